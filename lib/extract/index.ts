@@ -1,0 +1,3 @@
+// The shared text grammar: adapters and the generic reader import from here.
+export * from './numbers';
+export * from './units';

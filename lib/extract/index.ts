@@ -1,3 +1,6 @@
 // The shared text grammar: adapters and the generic reader import from here.
 export * from './numbers';
 export * from './units';
+export * from './text';
+export * from './unlimited';
+export * from './phrases';

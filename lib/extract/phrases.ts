@@ -1,0 +1,65 @@
+/**
+ * Label phrases per role and language, for adapters anchoring on text and for the generic reader.
+ * Regexes are case-insensitive and unicode, never global (callers reuse them with .test()).
+ * Word edges use \p{L} lookarounds because \b does not know accented letters ("días", "consommé").
+ */
+import type { NumberLocale } from './numbers';
+
+export type Lang = 'es' | 'fr' | 'zh' | 'en';
+export type PhraseRole = 'used' | 'remaining' | 'total' | 'login';
+
+/** Builds a whole-word, case-insensitive unicode regex from a source fragment. */
+function w(source: string): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, 'iu');
+}
+/** CJK has no word edges; match the characters as they are. */
+function z(source: string): RegExp {
+  return new RegExp(source, 'u');
+}
+
+export const PHRASES: Record<PhraseRole, Record<Lang, RegExp[]>> = {
+  used: {
+    es: [
+      w('has\\s+consumido'), w('llevas(?:\\s+consumidos?)?'), w('consumid[oa]s?(?:\\s+hasta\\s+hoy)?'),
+      w('total\\s+utilizado'), w('has\\s+usado'), w('usad[oa]s?'), w('utilizad[oa]s?'), w('gastad[oa]s?'),
+    ],
+    fr: [w('consomm[ée]e?s?'), w('consommation'), w('utilis[ée]e?s?')],
+    zh: [z('已用'), z('已使用'), z('使用量'), z('用量')],
+    en: [w('used'), w('usage'), w('consumed')],
+  },
+  remaining: {
+    es: [
+      w('disponibles?'), w('te\\s+quedan?'), w('quedan?'), w('restantes?'), w('saldo'), w('te\\s+restan?'),
+    ],
+    fr: [w('restante?s?'), w('il\\s+vous\\s+reste'), w('reste'), w('disponibles?')],
+    zh: [z('餘量'), z('余量'), z('剩餘'), z('剩余'), z('尚餘'), z('尚余'), z('可用')],
+    en: [w('left'), w('remaining'), w('available'), w('balance')],
+  },
+  total: {
+    es: [w('de'), w('del\\s+total'), w('total'), z('/')],
+    fr: [w('sur'), w('de'), w('total'), z('/')],
+    zh: [z('總量'), z('总量'), z('總數'), z('总数'), z('/')],
+    en: [w('of'), w('total'), z('/')],
+  },
+  login: {
+    es: [
+      w('iniciar\\s+sesi[oó]n'), w('inicia\\s+sesi[oó]n'), w('accede'), w('contrase[ñn]a'),
+      w('identif[ií]cate'), w('ingresa\\s+tu\\s+rut'),
+    ],
+    fr: [w('se\\s+connecter'), w('mot\\s+de\\s+passe'), w('identifiez-vous'), w('connectez-vous')],
+    zh: [z('登入'), z('登录'), z('登錄'), z('密碼'), z('密码')],
+    en: [w('log\\s*in'), w('sign\\s*in'), w('password')],
+  },
+};
+
+export function langOf(locale: NumberLocale): Lang {
+  if (locale.startsWith('es')) return 'es';
+  if (locale.startsWith('fr')) return 'fr';
+  if (locale.startsWith('zh')) return 'zh';
+  return 'en';
+}
+
+/** True when any phrase of `role` in `lang` occurs in text. */
+export function hasPhrase(text: string, role: PhraseRole, lang: Lang): boolean {
+  return PHRASES[role][lang].some((re) => re.test(text));
+}

@@ -1,0 +1,60 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { Bucket } from '../carriers/types';
+
+export const DB_NAME = 'esim-usage-guard';
+
+/** One eSIM line. `lineKey` identifies it across page visits (see lineKeyFor). */
+export interface LineRow {
+  id: number;
+  carrierId: string;
+  lineKey: string;
+  /** Last digits of the number, when the page showed it. */
+  lineDigits: string | null;
+  planName: string | null;
+  /** The user's own name for the line; null until they set one. */
+  label: string | null;
+  color: string | null;
+  hidden: boolean;
+  createdAt: number;
+}
+
+export type ReadingSource = 'page' | 'manual' | 'import';
+
+/** One distinct figure. Bytes are integers; times are ms since epoch. */
+export interface ReadingRow {
+  id: number;
+  lineId: number;
+  bucket: Bucket;
+  /** When the figure was first read. */
+  capturedAt: number;
+  /** When the same figure was last seen again (an identical re-read only moves this). */
+  confirmedAt: number;
+  usedBytes: number | null;
+  totalBytes: number | null;
+  unlimited: boolean;
+  remainingBytes: number | null;
+  periodEnd: number | null;
+  pageSaysUpdatedAt: number | null;
+  overage: boolean;
+  source: ReadingSource;
+  /** Read by the generic reader rather than a carrier adapter. */
+  generic: boolean;
+}
+
+export type GuardDb = Dexie & {
+  lines: EntityTable<LineRow, 'id'>;
+  readings: EntityTable<ReadingRow, 'id'>;
+};
+
+/**
+ * Opens (or creates) the database. Every schema change gets a new `version(n)` below the old
+ * ones, never an edit of an old one, so an upgrade keeps every stored reading.
+ */
+export function openGuardDb(name: string = DB_NAME): GuardDb {
+  const db = new Dexie(name) as GuardDb;
+  db.version(1).stores({
+    lines: '++id, &lineKey, carrierId',
+    readings: '++id, [lineId+bucket+capturedAt], [lineId+capturedAt], capturedAt',
+  });
+  return db;
+}

@@ -1,0 +1,96 @@
+import type { PageReading } from '../carriers/types';
+import type { GuardDb, LineRow, ReadingRow, ReadingSource } from './schema';
+
+/**
+ * A line is recognised by carrier + last digits of its number; pages that show no number fall back
+ * to the plan name, so two plans of one carrier stay two lines.
+ */
+export function lineKeyFor(carrierId: string, reading: Pick<PageReading, 'lineDigits' | 'planName'>): string {
+  if (reading.lineDigits) return `${carrierId}:${reading.lineDigits}`;
+  if (reading.planName) return `${carrierId}:plan:${reading.planName.trim().toLowerCase().replace(/\s+/g, ' ')}`;
+  return `${carrierId}:line`;
+}
+
+/** Figures that make a reading distinct. Times are left out: re-reading the same page later is not new usage. */
+function sameFigures(a: ReadingRow, b: PageReading): boolean {
+  return (
+    a.usedBytes === b.usedBytes &&
+    a.totalBytes === b.totalBytes &&
+    a.unlimited === b.unlimited &&
+    a.remainingBytes === b.remainingBytes
+  );
+}
+
+export interface StoreOutcome {
+  stored: number;
+  confirmed: number;
+}
+
+/**
+ * Saves readings of one carrier page in one transaction: creates lines on first sight, and stores a
+ * reading only when it differs from the line's last one in that bucket (an identical one only moves
+ * `confirmedAt`). IndexedDB serialises read-write transactions, so two tabs saving the same page at
+ * once still leave one reading.
+ */
+export async function storeReadings(
+  db: GuardDb,
+  carrierId: string,
+  readings: readonly PageReading[],
+  now: number,
+  source: ReadingSource = 'page',
+): Promise<StoreOutcome> {
+  return db.transaction('rw', db.lines, db.readings, async () => {
+    const outcome: StoreOutcome = { stored: 0, confirmed: 0 };
+    for (const reading of readings) {
+      const lineId = await upsertLine(db, carrierId, reading, now);
+      const last = await db.readings
+        .where('[lineId+bucket+capturedAt]')
+        .between([lineId, reading.bucket, -Infinity], [lineId, reading.bucket, Infinity])
+        .last();
+      if (last && sameFigures(last, reading)) {
+        await db.readings.update(last.id, { confirmedAt: Math.max(last.confirmedAt, now) });
+        outcome.confirmed += 1;
+        continue;
+      }
+      await db.readings.add({
+        lineId,
+        bucket: reading.bucket,
+        capturedAt: now,
+        confirmedAt: now,
+        usedBytes: reading.usedBytes,
+        totalBytes: reading.totalBytes,
+        unlimited: reading.unlimited,
+        remainingBytes: reading.remainingBytes,
+        periodEnd: reading.periodEnd,
+        pageSaysUpdatedAt: reading.pageSaysUpdatedAt,
+        overage: reading.overage ?? false,
+        source,
+        generic: reading.generic ?? false,
+      } as ReadingRow);
+      outcome.stored += 1;
+    }
+    return outcome;
+  });
+}
+
+async function upsertLine(db: GuardDb, carrierId: string, reading: PageReading, now: number): Promise<number> {
+  const lineKey = lineKeyFor(carrierId, reading);
+  const existing = await db.lines.where('lineKey').equals(lineKey).first();
+  if (existing) {
+    // Keep the plan name current (plans change), but never erase one we knew.
+    if (reading.planName && reading.planName !== existing.planName) {
+      await db.lines.update(existing.id, { planName: reading.planName });
+    }
+    return existing.id;
+  }
+  return db.lines.add({
+    carrierId,
+    lineKey,
+    lineDigits: reading.lineDigits,
+    planName: reading.planName,
+    label: null,
+    color: null,
+    hidden: false,
+    createdAt: now,
+  } as LineRow);
+}

@@ -1,0 +1,17 @@
+const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const;
+
+/**
+ * "3.5 GB". Binary steps (1 GB = 1024 MB) because that is what most of our carriers display, so
+ * the popup shows the same figure as the carrier page the user just saw.
+ */
+export function formatBytes(bytes: number, locale = 'en'): string {
+  let value = Math.max(0, bytes);
+  let unit = 0;
+  while (value >= 1024 && unit < UNITS.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  const digits = value >= 100 || unit === 0 ? 0 : value >= 10 ? 1 : 2;
+  const text = new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value);
+  return `${text} ${UNITS[unit]}`;
+}

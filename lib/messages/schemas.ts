@@ -1,0 +1,90 @@
+import { z } from './zod';
+
+/** More than any phone plan sells (100 TB): a bigger figure is a parsing error. */
+export const MAX_BYTES = 100 * 1024 ** 4;
+/** Past this multiple of the cap, "used" is a misread unless the page itself reports overage. */
+export const MAX_USED_OVER_TOTAL = 1.5;
+/** Epoch bounds that catch a date parsed in the wrong unit (seconds) or a wild year. */
+const MIN_TIME = Date.UTC(2015, 0, 1);
+const MAX_TIME = Date.UTC(2100, 0, 1);
+
+const bytes = z.int().check(z.minimum(0), z.maximum(MAX_BYTES));
+const epochMs = z.number().check(z.minimum(MIN_TIME), z.maximum(MAX_TIME));
+
+export const BUCKETS = ['data', 'shared', 'roaming', 'local', 'bonus'] as const;
+
+export const pageReadingSchema = z
+  .strictObject({
+    lineDigits: z.nullable(z.string().check(z.regex(/^\d{2,4}$/))),
+    planName: z.nullable(z.string().check(z.minLength(1), z.maxLength(80))),
+    bucket: z.enum(BUCKETS),
+    usedBytes: z.nullable(bytes),
+    totalBytes: z.nullable(bytes),
+    unlimited: z.boolean(),
+    remainingBytes: z.nullable(bytes),
+    periodEnd: z.nullable(epochMs),
+    pageSaysUpdatedAt: z.nullable(epochMs),
+    overage: z.optional(z.boolean()),
+    generic: z.optional(z.boolean()),
+  })
+  .check(
+    z.refine((r) => r.usedBytes !== null || r.remainingBytes !== null, {
+      message: 'a reading needs the amount used or the amount remaining',
+    }),
+    z.refine((r) => r.unlimited || r.totalBytes !== null, {
+      message: 'a reading needs a total, or must say the plan is unlimited',
+    }),
+    z.refine((r) => !r.unlimited || r.totalBytes === null, {
+      message: 'an unlimited reading cannot also have a total',
+    }),
+    z.refine(
+      (r) =>
+        r.overage === true ||
+        r.usedBytes === null ||
+        r.totalBytes === null ||
+        r.usedBytes <= r.totalBytes * MAX_USED_OVER_TOTAL,
+      { message: 'used is far beyond the total and the page reports no overage' },
+    ),
+    z.refine(
+      (r) => r.remainingBytes === null || r.totalBytes === null || r.remainingBytes <= r.totalBytes,
+      { message: 'remaining is larger than the total' },
+    ),
+  );
+
+const carrierId = z.string().check(z.regex(/^[a-z0-9-]{2,40}$/));
+
+/** Content script → background. The only thing a carrier page can ask of us: store these figures. */
+export const contentMessageSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('page-readings'),
+    carrierId,
+    readings: z.array(pageReadingSchema).check(z.minLength(1), z.maxLength(24)),
+  }),
+]);
+
+/** Popup → content script of the active tab: "what happened on this page?" */
+export const statusRequestSchema = z.strictObject({ type: z.literal('status-request') });
+
+export const PAGE_STATES = [
+  'waiting',
+  'read',
+  'unchanged',
+  'not-usage-page',
+  'logged-out',
+  'layout-changed',
+  'rejected',
+] as const;
+
+export const pageStatusSchema = z.strictObject({
+  carrierId,
+  state: z.enum(PAGE_STATES),
+  lines: z.int().check(z.minimum(0), z.maximum(24)),
+  detail: z.string().check(z.maxLength(300)),
+});
+
+export type ContentMessage = z.infer<typeof contentMessageSchema>;
+export type PageStatus = z.infer<typeof pageStatusSchema>;
+export type PageState = PageStatus['state'];
+
+/** What the background answers to `page-readings`. */
+export type StoreReply = { ok: true; stored: number; confirmed: number } | { ok: false; error: string };

@@ -1,0 +1,87 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadLatest } from '@/lib/db/latest';
+import { openGuardDb, type GuardDb } from '@/lib/db/schema';
+import { lineKeyFor, storeReadings } from '@/lib/db/store-readings';
+import { GB, pageReading } from '../helpers/readings';
+
+let db: GuardDb;
+let dbCount = 0;
+
+beforeEach(async () => {
+  db = openGuardDb(`store-test-${++dbCount}`);
+  await db.open();
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('storeReadings', () => {
+  it('creates the line once and stores a reading with integer bytes and epoch times', async () => {
+    const outcome = await storeReadings(db, 'movistar-es', [pageReading()], 1_000_000);
+    expect(outcome).toEqual({ stored: 1, confirmed: 0 });
+    const [line] = await db.lines.toArray();
+    expect(line).toMatchObject({ carrierId: 'movistar-es', lineKey: 'movistar-es:0012', lineDigits: '0012', hidden: false });
+    const [reading] = await db.readings.toArray();
+    expect(reading).toMatchObject({ lineId: line!.id, usedBytes: 3 * GB, totalBytes: 20 * GB, capturedAt: 1_000_000, source: 'page' });
+  });
+
+  it('does not store a reading equal to the last one, but records when it was confirmed', async () => {
+    await storeReadings(db, 'movistar-es', [pageReading()], 1_000);
+    const outcome = await storeReadings(db, 'movistar-es', [pageReading({ pageSaysUpdatedAt: Date.UTC(2026, 0, 1) })], 5_000);
+    expect(outcome).toEqual({ stored: 0, confirmed: 1 });
+    const readings = await db.readings.toArray();
+    expect(readings).toHaveLength(1);
+    expect(readings[0]).toMatchObject({ capturedAt: 1_000, confirmedAt: 5_000 });
+  });
+
+  it('stores a changed figure as a new reading of the same line', async () => {
+    await storeReadings(db, 'movistar-es', [pageReading()], 1_000);
+    await storeReadings(db, 'movistar-es', [pageReading({ usedBytes: 4 * GB, remainingBytes: 16 * GB })], 2_000);
+    expect(await db.lines.count()).toBe(1);
+    expect((await db.readings.toArray()).map((r) => r.usedBytes)).toEqual([3 * GB, 4 * GB]);
+  });
+
+  it('keeps buckets and lines apart', async () => {
+    await storeReadings(
+      db,
+      'cmhk',
+      [pageReading(), pageReading({ bucket: 'roaming', usedBytes: 1 * GB }), pageReading({ lineDigits: '0099' })],
+      1_000,
+    );
+    expect(await db.lines.count()).toBe(2);
+    expect(await db.readings.count()).toBe(3);
+  });
+
+  it('two tabs saving the same page at once leave one reading', async () => {
+    await Promise.all([
+      storeReadings(db, 'movistar-es', [pageReading()], 1_000),
+      storeReadings(db, 'movistar-es', [pageReading()], 1_001),
+    ]);
+    expect(await db.lines.count()).toBe(1);
+    expect(await db.readings.count()).toBe(1);
+  });
+
+  it('keys lines by number, else by plan name', () => {
+    expect(lineKeyFor('orange-es', { lineDigits: '0012', planName: 'Love' })).toBe('orange-es:0012');
+    expect(lineKeyFor('orange-es', { lineDigits: null, planName: '  Love   TV ' })).toBe('orange-es:plan:love tv');
+    expect(lineKeyFor('orange-es', { lineDigits: null, planName: null })).toBe('orange-es:line');
+  });
+});
+
+describe('loadLatest', () => {
+  it('returns the newest reading per bucket for visible lines only', async () => {
+    await storeReadings(db, 'movistar-es', [pageReading()], 1_000);
+    await storeReadings(db, 'movistar-es', [pageReading({ usedBytes: 5 * GB, remainingBytes: 15 * GB })], 3_000);
+    await storeReadings(db, 'movistar-es', [pageReading({ bucket: 'roaming', usedBytes: 1 * GB, remainingBytes: 19 * GB })], 2_000);
+    await storeReadings(db, 'movistar-es', [pageReading({ lineDigits: '0034' })], 2_000);
+    const hidden = await db.lines.where('lineKey').equals('movistar-es:0034').first();
+    await db.lines.update(hidden!.id, { hidden: true });
+
+    const latest = await loadLatest(db);
+    expect(latest).toHaveLength(1);
+    expect(latest[0]!.readings.map((r) => [r.bucket, r.usedBytes])).toEqual([
+      ['data', 5 * GB],
+      ['roaming', 1 * GB],
+    ]);
+  });
+});

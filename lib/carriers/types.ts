@@ -21,6 +21,8 @@ export interface PageReading {
   periodEnd: number | null;
   /** The page's own "updated at" time, if it states one. */
   pageSaysUpdatedAt: number | null;
+  /** The page itself says the allowance is exceeded and extra use is being billed or throttled. */
+  overage?: boolean;
   /** True when the generic reader (not a carrier adapter) produced this figure. */
   generic?: boolean;
 }

@@ -1,0 +1,33 @@
+import { browser } from 'wxt/browser';
+import { adapterForUrl } from '../carriers';
+import { pageStatusSchema, type PageStatus } from '../messages/schemas';
+
+export type ActiveTabStatus =
+  | { kind: 'not-carrier' }
+  /** A carrier page whose content script is not running (opened before install): reload it. */
+  | { kind: 'needs-reload'; carrierId: string }
+  | { kind: 'carrier'; status: PageStatus };
+
+/**
+ * Asks the active tab's content script what happened on its page. The popup has no `tabs`
+ * permission; it sees a tab's URL only on carrier hosts, which is all it needs.
+ */
+export async function activeTabStatus(): Promise<ActiveTabStatus> {
+  // Opened as a real popup, getCurrent() is undefined and "current window" is the browser window.
+  // Opened in a tab or window of its own, look at the active tab of the normal windows instead.
+  const own = await browser.tabs.getCurrent().catch(() => undefined);
+  const tabs = await browser.tabs.query(own ? { active: true, windowType: 'normal' } : { active: true, currentWindow: true });
+  const candidates = tabs.filter((tab) => tab.id !== undefined && tab.id !== own?.id);
+  // Several normal windows each have an active tab; the carrier one is what the user is asking about.
+  const target = candidates.find((tab) => tab.url && adapterForUrl(tab.url)) ?? candidates[0];
+  if (target?.id === undefined) return { kind: 'not-carrier' };
+  const adapter = target.url ? adapterForUrl(target.url) : undefined;
+  try {
+    const reply: unknown = await browser.tabs.sendMessage(target.id, { type: 'status-request' });
+    const parsed = pageStatusSchema.safeParse(reply);
+    if (parsed.success) return { kind: 'carrier', status: parsed.data };
+  } catch {
+    // No content script there: not a carrier page, or one opened before the extension was installed.
+  }
+  return adapter ? { kind: 'needs-reload', carrierId: adapter.id } : { kind: 'not-carrier' };
+}

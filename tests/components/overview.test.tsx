@@ -1,0 +1,103 @@
+import { render } from 'preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Overview, type OverviewProps } from '@/components/Overview';
+import type { LineCardModel } from '@/lib/summary/card';
+
+const GB = 1024 ** 3;
+const NOW = Date.UTC(2026, 10, 20, 10);
+
+function card(overrides: Partial<LineCardModel> = {}): LineCardModel {
+  return {
+    lineId: 1,
+    carrierId: 'movistar-es',
+    carrierLabel: 'Movistar',
+    name: 'Movistar ••12',
+    bucket: 'data',
+    usedBytes: 3.5 * GB,
+    totalBytes: 20 * GB,
+    unlimited: false,
+    percent: 17.5,
+    level: 'ok',
+    readAt: NOW - 3 * 60_000,
+    extras: [],
+    generic: false,
+    ...overrides,
+  };
+}
+
+function show(props: Partial<OverviewProps>): HTMLElement {
+  const root = document.createElement('div');
+  document.body.appendChild(root);
+  render(
+    <Overview
+      cards={[]}
+      tab={null}
+      now={NOW}
+      error={null}
+      carriers={[{ id: 'movistar-es', label: 'Movistar', country: 'ES', usageUrl: 'https://appweb.movistar.es/' }]}
+      carrierLabel={(id) => (id === 'movistar-es' ? 'Movistar' : id)}
+      {...props}
+    />,
+    root,
+  );
+  return root;
+}
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('Overview', () => {
+  it('tells a new user what to do, with a link to each supported carrier', () => {
+    const root = show({ cards: [] });
+    expect(root.textContent).toContain('No lines yet');
+    expect(root.textContent).toContain('Open your carrier’s usage page');
+    const link = root.querySelector<HTMLAnchorElement>('.carrier-list a');
+    expect(link?.textContent).toBe('Movistar');
+    expect(link?.href).toBe('https://appweb.movistar.es/');
+  });
+
+  it('shows one card per line: carrier, masked line, used of total, percent, and the age of the figure', () => {
+    const root = show({ cards: [card(), card({ lineId: 2, name: 'Movistar ••34', usedBytes: 15 * GB, percent: null, totalBytes: null, unlimited: true })] });
+    const cards = root.querySelectorAll('.line-card');
+    expect(cards).toHaveLength(2);
+    const first = cards[0]!.textContent!;
+    expect(first).toContain('Movistar ••12');
+    expect(first).toContain('3.5 GB of 20 GB');
+    expect(first).toContain('17%');
+    expect(first).toContain('read 3 minutes ago');
+    expect(cards[0]!.querySelector('[role=meter]')?.getAttribute('aria-valuenow')).toBe('18');
+    expect(cards[1]!.textContent).toContain('15 GB of unlimited');
+    expect(cards[1]!.querySelector('[role=meter]')).toBeNull();
+  });
+
+  it('says what happened on the active carrier tab', () => {
+    const states = {
+      read: 'Movistar: read 1 line from this page.',
+      'not-usage-page': 'Movistar: this is not a usage page.',
+      'logged-out': 'Movistar: you are signed out.',
+      'layout-changed': 'Movistar: page layout not recognised — nothing was saved.',
+    } as const;
+    for (const [state, text] of Object.entries(states)) {
+      const root = show({ tab: { kind: 'carrier', status: { carrierId: 'movistar-es', state: state as keyof typeof states, lines: 1, detail: '' } } });
+      expect(root.querySelector('[role=status]')?.textContent).toContain(text);
+      document.body.innerHTML = '';
+    }
+  });
+
+  it('asks for a reload when the carrier tab predates the extension', () => {
+    const root = show({ tab: { kind: 'needs-reload', carrierId: 'movistar-es' } });
+    expect(root.textContent).toContain('reload this page');
+  });
+
+  it('shows nothing about the tab when it is not a carrier page', () => {
+    const root = show({ tab: { kind: 'not-carrier' } });
+    expect(root.querySelector('[role=status]')).toBeNull();
+  });
+
+  it('shows a storage error instead of an empty list', () => {
+    const root = show({ cards: null, error: 'QuotaExceededError' });
+    expect(root.querySelector('[role=alert]')?.textContent).toContain('QuotaExceededError');
+    expect(root.textContent).not.toContain('No lines yet');
+  });
+});

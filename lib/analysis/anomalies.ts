@@ -1,0 +1,165 @@
+import type { Anomaly, AnomalyKind, LeakSensitivity } from './types';
+import type { Interval } from './increments';
+import type { Grid } from './grid';
+import { buildWindows, cumulative, durationBucket, type Windows } from './windows';
+import { median, mad } from './stats';
+import { HOUR, type Clock } from './time';
+import { describe } from './reason';
+
+// Thresholds are ratios only (to the line's own baseline, its typical day, or the cap), so the
+// same usage pattern is judged the same whether the figures are in bytes or in gigabytes.
+const SENSITIVITY: Record<LeakSensitivity, { z: number; ratio: number; floor: number; burn: number }> = {
+  low: { z: 5, ratio: 4, floor: 1.5, burn: 1.5 },
+  normal: { z: 4, ratio: 3, floor: 1, burn: 1 },
+  high: { z: 3, ratio: 2.2, floor: 0.6, burn: 0.7 },
+};
+// Excess must also matter: 1.5 % of the cap, or 60 % of a typical day, whichever is smaller.
+const FLOOR_OF_CAP = 0.015;
+const FLOOR_OF_DAY = 0.6;
+// The usual spread of log-ratios never counts as less than this, or a very regular line would
+// alarm on a 30 % busier evening.
+const MIN_SPREAD = 0.35;
+const MIN_CLASS_SIZE = 8;
+// Burn-rate rules on the cap (share of cap within a window), as in multi-window SLO alerting.
+const BURN_RULES = [
+  { hours: 1, share: 0.02 },
+  { hours: 6, share: 0.05 },
+];
+// A burn also has to be unusual for this line: a heavy but ordinary evening is not an alert.
+const BURN_UNUSUAL = 2;
+
+export interface AnomalyInput {
+  intervals: readonly Interval[];
+  grid: Grid;
+  expected: Float64Array;
+  clock: Clock;
+  typicalDay: number | null;
+  sensitivity: LeakSensitivity;
+}
+
+interface Candidate {
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+  kind: AnomalyKind;
+  z: number;
+  calib: number;
+}
+
+function isOvernight(w: Windows, z: number): boolean {
+  const hours = (w.end[z]! - w.start[z]!) / HOUR;
+  const night = w.nightHours[z]!;
+  return night >= 0.4 * hours || (night >= 3 && hours <= 16);
+}
+
+/** Per class (duration bucket x night/day): median and spread of log(actual / baseline). */
+function calibrate(w: Windows, eps: Float64Array): { center: Float64Array; spread: Float64Array; cls: Uint8Array; lr: Float64Array } {
+  const cls = new Uint8Array(w.n);
+  const lr = new Float64Array(w.n);
+  const groups: number[][] = Array.from({ length: 12 }, () => []);
+  for (let z = 0; z < w.n; z++) {
+    const c = durationBucket((w.end[z]! - w.start[z]!) / HOUR) * 2 + (isOvernight(w, z) ? 1 : 0);
+    cls[z] = c;
+    lr[z] = Math.log((w.bytes[z]! + eps[z]!) / (w.expected[z]! + eps[z]!));
+    groups[c]!.push(lr[z]!);
+  }
+  const all = Array.from(lr);
+  const allCenter = median(all);
+  const allSpread = Math.max(MIN_SPREAD, mad(all, allCenter));
+  const center = new Float64Array(12);
+  const spread = new Float64Array(12);
+  groups.forEach((g, c) => {
+    const ok = g.length >= MIN_CLASS_SIZE;
+    center[c] = ok ? median(g) : allCenter;
+    spread[c] = ok ? Math.max(MIN_SPREAD, mad(g, center[c]!)) : allSpread;
+  });
+  return { center, spread, cls, lr };
+}
+
+export function detectAnomalies(input: AnomalyInput): Anomaly[] {
+  const { intervals, grid, expected, clock } = input;
+  if (intervals.length === 0) return [];
+  const cum = cumulative(grid, expected);
+  const w = buildWindows(intervals, cum);
+  let meanExpectedPerHour = 0;
+  for (let k = 0; k < grid.count; k++) meanExpectedPerHour += expected[k]! / grid.count;
+  if (!(meanExpectedPerHour > 0) || w.n === 0) return [];
+  const eps = new Float64Array(w.n);
+  for (let z = 0; z < w.n; z++) eps[z] = 1e-3 * meanExpectedPerHour * Math.max(1, (w.end[z]! - w.start[z]!) / HOUR);
+  const { center, spread, cls, lr } = calibrate(w, eps);
+  const sens = SENSITIVITY[input.sensitivity];
+  const dayFloor = FLOOR_OF_DAY * (input.typicalDay ?? meanExpectedPerHour * 24);
+
+  const cands: Candidate[] = [];
+  for (let z = 0; z < w.n; z++) {
+    const c = cls[z]!;
+    const calib = Math.exp(center[c]!);
+    const typical = w.expected[z]! * calib;
+    const bytes = w.bytes[z]!;
+    const total = intervals[w.last[z]!]!.total;
+    const floor = sens.floor * (total !== null ? Math.min(dayFloor, FLOOR_OF_CAP * total) : dayFloor);
+    const score = (lr[z]! - center[c]!) / spread[c]!;
+    const base = { first: w.first[z]!, last: w.last[z]!, start: w.start[z]!, end: w.end[z]!, z: score, calib };
+    if (score >= sens.z && bytes >= typical * sens.ratio && bytes - typical >= floor && floor > 0) {
+      cands.push({ ...base, kind: isOvernight(w, z) ? 'overnight' : 'spike' });
+    }
+    if (total !== null && bytes >= typical * BURN_UNUSUAL) {
+      const hours = (w.end[z]! - w.start[z]!) / HOUR;
+      if (BURN_RULES.some((r) => hours <= r.hours * 1.25 && bytes >= r.share * sens.burn * total)) {
+        cands.push({ ...base, kind: 'burn-rate' });
+      }
+    }
+  }
+  return select(cands).map((c) => toAnomaly(c, intervals, cum, clock));
+}
+
+// A 30-hour window holding a night-time leak is the same event as the leak, not a second one.
+function family(kind: AnomalyKind): string {
+  return kind === 'burn-rate' ? 'burn' : 'usage';
+}
+
+/**
+ * Keeps the shortest windows that explain each event (a 2-hour spike also makes every longer
+ * window around it look unusual), then merges overlapping or touching ones of the same kind.
+ */
+function select(cands: Candidate[]): Candidate[] {
+  cands.sort((a, b) => a.end - a.start - (b.end - b.start) || b.z - a.z);
+  const kept: Candidate[] = [];
+  for (const c of cands) {
+    if (kept.some((k) => family(k.kind) === family(c.kind) && k.start < c.end && c.start < k.end)) continue;
+    kept.push(c);
+  }
+  kept.sort((a, b) => a.start - b.start);
+  const merged: Candidate[] = [];
+  for (const c of kept) {
+    const prev = [...merged].reverse().find((m) => m.kind === c.kind);
+    if (prev && c.start <= prev.end && c.first <= prev.last + 1 && c.first >= prev.first) {
+      prev.last = Math.max(prev.last, c.last);
+      prev.end = Math.max(prev.end, c.end);
+      prev.z = Math.max(prev.z, c.z);
+    } else {
+      merged.push({ ...c });
+    }
+  }
+  return merged;
+}
+
+function toAnomaly(c: Candidate, intervals: readonly Interval[], cum: ReturnType<typeof cumulative>, clock: Clock): Anomaly {
+  let bytes = 0;
+  for (let i = c.first; i <= c.last; i++) bytes += intervals[i]!.bytes;
+  const typical = (cum.expectedAt(c.end) - cum.expectedAt(c.start)) * c.calib;
+  const hours = Math.max((c.end - c.start) / HOUR, 1e-9);
+  const total = intervals[c.last]!.total;
+  const a = {
+    start: c.start,
+    end: c.end,
+    bytes: Math.max(0, bytes),
+    kind: c.kind,
+    excessBytes: Math.max(0, bytes - typical),
+    ratePerHour: Math.max(0, bytes / hours),
+    baselinePerHour: Math.max(0, typical / hours),
+    percentOfCap: total !== null ? (100 * bytes) / total : null,
+  };
+  return { ...a, reason: describe(a, clock, total) };
+}

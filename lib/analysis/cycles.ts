@@ -1,0 +1,152 @@
+import type { CycleSource } from './types';
+import type { Point } from './normalize';
+import { Clock, DAY } from './time';
+import { addMonths, renewalAfter, renewalAtOrBefore } from './calendar';
+
+export interface Cycle {
+  start: number | null;
+  end: number | null;
+  startSource: CycleSource;
+  endSource: CycleSource;
+  /** Points [from, to) belong to this cycle. */
+  from: number;
+  to: number;
+}
+
+// A fall below half of the cycle's high-water mark is a reset; anything smaller is the carrier
+// correcting its own figure, which is absorbed rather than read as negative use.
+const RESET_RATIO = 0.5;
+// Below 1 % of the cap the counter is too small for a halving to mean anything.
+const MEANINGFUL_OF_CAP = 0.01;
+
+interface Boundary { at: number; source: CycleSource }
+
+function meaningful(hwm: number, total: number | null): boolean {
+  return total === null ? hwm > 0 : hwm >= total * MEANINGFUL_OF_CAP;
+}
+
+/** The next point with a figure, to tell a one-off glitch (a 0 on a half-loaded page) from a reset. */
+function nextUsed(points: readonly Point[], i: number): Point | null {
+  for (let j = i + 1; j < points.length; j++) if (points[j]!.used !== null) return points[j]!;
+  return null;
+}
+
+/**
+ * Splits the readings into cycles. Boundaries come from the page's stated period end, the
+ * user's cycle day, or a reset seen in the data, in that order of trust for the boundary time.
+ * The last cycle returned is the one containing `now` (possibly with no readings yet).
+ */
+export function splitCycles(points: Point[], clock: Clock, cycleDay: number | null, now: number): Cycle[] {
+  const cycles: Cycle[] = [];
+  let from = 0;
+  let start: Boundary = { at: Number.NaN, source: null };
+  let hwm = -1;
+  let hwmT = Number.NaN;
+  let firstT = Number.NaN;
+  let statedEnd: number | null = null;
+
+  const close = (i: number, b: Boundary) => {
+    cycles.push({ start: Number.isNaN(start.at) ? null : start.at, end: b.at, startSource: start.source, endSource: b.source, from, to: i });
+    from = i;
+    start = b;
+    hwm = -1;
+    hwmT = Number.NaN;
+    firstT = Number.NaN;
+    statedEnd = null;
+  };
+
+  for (let i = 0; i < points.length; i++) {
+    const p = points[i]!;
+    const prev = i > 0 ? points[i - 1]! : null;
+    if (prev) {
+      let b: Boundary | null = null;
+      const dropped = p.used !== null && hwm >= 0 && p.used < hwm;
+      if (statedEnd !== null && prev.t < statedEnd && statedEnd <= p.t) {
+        const moved = p.periodEnd !== null && p.periodEnd > statedEnd + DAY / 2;
+        if (dropped || moved) b = { at: statedEnd, source: 'page' };
+      }
+      if (!b && cycleDay !== null) {
+        const r = renewalAfter(clock, prev.t, cycleDay);
+        if (r <= p.t) b = { at: r, source: 'cycle-day' };
+      }
+      if (!b && dropped && p.used! < hwm * RESET_RATIO && meaningful(hwm, p.total ?? prev.total)) {
+        const after = nextUsed(points, i);
+        if (after && after.used! >= hwm * 0.9) {
+          p.used = null; // a glitch, not a reset: the counter came straight back
+        } else {
+          b = { at: estimateResetTime(prev.t, p, hwm, hwmT, Number.isNaN(start.at) ? firstT : start.at), source: 'reset' };
+        }
+      }
+      if (b) close(i, b);
+    }
+    if (p.used !== null && p.used > hwm) {
+      hwm = p.used;
+      hwmT = p.t;
+    }
+    if (Number.isNaN(firstT)) firstT = p.t;
+    if (p.periodEnd !== null && p.periodEnd > p.t - DAY) statedEnd = p.periodEnd;
+  }
+
+  const last: Cycle = { start: Number.isNaN(start.at) ? null : start.at, end: null, startSource: start.source, endSource: null, from, to: points.length };
+  completeCurrent(last, points, cycles, clock, cycleDay, statedEnd);
+  cycles.push(last);
+  return rollForward(cycles, clock, cycleDay, now, points.length);
+}
+
+function estimateResetTime(prevT: number, p: Point, hwm: number, hwmT: number, cycleStart: number): number {
+  // Back out when the new count started from the old cycle's average pace.
+  const span = hwmT - cycleStart;
+  let at = (prevT + p.t) / 2;
+  if (span > 0 && hwm > 0 && p.used !== null) at = p.t - (p.used / hwm) * span;
+  return Math.min(p.t, Math.max(prevT, at));
+}
+
+function medianLength(cycles: readonly Cycle[]): number | null {
+  const lengths = cycles
+    .filter((c) => c.start !== null && c.end !== null && c.startSource !== 'inferred')
+    .map((c) => c.end! - c.start!)
+    .sort((a, b) => a - b);
+  return lengths.length ? lengths[Math.floor(lengths.length / 2)]! : null;
+}
+
+function nextEnd(clock: Clock, startAt: number, typical: number | null): number {
+  // Monthly plans drift between 28 and 31 days; anything else (7-day, 30-day passes) is fixed.
+  if (typical === null || (typical > 27.5 * DAY && typical < 31.5 * DAY)) return addMonths(clock, startAt, 1);
+  return startAt + typical;
+}
+
+function completeCurrent(c: Cycle, points: readonly Point[], closed: readonly Cycle[], clock: Clock, cycleDay: number | null, statedEnd: number | null): void {
+  const lastT = c.to > c.from ? points[c.to - 1]!.t : null;
+  if (statedEnd !== null && (c.start === null || statedEnd > c.start)) {
+    c.end = statedEnd;
+    c.endSource = 'page';
+  } else if (cycleDay !== null) {
+    c.end = renewalAfter(clock, lastT ?? c.start ?? 0, cycleDay);
+    c.endSource = 'cycle-day';
+  } else if (c.start !== null) {
+    c.end = nextEnd(clock, c.start, medianLength(closed));
+    c.endSource = 'inferred';
+  }
+  if (c.start === null && c.end !== null) {
+    if (cycleDay !== null) {
+      c.start = renewalAtOrBefore(clock, c.end - 1, cycleDay);
+      c.startSource = 'cycle-day';
+    } else {
+      c.start = addMonths(clock, c.end, -1);
+      c.startSource = 'inferred';
+    }
+  }
+}
+
+function rollForward(cycles: Cycle[], clock: Clock, cycleDay: number | null, now: number, n: number): Cycle[] {
+  // The stated end has passed with no reading since: the live cycle has not been seen yet.
+  const typical = medianLength(cycles);
+  for (let guard = 0; guard < 24; guard++) {
+    const cur = cycles[cycles.length - 1]!;
+    if (cur.end === null || !(cur.end <= now)) break;
+    const startAt = cur.end;
+    const end = cycleDay !== null ? renewalAfter(clock, startAt, cycleDay) : nextEnd(clock, startAt, cur.start !== null ? cur.end - cur.start : typical);
+    cycles.push({ start: startAt, end, startSource: cur.endSource, endSource: cycleDay !== null ? 'cycle-day' : 'inferred', from: n, to: n });
+  }
+  return cycles;
+}

@@ -1,0 +1,84 @@
+import type { AnalysisOptions, AnalysisReading, LineAnalysis, Projection } from './types';
+import { Clock } from './time';
+import { normalizeReadings } from './normalize';
+import { splitCycles } from './cycles';
+import { validCycleDay } from './calendar';
+import { buildIntervals } from './increments';
+import { buildGrid } from './grid';
+import { estimateSlots, buildBaseline, type Baseline } from './profile';
+import { dayTotals, dailyOutput, hourlyProfile } from './daily';
+import { detectAnomalies } from './anomalies';
+import { project, recentLevel, type Level } from './projection';
+import { cycleFigures, dailyBudget, paceOf, type CycleFigures } from './summary';
+
+export type * from './types';
+
+// Three figures are the least that show a pace and a second opinion on it.
+const MIN_USEFUL_READINGS = 3;
+
+/**
+ * Turns a line's stored readings into what the popup and alerts state: the cycle, daily use,
+ * the projection to the cap and unusual use. Pure: same input, same output, no clock reads.
+ */
+export function analyzeLine(readings: AnalysisReading[], options: AnalysisOptions): LineAnalysis {
+  const clock = new Clock(options.timeZone ?? 'UTC');
+  const points = normalizeReadings(readings ?? [], options.now);
+  const now = Number.isFinite(options.now) ? options.now : (points[points.length - 1]?.t ?? 0);
+  const cycles = splitCycles(points, clock, validCycleDay(options.cycleDay), now);
+  const current = cycles[cycles.length - 1]!;
+  const intervals = buildIntervals(points, cycles);
+  const figures = cycleFigures(points, current);
+
+  let daily: LineAnalysis['daily'] = [];
+  let anomalies: LineAnalysis['anomalies'] = [];
+  let hourly: number[] | null = null;
+  let level: Level | null = null;
+  let baseline: Baseline | null = null;
+  if (intervals.length) {
+    let from = Infinity;
+    let to = -Infinity;
+    for (const iv of intervals) {
+      from = Math.min(from, iv.start);
+      to = Math.max(to, iv.end);
+    }
+    const grid = buildGrid(clock, from, to);
+    const slots = estimateSlots(intervals, grid);
+    const days = dayTotals(grid, slots);
+    baseline = buildBaseline(grid, slots, days);
+    daily = dailyOutput(days);
+    anomalies = detectAnomalies({
+      intervals, grid, expected: baseline.expected, clock, typicalDay: baseline.typicalDay,
+      sensitivity: options.leakSensitivity ?? 'normal',
+    });
+    hourly = hourlyProfile(grid, slots, intervals);
+    if (figures.tLast !== null) level = recentLevel(grid, slots, baseline, figures.tLast);
+  }
+
+  const percentUsed = figures.used !== null && figures.total !== null ? (100 * figures.used) / figures.total : null;
+  return {
+    cycle: { start: current.start, end: current.end, startSource: current.startSource, endSource: current.endSource },
+    daily,
+    projection: projectionFor(figures, current.end, now, clock, baseline, level),
+    anomalies,
+    usedBytes: figures.used,
+    totalBytes: figures.total,
+    percentUsed,
+    pace: figures.unlimited ? null : paceOf(figures, current),
+    dailyBudgetBytes: figures.unlimited ? null : dailyBudget(figures, current, now),
+    hourly,
+    lastReadingAt: figures.tLast,
+  };
+}
+
+function projectionFor(f: CycleFigures, end: number | null, now: number, clock: Clock, baseline: Baseline | null, level: Level | null): Projection {
+  const none = { exhaustAt: null, exhaustRange: null, spareBytes: null };
+  const expectedDailyBytes = level ? Math.max(0, level.perHour * 24) : null;
+  if (f.unlimited) return { status: 'unlimited', ...none, expectedDailyBytes };
+  if (f.used !== null && f.total !== null && f.used >= f.total) {
+    return { status: 'exhausted', ...none, exhaustAt: f.reachedCapAt, spareBytes: 0, expectedDailyBytes };
+  }
+  if (f.useful < MIN_USEFUL_READINGS || f.used === null || f.total === null || f.tLast === null || !baseline || !level) {
+    return { status: 'insufficient-data', ...none, expectedDailyBytes: null };
+  }
+  return project({ clock, baseline, level, used: f.used, total: f.total, tLast: f.tLast, cycleEnd: end, now });
+}

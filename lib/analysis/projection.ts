@@ -1,0 +1,102 @@
+import type { Projection } from './types';
+import type { Grid } from './grid';
+import type { Slots } from './spread';
+import type { Baseline } from './profile';
+import { Clock, DAY, HOUR, mod, weekday } from './time';
+import { mad, median, weightedMedian } from './stats';
+
+const RECENT_MS = 14 * DAY;
+// Recent days count more: a line that got busier last week will keep being busier.
+const HALF_LIFE_MS = 7 * DAY;
+// A single heavy day (a leak, a trip) moves the level by at most this many typical days.
+const DAY_CLIP = 3;
+export const OPEN_HORIZON_MS = 31 * DAY;
+
+export interface Level {
+  /** Bytes per hour at shape 1 (an average hour of an average weekday). */
+  perHour: number;
+  /** Relative uncertainty of the level, for the exhaustion range. */
+  spread: number;
+}
+
+/**
+ * The line's recent pace, measured against its own hour and weekday rhythm: bytes in covered
+ * hours divided by how much use those hours usually carry. Two quiet weekdays and a busy
+ * Saturday then give the same level as a typical week would.
+ */
+export function recentLevel(g: Grid, s: Slots, b: Baseline, tLast: number): Level | null {
+  const k1 = Math.min(g.count - 1, Math.floor((tLast - g.start) / HOUR));
+  const k0 = Math.max(0, Math.floor((tLast - RECENT_MS - g.start) / HOUR));
+  const days = new Map<number, { bytes: number; shape: number; t: number }>();
+  for (let k = k0; k <= k1; k++) {
+    const c = s.cover[k]!;
+    if (!(c > 0)) continue;
+    const d = g.day[k]!;
+    let e = days.get(d);
+    if (!e) days.set(d, (e = { bytes: 0, shape: 0, t: g.start + k * HOUR }));
+    e.bytes += s.bytes[k]!;
+    e.shape += c * b.hourShape[g.hour[k]!]! * b.weekdayFactor[g.dow[k]!]!;
+  }
+  const ratios: number[] = [];
+  const weights: number[] = [];
+  const entries = [...days.values()].filter((e) => e.shape > 0);
+  if (!entries.length) return null;
+  for (const e of entries) {
+    ratios.push(e.bytes / e.shape);
+    weights.push(e.shape * Math.pow(0.5, (tLast - e.t) / HALF_LIFE_MS));
+  }
+  const typical = weightedMedian(ratios, weights);
+  let num = 0;
+  let den = 0;
+  entries.forEach((e, i) => {
+    num += weights[i]! * Math.min(ratios[i]!, DAY_CLIP * typical);
+    den += weights[i]!;
+  });
+  const perHour = den > 0 ? num / den : 0;
+  const m = median(ratios);
+  const rel = m > 0 ? mad(ratios, m) / m : 0.5;
+  return { perHour: Number.isFinite(perHour) ? perHour : 0, spread: Math.min(0.5, Math.max(0.1, rel / 2)) };
+}
+
+/** Walks forward hour by hour from the latest reading; returns when `remaining` is used up. */
+export function walk(clock: Clock, b: Baseline, perHour: number, from: number, horizon: number, remaining: number): { at: number | null; used: number } {
+  let t = from;
+  let used = 0;
+  if (remaining <= 0) return { at: from, used: 0 };
+  while (t < horizon) {
+    const l = clock.local(t);
+    const next = Math.min(horizon, t + HOUR - mod(l, HOUR));
+    const rate = perHour * b.hourShape[Math.floor(mod(l, DAY) / HOUR)]! * b.weekdayFactor[weekday(Math.floor(l / DAY))]!;
+    const add = (rate * (next - t)) / HOUR;
+    if (used + add >= remaining && add > 0) return { at: t + ((remaining - used) / add) * (next - t), used: remaining };
+    used += add;
+    t = next > t ? next : t + HOUR;
+  }
+  return { at: null, used };
+}
+
+export interface ProjectionInput {
+  clock: Clock;
+  baseline: Baseline;
+  level: Level;
+  used: number;
+  total: number;
+  tLast: number;
+  cycleEnd: number | null;
+  now: number;
+}
+
+export function project(p: ProjectionInput): Projection {
+  const horizon = Math.max(p.tLast, p.cycleEnd ?? p.now + OPEN_HORIZON_MS);
+  const remaining = p.total - p.used;
+  const mid = walk(p.clock, p.baseline, p.level.perHour, p.tLast, horizon, remaining);
+  const fast = walk(p.clock, p.baseline, p.level.perHour * (1 + p.level.spread), p.tLast, horizon, remaining);
+  const slow = walk(p.clock, p.baseline, p.level.perHour * (1 - p.level.spread), p.tLast, horizon, remaining);
+  const expectedDailyBytes = Math.max(0, p.level.perHour * 24);
+  const exhaustRange = fast.at !== null ? { earliest: fast.at, latest: slow.at } : null;
+  if (mid.at !== null) {
+    return { status: 'runs-out', exhaustAt: mid.at, exhaustRange, spareBytes: p.cycleEnd !== null ? 0 : null, expectedDailyBytes };
+  }
+  const spareBytes = p.cycleEnd !== null ? Math.max(0, remaining - mid.used) : null;
+  return { status: 'within-cap', exhaustAt: null, exhaustRange, spareBytes, expectedDailyBytes };
+}

@@ -1,0 +1,49 @@
+import type { Interval } from './increments';
+import type { Grid } from './grid';
+import { HOUR } from './time';
+
+export interface Slots {
+  bytes: Float64Array;
+  /** Fraction of each hour covered by some interval (0-1). */
+  cover: Float64Array;
+}
+
+/**
+ * Spreads each increment over the hours it covers, in proportion to hourWeight (the line's own
+ * hour-of-day profile), or evenly when no profile is known yet. A reading taken at 09:00 after
+ * one at 22:00 then credits most of its bytes to the evening, not to 03:00.
+ */
+export function spread(intervals: readonly Interval[], g: Grid, hourWeight: Float64Array | null): Slots {
+  const bytes = new Float64Array(g.count);
+  const cover = new Float64Array(g.count);
+  for (const iv of intervals) {
+    const k0 = Math.max(0, Math.floor((iv.start - g.start) / HOUR));
+    const k1 = Math.min(g.count - 1, Math.ceil((iv.end - g.start) / HOUR) - 1);
+    if (!(iv.end > iv.start) || k1 < k0) {
+      const k = Math.min(g.count - 1, Math.max(0, Math.floor((iv.end - g.start) / HOUR)));
+      bytes[k]! += iv.bytes;
+      continue;
+    }
+    let sum = 0;
+    for (let k = k0; k <= k1; k++) {
+      const ov = overlap(g, k, iv.start, iv.end);
+      sum += ov * (hourWeight ? hourWeight[g.hour[k]!]! : 1);
+      cover[k]! += ov / HOUR;
+    }
+    if (iv.bytes === 0) continue;
+    const even = !(sum > 0);
+    const total = even ? iv.end - iv.start : sum;
+    for (let k = k0; k <= k1; k++) {
+      const ov = overlap(g, k, iv.start, iv.end);
+      const w = even || !hourWeight ? 1 : hourWeight[g.hour[k]!]!;
+      bytes[k]! += (iv.bytes * ov * w) / total;
+    }
+  }
+  for (let k = 0; k < g.count; k++) if (cover[k]! > 1) cover[k] = 1;
+  return { bytes, cover };
+}
+
+function overlap(g: Grid, k: number, s: number, e: number): number {
+  const a = g.start + k * HOUR;
+  return Math.max(0, Math.min(e, a + HOUR) - Math.max(s, a));
+}

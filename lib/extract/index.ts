@@ -4,3 +4,7 @@ export * from './units';
 export * from './text';
 export * from './unlimited';
 export * from './phrases';
+export * from './dates';
+export { findRelative, type RelativeOptions } from './relative';
+export * from './digits';
+export { zonedParts, zonedTime } from './zoned';

@@ -1,0 +1,160 @@
+/**
+ * Relative time phrases ("cierra en 12 días", "Hace 5 minutos", "il y a 3 heures", "3 日後").
+ *
+ * Day-sized steps (days, weeks, months, hoy/mañana) resolve to local midnight of the target day,
+ * like absolute dates do: a page re-read an hour later then still yields the same cycle end, and
+ * a reading equal to the previous one is not stored twice. Hour-sized steps are exact offsets.
+ */
+import { addDays, addMonths, zonedParts, zonedTime } from './zoned';
+
+export interface RelativeOptions {
+  now: number;
+  timeZone?: string;
+}
+
+interface Found {
+  time: number;
+  index: number;
+  length: number;
+  kind: 'relative';
+}
+
+type Step = 's' | 'min' | 'h' | 'd' | 'w' | 'mo';
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+
+const QTY = '(\\d{1,4}|un|una|une|uno|a|an|one)';
+// Latin unit words in es/fr/en. Bare letters only for the conventional "h" and "min".
+const UNIT =
+  '(segundos?|secondes?|seconds?|secs?|minutos?|minutes?|mins?|mn|horas?|heures?|hours?|hrs?|h|d[ií]as?|jours?|days?|semanas?|semaines?|weeks?|meses|mes|mois|months?)';
+const ZH_UNIT = '(秒|分鐘|分钟|分|小時|小时|日|天|星期|週|周|個月|个月)';
+
+const L = '(?<![\\p{L}\\p{N}])';
+const R = '(?![\\p{L}\\p{N}])';
+
+/** sign: +1 future, -1 past; qty/unit are capture indexes. */
+const RULES: Array<{ re: RegExp; sign: 1 | -1; qty: number; unit: number }> = [
+  // en 12 días, dentro de 2 días, Faltan 13 días, quedan 3 días, dans 5 jours, in 3 days, il reste 3 jours
+  {
+    re: new RegExp(`${L}(?:en|dentro\\s+de|faltan|falta|quedan|queda|restan|dans|d'ici|in|within|reste|encore)\\s+${QTY}\\s*${UNIT}${R}`, 'giu'),
+    sign: 1, qty: 1, unit: 2,
+  },
+  // 5 días restantes, 3 jours restants, 3 days left / remaining
+  { re: new RegExp(`${L}${QTY}\\s*${UNIT}\\s+(?:restantes?|restants?|left|remaining)${R}`, 'giu'), sign: 1, qty: 1, unit: 2 },
+  // hace 2 horas, il y a 3 heures, depuis 2 jours
+  { re: new RegExp(`${L}(?:hace|il\\s+y\\s+a|depuis)\\s+${QTY}\\s*${UNIT}${R}`, 'giu'), sign: -1, qty: 1, unit: 2 },
+  // 3 days ago
+  { re: new RegExp(`${L}${QTY}\\s*${UNIT}\\s+ago${R}`, 'giu'), sign: -1, qty: 1, unit: 2 },
+  // 3 日後, 3天后, 5 日內
+  { re: new RegExp(`(\\d{1,4})\\s*${ZH_UNIT}\\s*(?:後|后|內|内|之後|之后)`, 'gu'), sign: 1, qty: 1, unit: 2 },
+  // 還有3天, 剩餘3日
+  { re: new RegExp(`(?:還有|还有|剩餘|剩余|尚餘|尚余)\\s*(\\d{1,4})\\s*${ZH_UNIT}`, 'gu'), sign: 1, qty: 1, unit: 2 },
+  // 2 小時前
+  { re: new RegExp(`(\\d{1,4})\\s*${ZH_UNIT}\\s*(?:前|之前)`, 'gu'), sign: -1, qty: 1, unit: 2 },
+];
+
+function stepOf(unit: string): Step | null {
+  const u = unit.toLowerCase();
+  if (/^(seg|sec|秒)/.test(u)) return 's';
+  if (/^(min|mn|分)/.test(u)) return 'min';
+  if (/^(h|小)/.test(u)) return 'h';
+  if (/^(d|jour|日|天)/.test(u)) return 'd';
+  if (/^(sem|week|星期|週|周)/.test(u)) return 'w';
+  if (/^(mes|mois|month|個月|个月)/.test(u)) return 'mo';
+  return null;
+}
+
+function qtyOf(q: string): number {
+  return /^\d+$/.test(q) ? Number(q) : 1;
+}
+
+// Day words. "mañana" after "de la"/"por la"/"esta" is "morning", not "tomorrow".
+const DAY_WORDS: Array<[RegExp, number]> = [
+  [/pasado\s+mañana|après-demain|后天|後天/iu, 2],
+  [/anteayer|antier|avant-hier|前天/iu, -2],
+  [/(?<!(?:de|por)\s+la\s+|esta\s+)mañana|tomorrow|demain|明天|明日/iu, 1],
+  [/ayer|yesterday|hier|昨天|昨日/iu, -1],
+  [/hoy|today|aujourd['’]hui|今天|今日/iu, 0],
+];
+const DAY_RE = new RegExp(
+  `(?<![\\p{L}])(${DAY_WORDS.map(([re]) => `(?:${re.source})`).join('|')})(?![\\p{L}])` +
+    `(?:,?\\s*(?:a\\s+las?|à|at|a\\s+les)?\\s*(\\d{1,2})[:h](\\d{2})(?!\\d))?`,
+  'giu',
+);
+const AT_TIME_RE = /(?<![\p{L}])(?:a\s+las?|à|at)\s+(\d{1,2})[:h](\d{2})(?!\d)/giu;
+const NOW_RE = /(?<![\p{L}])(?:ahora(?:\s+mismo)?|justo\s+ahora|hace\s+un\s+momento|à\s+l['’]instant|just\s+now|right\s+now)(?![\p{L}])|剛剛|刚刚/giu;
+
+function dayOffset(word: string): number {
+  for (const [re, offset] of DAY_WORDS) if (new RegExp(`^(?:${re.source})$`, 'iu').test(word)) return offset;
+  return 0;
+}
+
+function atDay(now: number, timeZone: string, days: number, hour = 0, minute = 0): number | null {
+  if (hour > 23 || minute > 59) return null;
+  const today = zonedParts(now, timeZone);
+  const d = addDays(today.year, today.month, today.day, days);
+  return zonedTime(d.year, d.month, d.day, hour, minute, timeZone);
+}
+
+function apply(now: number, timeZone: string, sign: 1 | -1, qty: number, step: Step): number {
+  switch (step) {
+    case 's':
+      return now + sign * qty * SECOND;
+    case 'min':
+      return now + sign * qty * MINUTE;
+    case 'h':
+      return now + sign * qty * HOUR;
+    case 'd':
+    case 'w':
+      return atDay(now, timeZone, sign * qty * (step === 'w' ? 7 : 1)) as number;
+    case 'mo': {
+      const t = zonedParts(now, timeZone);
+      const d = addMonths(t.year, t.month, t.day, sign * qty);
+      return zonedTime(d.year, d.month, d.day, 0, 0, timeZone);
+    }
+  }
+}
+
+/** Every relative expression in text, in order of appearance. */
+export function findRelative(text: string, options: RelativeOptions): Found[] {
+  const { now } = options;
+  const timeZone = options.timeZone ?? 'UTC';
+  if (!Number.isFinite(now)) return [];
+  const out: Found[] = [];
+  const push = (index: number, length: number, time: number | null) => {
+    if (time !== null && Number.isFinite(time)) out.push({ time, index, length, kind: 'relative' });
+  };
+  for (const { re, sign, qty, unit } of RULES) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      const step = stepOf(m[unit] ?? '');
+      if (step) push(m.index, m[0].length, apply(now, timeZone, sign, qtyOf(m[qty] ?? ''), step));
+    }
+  }
+  DAY_RE.lastIndex = 0;
+  for (let m = DAY_RE.exec(text); m !== null; m = DAY_RE.exec(text)) {
+    const offset = dayOffset(m[1] ?? '');
+    push(m.index, m[0].length, m[2] ? atDay(now, timeZone, offset, Number(m[2]), Number(m[3])) : atDay(now, timeZone, offset));
+  }
+  AT_TIME_RE.lastIndex = 0;
+  for (let m = AT_TIME_RE.exec(text); m !== null; m = AT_TIME_RE.exec(text)) {
+    push(m.index, m[0].length, atDay(now, timeZone, 0, Number(m[1]), Number(m[2])));
+  }
+  NOW_RE.lastIndex = 0;
+  for (let m = NOW_RE.exec(text); m !== null; m = NOW_RE.exec(text)) push(m.index, m[0].length, now);
+
+  // Earliest first; at one position the longest ("hoy a las 14:05" over "a las 14:05").
+  out.sort((a, b) => a.index - b.index || b.length - a.length);
+  const kept: Found[] = [];
+  for (const f of out) {
+    const last = kept[kept.length - 1];
+    if (!last || f.index >= last.index + last.length) kept.push(f);
+  }
+  return kept;
+}
+
+export function parseRelative(text: string, options: RelativeOptions): number | null {
+  return findRelative(text, options)[0]?.time ?? null;
+}

@@ -45,7 +45,7 @@ export function lineDigits(text: string): string | null {
   for (let m = RUN_RE.exec(text); m !== null; m = RUN_RE.exec(text)) {
     // A bare X-word ("XXL", "x2") is not a masked number: the run must contain a digit.
     if (!/\d/.test(m[0])) continue;
-    const digits = isPhoneLike(m[0], text.slice(m.index + m[0].length, m.index + m[0].length + 3));
+    const digits = isPhoneLike(m[0], text.slice(m.index + m[0].length, m.index + m[0].length + 16));
     if (digits !== null) return digits;
   }
   return null;

@@ -13,12 +13,15 @@
  * attribute and an inline `display:none` count as hidden.
  */
 
-const SKIP = new Set([
+/** Tag names in both cases: HTML elements report upper case, SVG and XHTML lower case. */
+const both = (tags: string[]): Set<string> => new Set(tags.flatMap((t) => [t, t.toLowerCase()]));
+
+const SKIP = both([
   'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE', 'META', 'LINK', 'IFRAME', 'OBJECT',
   'CANVAS', 'VIDEO', 'AUDIO', 'INPUT', 'TEXTAREA',
 ]);
 
-const BLOCK = new Set([
+const BLOCK = both([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'CAPTION', 'DD', 'DETAILS', 'DIALOG', 'DIV',
   'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5',
   'H6', 'HEADER', 'HGROUP', 'HR', 'HTML', 'LEGEND', 'LI', 'MAIN', 'MENU', 'NAV', 'OL', 'OPTION',
@@ -26,11 +29,13 @@ const BLOCK = new Set([
 ]);
 
 /** Table cells sit side by side: a space, not a line, keeps "Datos | 20 GB" on one line. */
-const CELL = new Set(['TD', 'TH']);
+const CELL = both(['TD', 'TH']);
 
 /** Elements that draw something instead of holding text (icons): their label stands in. */
 const GRAPHIC = new Set(['IMG', 'SVG', 'I']);
 
+/** Block boundary marker while collecting; text nodes cannot carry it (see cleanText). */
+const LINE = '\u0001';
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 const WS = /[\s\u00A0\u202F\u2009\u200B\uFEFF]+/g;
@@ -74,53 +79,73 @@ function svgTitle(el: Element): string | null {
   return null;
 }
 
+/**
+ * What an element contributes when the walk enters it: pushes its opening piece (a LINE for a
+ * block, a label for an icon) and says whether to skip it, read it as a leaf, or descend.
+ */
+function enterElement(el: Element, parts: string[]): 'skip' | 'descend' | 'leaf' {
+  const tag = el.tagName;
+  if (SKIP.has(tag)) return 'skip';
+  const isSvg = tag === 'svg' || tag === 'SVG';
+  // Attribute reads are the costly part of the walk; most elements have none to read.
+  const hasAttributes = el.hasAttributes();
+  if (hasAttributes && isHidden(el)) return 'skip';
+  if (hasAttributes || isSvg) {
+    const label = graphicLabel(el);
+    if (label !== null) {
+      parts.push(` ${label} `);
+      return 'leaf';
+    }
+  }
+  // SVG text is drawing detail (axis ticks of a usage chart), never a figure we want.
+  if (isSvg) return 'skip';
+  // A <select> shows only its chosen option (the line picker "6XX XXX XXX"), not the list.
+  if (tag === 'SELECT' || tag === 'select') {
+    parts.push(LINE, selectedOptionText(el), LINE);
+    return 'leaf';
+  }
+  if (tag === 'BR' || tag === 'br') {
+    parts.push(LINE);
+    return 'leaf';
+  }
+  if (BLOCK.has(tag)) parts.push(LINE);
+  else if (CELL.has(tag)) parts.push(' ');
+  return 'descend';
+}
+
+function leaveElement(el: Element, parts: string[]): void {
+  const tag = el.tagName;
+  if (BLOCK.has(tag)) parts.push(LINE);
+  else if (CELL.has(tag)) parts.push(' ');
+}
+
+/** A marker character the page itself put in its text must not split lines. */
+function cleanText(v: string | null): string {
+  return v === null ? '' : v.indexOf(LINE) === -1 ? v : v.split(LINE).join('');
+}
+
 export function visibleText(root: Element | Document): string {
   const start: Node | null =
     root.nodeType === 9 ? ((root as Document).body ?? (root as Document).documentElement) : root;
   if (!start) return '';
+  // Raw pieces, normalized once at the end: one regex pass over the joined string is much
+  // cheaper than one per text node.
   const parts: string[] = [];
 
-  const enter = (el: Element): 'skip' | 'descend' | 'leaf' => {
-    const tag = el.tagName.toUpperCase();
-    if (SKIP.has(tag) || isHidden(el)) return 'skip';
-    const label = graphicLabel(el);
-    if (label !== null) {
-      parts.push(` ${label.replace(WS, ' ')} `);
-      return 'leaf';
-    }
-    // SVG text is drawing detail (axis ticks of a usage chart), never a figure we want.
-    if (tag === 'SVG') return 'skip';
-    // A <select> shows only its chosen option (the line picker "6XX XXX XXX"), not the list.
-    if (tag === 'SELECT') {
-      parts.push(`\n${selectedOptionText(el).replace(WS, ' ')}\n`);
-      return 'leaf';
-    }
-    if (tag === 'BR') {
-      parts.push('\n');
-      return 'leaf';
-    }
-    if (BLOCK.has(tag)) parts.push('\n');
-    else if (CELL.has(tag)) parts.push(' ');
-    return 'descend';
-  };
-  const leave = (el: Element): void => {
-    const tag = el.tagName.toUpperCase();
-    if (BLOCK.has(tag)) parts.push('\n');
-    else if (CELL.has(tag)) parts.push(' ');
-  };
+  const enter = (el: Element) => enterElement(el, parts);
+  const leave = (el: Element) => leaveElement(el, parts);
 
   if (start.nodeType === ELEMENT_NODE) {
     if (enter(start as Element) !== 'descend') return normalize(parts);
   } else if (start.nodeType === TEXT_NODE) {
-    return normalize([(start.nodeValue ?? '').replace(WS, ' ')]);
+    return normalize([cleanText(start.nodeValue)]);
   }
 
   let node: Node | null = start.firstChild;
   while (node && node !== start) {
     let descend = false;
     if (node.nodeType === TEXT_NODE) {
-      // Source newlines inside a text node are formatting, not line breaks.
-      parts.push((node.nodeValue ?? '').replace(WS, ' '));
+      parts.push(cleanText(node.nodeValue));
     } else if (node.nodeType === ELEMENT_NODE) {
       descend = enter(node as Element) === 'descend';
     }
@@ -141,7 +166,9 @@ export function visibleText(root: Element | Document): string {
 }
 
 function normalize(parts: string[]): string {
-  const lines = parts.join('').split('\n');
+  // Source newlines inside text nodes are formatting: every whitespace run (nbsp included)
+  // becomes one space; only LINE markers become line breaks.
+  const lines = parts.join('').split(LINE);
   const out: string[] = [];
   for (const line of lines) {
     const l = line.replace(WS, ' ').trim();
@@ -152,7 +179,7 @@ function normalize(parts: string[]): string {
 
 /**
  * Smallest elements whose visible text matches `re`: an element is returned only when none of
- * its descendants matches on its own. Bottom-up on purpose: anchored patterns (/^Llevas$/) match
+ * its descendants matches on its own. Elements without visible text never match. Bottom-up on purpose: anchored patterns (/^Llevas$/) match
  * a label but not the card around it, so a top-down prune would miss them.
  */
 export function findElementsByText(root: Element | Document, re: RegExp): Element[] {
@@ -163,19 +190,32 @@ export function findElementsByText(root: Element | Document, re: RegExp): Elemen
     return re.test(s);
   };
   const found: Element[] = [];
-  const visit = (el: Element): boolean => {
-    const tag = el.tagName.toUpperCase();
-    if (SKIP.has(tag) || isHidden(el)) return false;
+  // Each element's raw text is built from its children's, so the page is walked once instead
+  // of once per ancestor.
+  const visit = (el: Element): { raw: string; matched: boolean } => {
+    const own: string[] = [];
+    const kind = enterElement(el, own);
+    if (kind === 'skip') return { raw: '', matched: false };
     let childMatched = false;
-    for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
-      if (visit(c)) childMatched = true;
+    if (kind === 'descend') {
+      for (let c = el.firstChild; c; c = c.nextSibling) {
+        if (c.nodeType === TEXT_NODE) own.push(cleanText(c.nodeValue));
+        else if (c.nodeType === ELEMENT_NODE) {
+          const r = visit(c as Element);
+          own.push(r.raw);
+          if (r.matched) childMatched = true;
+        }
+      }
+      leaveElement(el, own);
     }
-    if (childMatched) return true;
-    if (test(visibleText(el))) {
+    const raw = own.join('');
+    if (childMatched) return { raw, matched: true };
+    const text = normalize([raw]);
+    if (text !== '' && test(text)) {
       found.push(el);
-      return true;
+      return { raw, matched: true };
     }
-    return false;
+    return { raw, matched: false };
   };
   visit(start);
   return found;

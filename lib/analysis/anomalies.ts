@@ -13,9 +13,10 @@ const SENSITIVITY: Record<LeakSensitivity, { z: number; ratio: number; floor: nu
   normal: { z: 4, ratio: 3, floor: 1, burn: 1 },
   high: { z: 3, ratio: 2.2, floor: 0.6, burn: 0.7 },
 };
-// Excess must also matter: 1.5 % of the cap, or 60 % of a typical day, whichever is smaller.
-const FLOOR_OF_CAP = 0.015;
-const FLOOR_OF_DAY = 0.6;
+// Excess must also matter: 2.5 % of the cap, or a whole typical day, whichever is smaller.
+// Below that a warning costs the user more attention than the data it would save.
+const FLOOR_OF_CAP = 0.025;
+const FLOOR_OF_DAY = 1;
 // The usual spread of log-ratios never counts as less than this, or a very regular line would
 // alarm on a 30 % busier evening.
 const MIN_SPREAD = 0.35;
@@ -25,8 +26,10 @@ const BURN_RULES = [
   { hours: 1, share: 0.02 },
   { hours: 6, share: 0.05 },
 ];
-// A burn also has to be unusual for this line: a heavy but ordinary evening is not an alert.
-const BURN_UNUSUAL = 2;
+// A burn also has to be unusual for this line: the share is counted above the line's usual use
+// of those hours, and the window must carry several times that usual use, so a heavy but
+// ordinary evening is not an alert.
+const BURN_UNUSUAL = 3;
 
 export interface AnomalyInput {
   intervals: readonly Interval[];
@@ -106,7 +109,7 @@ export function detectAnomalies(input: AnomalyInput): Anomaly[] {
     }
     if (total !== null && bytes >= typical * BURN_UNUSUAL) {
       const hours = (w.end[z]! - w.start[z]!) / HOUR;
-      if (BURN_RULES.some((r) => hours <= r.hours * 1.25 && bytes >= r.share * sens.burn * total)) {
+      if (BURN_RULES.some((r) => hours <= r.hours * 1.25 && bytes - typical >= r.share * sens.burn * total)) {
         cands.push({ ...base, kind: 'burn-rate' });
       }
     }

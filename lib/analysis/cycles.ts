@@ -18,6 +18,8 @@ export interface Cycle {
 const RESET_RATIO = 0.5;
 // Below 1 % of the cap the counter is too small for a halving to mean anything.
 const MEANINGFUL_OF_CAP = 0.01;
+// How long after a stated renewal a count that has not dropped is still taken as lagging.
+const PENDING_MS = 36 * 3_600_000;
 
 interface Boundary { at: number; source: CycleSource }
 
@@ -44,6 +46,7 @@ export function splitCycles(points: Point[], clock: Clock, cycleDay: number | nu
   let hwmT = Number.NaN;
   let firstT = Number.NaN;
   let statedEnd: number | null = null;
+  let pending: Boundary | null = null;
 
   const close = (i: number, b: Boundary) => {
     cycles.push({ start: Number.isNaN(start.at) ? null : start.at, end: b.at, startSource: start.source, endSource: b.source, from, to: i });
@@ -53,6 +56,7 @@ export function splitCycles(points: Point[], clock: Clock, cycleDay: number | nu
     hwmT = Number.NaN;
     firstT = Number.NaN;
     statedEnd = null;
+    pending = null;
   };
 
   for (let i = 0; i < points.length; i++) {
@@ -61,15 +65,17 @@ export function splitCycles(points: Point[], clock: Clock, cycleDay: number | nu
     if (prev) {
       let b: Boundary | null = null;
       const dropped = p.used !== null && hwm >= 0 && p.used < hwm;
-      if (statedEnd !== null && prev.t < statedEnd && statedEnd <= p.t) {
-        const moved = p.periodEnd !== null && p.periodEnd > statedEnd + DAY / 2;
-        if (dropped || moved) b = { at: statedEnd, source: 'page' };
-      }
-      if (!b && cycleDay !== null) {
+      if (!pending && statedEnd !== null && prev.t < statedEnd && statedEnd <= p.t) pending = { at: statedEnd, source: 'page' };
+      if (!pending && cycleDay !== null) {
         const r = renewalAfter(clock, prev.t, cycleDay);
-        if (r <= p.t) b = { at: r, source: 'cycle-day' };
+        if (r <= p.t) pending = { at: r, source: 'cycle-day' };
       }
-      if (!b && dropped && p.used! < hwm * RESET_RATIO && meaningful(hwm, p.total ?? prev.total)) {
+      if (pending) {
+        // Carrier figures lag: just after the renewal the page may still show last cycle's
+        // count. Wait for the drop (or a moved end date), but not forever.
+        const moved = pending.source === 'page' && p.periodEnd !== null && p.periodEnd > pending.at + DAY / 2;
+        if (dropped || moved || p.t - pending.at > PENDING_MS) b = pending;
+      } else if (dropped && p.used! < hwm * RESET_RATIO && meaningful(hwm, p.total ?? prev.total)) {
         const after = nextUsed(points, i);
         if (after && after.used! >= hwm * 0.9) {
           p.used = null; // a glitch, not a reset: the counter came straight back

@@ -10,35 +10,56 @@ export interface Interval {
   chain: number;
   /** The cap in force at the end of the interval. */
   total: number | null;
+  /** The cap was already reached: the carrier throttles, so this says nothing about habits. */
+  capped: boolean;
 }
 
 // Boundaries we trust enough to say "the count at the first reading was used since then".
 const KNOWN_START = new Set(['reset', 'page', 'cycle-day']);
 
 /**
- * Turns cumulative readings into increments. Within a cycle the count is measured from the
- * high-water mark, so a carrier correcting itself downwards and then climbing again is not
- * counted twice, and the sum of a cycle's increments equals its last figure. A top-up only
- * raises the total, which never enters an increment.
+ * Turns cumulative readings into increments; the sum of a cycle's increments equals its last
+ * figure. A top-up only raises the total, which never enters an increment.
  */
 export function buildIntervals(points: readonly Point[], cycles: readonly Cycle[]): Interval[] {
   const out: Interval[] = [];
+  let lastT = -Infinity;
   cycles.forEach((c, chain) => {
-    let hwm = -1;
+    let level = -1;
     let prevT = Number.NaN;
+    const firstOfCycle = out.length;
     for (let i = c.from; i < c.to; i++) {
       const p = points[i]!;
       if (p.used === null) continue;
-      if (hwm < 0) {
-        if (c.start !== null && KNOWN_START.has(c.startSource ?? '') && c.start <= p.t) {
-          out.push({ start: c.start, end: p.t, bytes: p.used, chain, total: p.total });
+      if (level < 0) {
+        // Readings that still showed last cycle's count after the renewal were kept in that
+        // cycle; the new count covers only the time since the last of them.
+        const from = Math.max(c.start ?? Infinity, lastT);
+        if (c.start !== null && KNOWN_START.has(c.startSource ?? '') && from <= p.t) {
+          out.push({ start: from, end: p.t, bytes: p.used, chain, total: p.total, capped: false });
         }
       } else {
-        out.push({ start: prevT, end: p.t, bytes: Math.max(0, p.used - hwm), chain, total: p.total });
+        if (p.used < level) absorbCorrection(out, firstOfCycle, level - p.used);
+        out.push({ start: prevT, end: p.t, bytes: Math.max(0, p.used - level), chain, total: p.total, capped: p.total !== null && level >= p.total });
       }
-      hwm = Math.max(hwm, p.used);
+      level = p.used;
       prevT = p.t;
+      lastT = p.t;
     }
   });
   return out;
+}
+
+/**
+ * A carrier lowering its own figure means it had over-counted recently: take the difference
+ * back from the latest increments, so the correction is neither negative use nor a phantom
+ * spike left in the interval that carried the over-count.
+ */
+function absorbCorrection(out: Interval[], from: number, excess: number): void {
+  for (let k = out.length - 1; k >= from && excess > 0; k--) {
+    const iv = out[k]!;
+    const take = Math.min(iv.bytes, excess);
+    iv.bytes -= take;
+    excess -= take;
+  }
 }

@@ -3,7 +3,8 @@ import { Clock } from './time';
 import { normalizeReadings } from './normalize';
 import { splitCycles } from './cycles';
 import { validCycleDay } from './calendar';
-import { buildIntervals } from './increments';
+import { buildIntervals, type Interval } from './increments';
+import { spread } from './spread';
 import { buildGrid } from './grid';
 import { estimateSlots, buildBaseline, type Baseline } from './profile';
 import { dayTotals, dailyOutput, hourlyProfile } from './daily';
@@ -42,15 +43,16 @@ export function analyzeLine(readings: AnalysisReading[], options: AnalysisOption
       to = Math.max(to, iv.end);
     }
     const grid = buildGrid(clock, from, to);
-    const slots = estimateSlots(intervals, grid);
+    const active = habitIntervals(intervals);
+    const slots = estimateSlots(active, grid);
     const days = dayTotals(grid, slots);
     baseline = buildBaseline(grid, slots, days);
-    daily = dailyOutput(days);
+    daily = dailyOutput(active.length === intervals.length ? days : dayTotals(grid, spread(intervals, grid, slots.hourWeight)));
     anomalies = detectAnomalies({
-      intervals, grid, expected: baseline.expected, clock, typicalDay: baseline.typicalDay,
+      intervals: active, grid, expected: baseline.expected, clock, typicalDay: baseline.typicalDay,
       sensitivity: options.leakSensitivity ?? 'normal',
     });
-    hourly = hourlyProfile(grid, slots, intervals);
+    hourly = hourlyProfile(grid, slots, active);
     if (figures.tLast !== null) level = recentLevel(grid, slots, baseline, figures.tLast);
   }
 
@@ -68,6 +70,28 @@ export function analyzeLine(readings: AnalysisReading[], options: AnalysisOption
     hourly,
     lastReadingAt: figures.tLast,
   };
+}
+
+/**
+ * Intervals that say something about the user's habits: not those after the cap was reached
+ * (the carrier cut or throttled the line). Dropping them splits the chain of contiguous ones.
+ */
+function habitIntervals(intervals: readonly Interval[]): Interval[] {
+  const out: Interval[] = [];
+  let chain = 0;
+  let prevChain = -1;
+  let gap = false;
+  for (const iv of intervals) {
+    if (iv.capped) {
+      gap = true;
+      continue;
+    }
+    if (iv.chain !== prevChain || gap) chain++;
+    prevChain = iv.chain;
+    gap = false;
+    out.push(iv.chain === chain ? iv : { ...iv, chain });
+  }
+  return out;
 }
 
 function projectionFor(f: CycleFigures, end: number | null, now: number, clock: Clock, baseline: Baseline | null, level: Level | null): Projection {

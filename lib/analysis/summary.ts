@@ -24,8 +24,7 @@ export function cycleFigures(points: readonly Point[], c: Cycle): CycleFigures {
     if (p.total !== null) total = p.total;
     if (p.used === null) continue;
     useful++;
-    // The high-water mark, so a small downward correction does not hide use already reported.
-    used = used === null ? p.used : Math.max(used, p.used);
+    used = p.used; // after a correction the carrier's newer figure is the truth
     tLast = p.t;
   }
   const last = points[points.length - 1];

@@ -8,7 +8,7 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact()],
-    build: { target: 'es2022' },
+    build: { target: 'es2022', sourcemap: process.env.SOURCEMAP === '1' },
   }),
   manifest: ({ browser }) => ({
     name: 'eSIM Usage Guard',

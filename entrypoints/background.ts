@@ -1,15 +1,15 @@
 import { CARRIERS } from '@/lib/carriers';
 import { handleContentMessage } from '@/lib/background/handle-content-message';
-import { refreshBadge } from '@/lib/background/refresh-badge';
+import { refreshOverview } from '@/lib/background/refresh-overview';
 import { openGuardDb } from '@/lib/db/schema';
 
-const RECHECK_ALARM = 'badge-recheck';
+const RECHECK_ALARM = 'overview-recheck';
 const RECHECK_MINUTES = 30;
 
 export default defineBackground(() => {
   const db = openGuardDb();
-  const updateBadge = () =>
-    refreshBadge(db, browser).catch((error) => console.error('[esim-usage-guard] badge update failed', error));
+  const updateOverview = () =>
+    refreshOverview(db, browser, Date.now()).catch((error) => console.error('[esim-usage-guard] overview update failed', error));
 
   // Listeners are registered synchronously, before any await, so a message that wakes the
   // service worker is never missed.
@@ -20,17 +20,17 @@ export default defineBackground(() => {
       ownId: browser.runtime.id,
       adapters: CARRIERS,
       now: Date.now,
-      onStored: updateBadge,
+      onStored: updateOverview,
       log: (text, detail) => console.warn(`[esim-usage-guard] ${text}`, detail ?? ''),
     });
   });
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === RECHECK_ALARM) void updateBadge();
+    if (alarm.name === RECHECK_ALARM) void updateOverview();
   });
 
   // Alarms do not survive every browser restart or update: create it at every start.
   void browser.alarms.create(RECHECK_ALARM, { periodInMinutes: RECHECK_MINUTES });
-  void updateBadge();
+  void updateOverview();
 });
 
 /** Cheap pre-filter so unrelated messages (none today) are left for other listeners. */

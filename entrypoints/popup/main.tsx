@@ -1,12 +1,11 @@
 import { render } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { Overview } from '@/components/Overview';
-import { CARRIERS, carrierLabel } from '@/lib/carriers';
-import { openGuardDb } from '@/lib/db/schema';
+import { CARRIER_INFOS, carrierLabel } from '@/lib/carriers/lookup';
 import { activeTabStatus } from '@/lib/state/active-tab';
 import { createPopupModel } from '@/lib/state/popup-model';
 
-const model = createPopupModel(openGuardDb(), activeTabStatus);
+const model = createPopupModel(browser.storage.local, activeTabStatus);
 
 function App() {
   const shown = model.cards.value !== null;
@@ -20,7 +19,7 @@ function App() {
       tab={model.tab.value}
       now={model.now.value}
       error={model.error.value}
-      carriers={CARRIERS}
+      carriers={CARRIER_INFOS}
       carrierLabel={carrierLabel}
     />
   );

@@ -1,4 +1,4 @@
-import type { NumberLocale } from '../extract/numbers';
+import type { CarrierInfo } from './catalog';
 
 /** Which allowance a figure belongs to. `data` is the plan's main data allowance. */
 export type Bucket = 'data' | 'shared' | 'roaming' | 'local' | 'bonus';
@@ -38,23 +38,14 @@ export interface ParseContext {
   now: number;
 }
 
-export interface CarrierAdapter {
-  /** Stable id, equal to the adapter's file name (`movistar-es`). Stored with every line. */
-  id: string;
-  /** Brand name shown to the user. */
-  label: string;
-  country: 'ES' | 'FR' | 'HK' | 'CL' | 'MX';
-  locale: NumberLocale;
-  /** How many bytes this carrier means by 1 KB (1024 unless the carrier is known to use 1000). */
-  unitBase: 1000 | 1024;
-  /** WebExtension match patterns of the carrier's self-service pages. */
-  matches: string[];
-  /** Where a user goes to see usage: linked from the popup. */
-  usageUrl: string;
+export interface CarrierAdapter extends CarrierInfo {
   parse(doc: Document, url: URL, context: ParseContext): ParseResult;
 }
 
-/** Identity helper so every adapter file is typed the same way. */
-export function defineCarrier(adapter: CarrierAdapter): CarrierAdapter {
-  return adapter;
+/**
+ * Joins a carrier's catalog entry (lib/carriers/catalog.ts) with its parser, so every adapter file
+ * is typed the same way and the popup can import the catalog without any parsing code.
+ */
+export function defineCarrier(info: CarrierInfo, parser: Pick<CarrierAdapter, 'parse'>): CarrierAdapter {
+  return { ...info, parse: parser.parse };
 }

@@ -62,29 +62,7 @@ export const contentMessageSchema = z.discriminatedUnion('type', [
   }),
 ]);
 
-/** Popup → content script of the active tab: "what happened on this page?" */
-export const statusRequestSchema = z.strictObject({ type: z.literal('status-request') });
-
-export const PAGE_STATES = [
-  'waiting',
-  'read',
-  'unchanged',
-  'not-usage-page',
-  'logged-out',
-  'layout-changed',
-  'rejected',
-] as const;
-
-export const pageStatusSchema = z.strictObject({
-  carrierId,
-  state: z.enum(PAGE_STATES),
-  lines: z.int().check(z.minimum(0), z.maximum(24)),
-  detail: z.string().check(z.maxLength(300)),
-});
-
 export type ContentMessage = z.infer<typeof contentMessageSchema>;
-export type PageStatus = z.infer<typeof pageStatusSchema>;
-export type PageState = PageStatus['state'];
 
 /** What the background answers to `page-readings`. */
 export type StoreReply = { ok: true; stored: number; confirmed: number } | { ok: false; error: string };

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { adapterForUrl } from '../carriers';
-import { pageStatusSchema, type PageStatus } from '../messages/schemas';
+import { carrierForUrl } from '../carriers/lookup';
+import { isPageStatus, STATUS_REQUEST, type PageStatus } from '../messages/page-status';
 
 export type ActiveTabStatus =
   | { kind: 'not-carrier' }
@@ -19,13 +19,12 @@ export async function activeTabStatus(): Promise<ActiveTabStatus> {
   const tabs = await browser.tabs.query(own ? { active: true, windowType: 'normal' } : { active: true, currentWindow: true });
   const candidates = tabs.filter((tab) => tab.id !== undefined && tab.id !== own?.id);
   // Several normal windows each have an active tab; the carrier one is what the user is asking about.
-  const target = candidates.find((tab) => tab.url && adapterForUrl(tab.url)) ?? candidates[0];
+  const target = candidates.find((tab) => tab.url && carrierForUrl(tab.url)) ?? candidates[0];
   if (target?.id === undefined) return { kind: 'not-carrier' };
-  const adapter = target.url ? adapterForUrl(target.url) : undefined;
+  const adapter = target.url ? carrierForUrl(target.url) : undefined;
   try {
-    const reply: unknown = await browser.tabs.sendMessage(target.id, { type: 'status-request' });
-    const parsed = pageStatusSchema.safeParse(reply);
-    if (parsed.success) return { kind: 'carrier', status: parsed.data };
+    const reply: unknown = await browser.tabs.sendMessage(target.id, STATUS_REQUEST);
+    if (isPageStatus(reply)) return { kind: 'carrier', status: reply };
   } catch {
     // No content script there: not a carrier page, or one opened before the extension was installed.
   }

@@ -1,13 +1,19 @@
 import { signal, type ReadonlySignal } from '@preact/signals';
-import { liveQuery } from 'dexie';
-import { carrierLabel } from '../carriers';
-import { loadLatest } from '../db/latest';
-import type { GuardDb } from '../db/schema';
-import { toCardModels, type LineCardModel } from '../summary/card';
+import type { LineCardModel } from '../summary/card';
+import { asOverview, OVERVIEW_KEY } from '../summary/overview';
 import type { ActiveTabStatus } from './active-tab';
 
+/** The slice of `browser.storage` the popup uses (injected so tests need no browser). */
+export interface OverviewSource {
+  get(key: string): Promise<Record<string, unknown>>;
+  onChanged: {
+    addListener(listener: (changes: Record<string, { newValue?: unknown }>, area: string) => void): void;
+    removeListener(listener: (changes: Record<string, { newValue?: unknown }>, area: string) => void): void;
+  };
+}
+
 export interface PopupModel {
-  /** null while the first query runs. */
+  /** null until the background's overview has been read. */
   cards: ReadonlySignal<LineCardModel[] | null>;
   tab: ReadonlySignal<ActiveTabStatus | null>;
   /** Ticks so "3 min ago" stays true while the popup is open. */
@@ -18,23 +24,28 @@ export interface PopupModel {
 
 const CLOCK_TICK_MS = 30_000;
 
-/** The popup's state: stored lines (live, so a reading saved while open shows at once) and the tab's status. */
-export function createPopupModel(db: GuardDb, loadTabStatus: () => Promise<ActiveTabStatus>): PopupModel {
+/** The popup's state: the overview (live: a reading saved while the popup is open shows at once) and the tab's status. */
+export function createPopupModel(source: OverviewSource, loadTabStatus: () => Promise<ActiveTabStatus>): PopupModel {
   const cards = signal<LineCardModel[] | null>(null);
   const tab = signal<ActiveTabStatus | null>(null);
   const now = signal(Date.now());
   const error = signal<string | null>(null);
 
-  const subscription = liveQuery(() => loadLatest(db)).subscribe({
-    next: (latest) => {
-      now.value = Date.now();
-      cards.value = toCardModels(latest, carrierLabel);
-    },
-    error: (e: unknown) => {
-      error.value = e instanceof Error ? e.message : String(e);
-    },
-  });
-  void loadTabStatus()
+  const apply = (value: unknown) => {
+    const overview = asOverview(value);
+    if (!overview) return;
+    now.value = Date.now();
+    cards.value = overview.cards;
+  };
+  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && OVERVIEW_KEY in changes) apply(changes[OVERVIEW_KEY]?.newValue);
+  };
+  source.onChanged.addListener(onChanged);
+  source
+    .get(OVERVIEW_KEY)
+    .then((stored) => apply(stored[OVERVIEW_KEY]))
+    .catch((e: unknown) => (error.value = e instanceof Error ? e.message : String(e)));
+  loadTabStatus()
     .then((status) => (tab.value = status))
     .catch(() => (tab.value = { kind: 'not-carrier' }));
   const clock = setInterval(() => (now.value = Date.now()), CLOCK_TICK_MS);
@@ -45,7 +56,7 @@ export function createPopupModel(db: GuardDb, loadTabStatus: () => Promise<Activ
     now,
     error,
     dispose() {
-      subscription.unsubscribe();
+      source.onChanged.removeListener(onChanged);
       clearInterval(clock);
     },
   };

@@ -1,0 +1,30 @@
+import type { browser as wxtBrowser } from 'wxt/browser';
+import { decideBadge } from '../alerts/badge';
+import { carrierLabel } from '../carriers/lookup';
+import { loadLatest } from '../db/latest';
+import type { GuardDb } from '../db/schema';
+import { badgeLinesFrom } from '../summary/badge-lines';
+import { toCardModels } from '../summary/card';
+import { OVERVIEW_KEY, OVERVIEW_VERSION, type OverviewSnapshot } from '../summary/overview';
+
+type ExtensionBrowser = typeof wxtBrowser;
+type Action = ExtensionBrowser['action'];
+
+/**
+ * Recomputes what the popup's overview and the toolbar badge show from IndexedDB, and applies
+ * both. Called after every stored reading, at every start and by the periodic alarm; it keeps no
+ * state of its own, so a service worker stopped at any point loses nothing.
+ */
+export async function refreshOverview(db: GuardDb, browser: ExtensionBrowser, now: number): Promise<void> {
+  const latest = await loadLatest(db);
+  const snapshot: OverviewSnapshot = { version: OVERVIEW_VERSION, generatedAt: now, cards: toCardModels(latest, carrierLabel) };
+  const badge = decideBadge(badgeLinesFrom(latest, carrierLabel));
+  // Firefox builds are Manifest V2, where the toolbar button is `browserAction`.
+  const action: Action = browser.action ?? (browser as unknown as { browserAction: Action }).browserAction;
+  await Promise.all([
+    browser.storage.local.set({ [OVERVIEW_KEY]: snapshot }),
+    action.setBadgeText({ text: badge.text }),
+    action.setBadgeBackgroundColor({ color: badge.color }),
+    action.setTitle({ title: badge.title }),
+  ]);
+}

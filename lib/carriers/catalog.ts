@@ -1,0 +1,39 @@
+import type { NumberLocale } from '../extract/numbers';
+
+/**
+ * What the UI needs to know about each carrier, without any parsing code: the popup imports this,
+ * not the adapters, so it stays small. Each adapter file takes its entry from here.
+ */
+export interface CarrierInfo {
+  /** Stable id, equal to the adapter's file name (`movistar-es`). Stored with every line. */
+  id: string;
+  /** Brand name shown to the user. */
+  label: string;
+  country: 'ES' | 'FR' | 'HK' | 'CL' | 'MX';
+  locale: NumberLocale;
+  /** How many bytes this carrier means by 1 KB (1024 unless the carrier is known to use 1000). */
+  unitBase: 1000 | 1024;
+  /** WebExtension match patterns of the carrier's self-service pages (its only host access). */
+  matches: string[];
+  /** Where a user goes to see usage: linked from the popup. */
+  usageUrl: string;
+}
+
+/** In match priority order: the first entry whose patterns match a URL reads that page. */
+export const CARRIER_CATALOG = [
+  {
+    id: 'movistar-es',
+    label: 'Movistar',
+    country: 'ES',
+    locale: 'es-ES',
+    unitBase: 1024,
+    matches: ['https://appweb.movistar.es/*', 'https://www.movistar.es/mimovistar-cliente/*', 'https://mi.movistar.es/*'],
+    usageUrl: 'https://appweb.movistar.es/',
+  },
+] as const satisfies readonly CarrierInfo[];
+
+export type CarrierId = (typeof CARRIER_CATALOG)[number]['id'];
+
+export function carrierInfo(id: CarrierId): CarrierInfo {
+  return CARRIER_CATALOG.find((c) => c.id === id) as CarrierInfo;
+}

@@ -1,0 +1,64 @@
+import { findDate, parseRelative } from '../extract/dates';
+import { lineDigits } from '../extract/digits';
+import { findElementsByText, visibleText } from '../extract/text';
+import { findUsageCards } from '../reader/cards';
+import { looksLoggedOut } from '../reader/logged-out';
+import { carrierInfo } from './catalog';
+import { defineCarrier, type PageReading } from './types';
+
+/**
+ * Movistar Spain: the "Mi Movistar" web app (evidence: strong, see shared/CARRIERS.md).
+ * Home cards titled "Consumo de datos" / "Datos compartidos" with "Llevas 3,5 GB de 20 GB" (or
+ * "de ilimitados"); the usage screen says "Has consumido". Numbers use a decimal comma and a dot
+ * for thousands ("1.024 MB"); Movistar counts 1 GB = 1024 MB.
+ */
+const ANCHORS = /^(?:consumo de datos|datos compartidos|has consumido|llevas|consumo|datos m[oó]viles)\b/i;
+const SHARED = /datos compartidos|por \d+ l[ií]neas/i;
+const PERIOD_RANGE = /periodo de\s+(.+?)\s*[-–]\s*(\d{1,2}\s+[a-zé]{3,}\.?|\d{1,2}\/\d{1,2}(?:\/\d{2,4})?)/i;
+const CYCLE_END = /(?:cierra en|termina en|se reinicia el|hasta el?|caduca el)\s+[^\n]{1,24}/i;
+const UPDATED = /(?:hace\s+\d+\s+(?:minutos?|horas?)|a las\s+\d{1,2}:\d{2})/i;
+
+export default defineCarrier(carrierInfo('movistar-es'), {
+  parse(doc, _url, { now }) {
+    const body = doc.body;
+    if (!body) return { ok: false, reason: 'not-usage-page', detail: 'empty document' };
+    const anchors = findElementsByText(body, ANCHORS);
+    const cards = findUsageCards(anchors, 'es-ES', 1024);
+    const pageText = visibleText(body);
+    if (cards.length === 0) {
+      if (looksLoggedOut(doc, pageText)) return { ok: false, reason: 'logged-out', detail: 'sign-in form' };
+      return anchors.length > 0
+        ? { ok: false, reason: 'layout-changed', detail: 'usage labels found but no figures next to them' }
+        : { ok: false, reason: 'not-usage-page', detail: 'no usage card' };
+    }
+    const single = cards.length === 1;
+    const readings = cards.map(({ text, figures }): PageReading => {
+      // The line number sits in the card, or on a one-line page in the header's line selector.
+      const digits = lineDigits(text) ?? (single ? lineDigits(pageText) : null);
+      return {
+        lineDigits: digits,
+        planName: null,
+        bucket: SHARED.test(text) ? 'shared' : 'data',
+        ...figures,
+        periodEnd: periodEnd(text, now) ?? (single ? periodEnd(pageText, now) : null),
+        pageSaysUpdatedAt: updatedAt(text, now) ?? (single ? updatedAt(pageText, now) : null),
+      };
+    });
+    return { ok: true, readings };
+  },
+});
+
+function periodEnd(text: string, now: number): number | null {
+  const range = PERIOD_RANGE.exec(text);
+  if (range?.[2]) return findDate(range[2], { now, direction: 'future' });
+  const end = CYCLE_END.exec(text);
+  return end ? findDate(end[0], { now, direction: 'future' }) : null;
+}
+
+function updatedAt(text: string, now: number): number | null {
+  const match = UPDATED.exec(text);
+  return match ? parseRelative(match[0], { now }) : null;
+}
+
+// Portal URLs: https://appweb.movistar.es/ (home, Consumo), https://mi.movistar.es/,
+// https://www.movistar.es/mimovistar-cliente/

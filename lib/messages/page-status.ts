@@ -1,0 +1,42 @@
+/**
+ * What the content script tells the popup about its page. Plain types and a hand-written guard
+ * rather than zod: the popup must stay small, and this crosses only between our own scripts.
+ */
+export const PAGE_STATES = [
+  'waiting',
+  'read',
+  'unchanged',
+  'not-usage-page',
+  'logged-out',
+  'layout-changed',
+  'rejected',
+] as const;
+
+export type PageState = (typeof PAGE_STATES)[number];
+
+export interface PageStatus {
+  carrierId: string;
+  state: PageState;
+  /** How many lines the page showed (when read). */
+  lines: number;
+  detail: string;
+}
+
+export const STATUS_REQUEST = { type: 'status-request' } as const;
+
+export function isStatusRequest(message: unknown): boolean {
+  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === STATUS_REQUEST.type;
+}
+
+export function isPageStatus(value: unknown): value is PageStatus {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return (
+    typeof v.carrierId === 'string' &&
+    (PAGE_STATES as readonly unknown[]).includes(v.state) &&
+    typeof v.lines === 'number' &&
+    Number.isInteger(v.lines) &&
+    v.lines >= 0 &&
+    typeof v.detail === 'string'
+  );
+}

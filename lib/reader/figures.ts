@@ -1,0 +1,77 @@
+import { isUnlimitedText } from '../extract/unlimited';
+import { parseNumber, type NumberLocale } from '../extract/numbers';
+import { findAmounts, resolveUsedOfTotal, toBytes, type Amount } from '../extract/units';
+
+/** The mandatory part of a reading: what is used and/or left, and out of what. */
+export interface Figures {
+  usedBytes: number | null;
+  totalBytes: number | null;
+  unlimited: boolean;
+  remainingBytes: number | null;
+}
+
+// "3,5 GB de 20 GB", "12 Go sur 100 Go", "350MB / 3000MB", "2 GB of 10 GB".
+const OF_JOINER = /^\s*(?:de(?: un total de)?|del?|sur|of|out of|\/|de los)\s*$/i;
+// Just after an amount: "… de ilimitados", "… sur Illimité", "… / ∞".
+const OF_UNLIMITED_AFTER = /^\s*(?:de|sur|of|\/)\s*(.{0,16})/i;
+const REMAINING_AFTER = /^\s*(?:disponibles?|restantes?|restants?|left|remaining|餘量|余量|剩餘|剩余|de saldo)/i;
+const REMAINING_BEFORE = /(?:te quedan|quedan|il vous reste|reste|剩餘|剩余|餘量|余量|remaining|left|disponibles?|saldo)\s*[:：]?\s*$/i;
+const USED_BEFORE = /(?:has consumido|llevas|consumidos?|utilizados?|total utilizado|consommés?|已用|已使用|used)\s*[:：]?\s*$/i;
+// "已用：0.00/60.00GB": the used number carries no unit of its own; it takes the total's.
+const BARE_NUMBER_BEFORE_SLASH = /(\d+(?:[.,]\d+)*)\s*\/\s*$/;
+
+/**
+ * Reads the usage figures out of one block of text (a card, a gauge). Returns null when the text
+ * does not clearly hold them: no guessing from a lone amount, because a wrong number is worse
+ * than none.
+ */
+export function readFigures(text: string, locale: NumberLocale, base: 1000 | 1024): Figures | null {
+  const amounts = findAmounts(text, locale, base);
+  const pair = usedOfTotal(text, amounts, locale, base);
+  if (pair) return pair;
+
+  const remaining = amounts.find((a) => isRemaining(text, a));
+  const used = amounts.find((a) => a !== remaining && USED_BEFORE.test(text.slice(0, a.index)));
+  const total = amounts.find((a) => a !== remaining && a !== used && OF_JOINER.test(lastWord(text.slice(0, a.index))));
+  if (remaining && total) {
+    return { usedBytes: Math.max(0, total.bytes - remaining.bytes), totalBytes: total.bytes, unlimited: false, remainingBytes: remaining.bytes };
+  }
+  if (remaining && used) {
+    return { usedBytes: used.bytes, totalBytes: used.bytes + remaining.bytes, unlimited: false, remainingBytes: remaining.bytes };
+  }
+  return null;
+}
+
+function usedOfTotal(text: string, amounts: Amount[], locale: NumberLocale, base: 1000 | 1024): Figures | null {
+  for (let i = 0; i < amounts.length; i++) {
+    const a = amounts[i]!;
+    const after = text.slice(a.index + a.length);
+    const next = amounts[i + 1];
+    if (next && OF_JOINER.test(text.slice(a.index + a.length, next.index))) {
+      const { usedBytes, totalBytes } = resolveUsedOfTotal(a, next, base);
+      return { usedBytes, totalBytes, unlimited: false, remainingBytes: Math.max(0, totalBytes - usedBytes) };
+    }
+    const unlimitedMatch = OF_UNLIMITED_AFTER.exec(after);
+    if (unlimitedMatch && isUnlimitedText(unlimitedMatch[1] ?? '')) {
+      return { usedBytes: a.bytes, totalBytes: null, unlimited: true, remainingBytes: null };
+    }
+    const bare = BARE_NUMBER_BEFORE_SLASH.exec(text.slice(Math.max(0, a.index - 24), a.index));
+    if (bare && !amounts.some((b) => b.index + b.length > a.index - bare[0].length && b.index < a.index)) {
+      const value = parseNumber(bare[1] ?? '', locale);
+      if (value !== null) {
+        const usedBytes = toBytes(value, a.unit, base);
+        return { usedBytes, totalBytes: a.bytes, unlimited: false, remainingBytes: Math.max(0, a.bytes - usedBytes) };
+      }
+    }
+  }
+  return null;
+}
+
+function isRemaining(text: string, amount: Amount): boolean {
+  return REMAINING_AFTER.test(text.slice(amount.index + amount.length)) || REMAINING_BEFORE.test(text.slice(Math.max(0, amount.index - 30), amount.index));
+}
+
+function lastWord(text: string): string {
+  const match = /(\S+)\s*$/.exec(text);
+  return match ? match[1]! : '';
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { loadFixtures } from '../helpers/fixtures';
+
+/**
+ * Fixtures are written from public descriptions and must never carry personal data. Redaction
+ * convention: phone numbers keep only their last two digits, every other digit is 0
+ * ("600 00 00 12", "+852 9000 0012").
+ */
+const PHONE_LIKE = /(?<![\d.,])(?:\+\d{2,3}[ \u00A0]?)?\d(?:[ \u00A0.-]?\d){7,11}(?![\d.,]*\s?(?:[KMGT]B|[KMGT]o|€|%))/g;
+const EMAIL = /[\w.+-]+@[\w-]+\.[\w.]+/g;
+
+function redactedPhone(match: string): boolean {
+  const digits = match.replace(/\D/g, '');
+  const withoutCountry = match.trim().startsWith('+') ? digits.replace(/^(?:34|33|852|56|52|86)/, '') : digits;
+  // Leading trunk digit (6/7/9/0) and the last two digits may be anything; the rest must be zeros.
+  return /^\d0+\d{2}$/.test(withoutCountry) || /^0+\d{1,2}$/.test(withoutCountry);
+}
+
+describe('fixture hygiene', () => {
+  it.each(loadFixtures().map((f) => [`${f.carrierId}/${f.name}`, f.html] as const))('%s holds no real phone number or e-mail', (_name, html) => {
+    const text = html.replace(/<[^>]+>/g, ' ');
+    const phones = [...text.matchAll(PHONE_LIKE)].map((m) => m[0]).filter((m) => !redactedPhone(m));
+    expect(phones).toEqual([]);
+    const emails = [...html.matchAll(EMAIL)].map((m) => m[0]).filter((e) => !/@example\.(?:com|org|net)$/.test(e));
+    expect(emails).toEqual([]);
+  });
+
+  it('flags an unredacted number', () => {
+    const text = 'Línea 612 34 56 78';
+    expect([...text.matchAll(PHONE_LIKE)].map((m) => m[0]).filter((m) => !redactedPhone(m))).toEqual(['612 34 56 78']);
+  });
+});

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { adapterForUrl } from '@/lib/carriers';
+import type { PageReading } from '@/lib/carriers/types';
+import { pageReadingSchema } from '@/lib/messages/schemas';
+import { loadFixtures, parseHtml, type ExpectedReading } from '../helpers/fixtures';
+
+const MINUTE = 60_000;
+
+/** Compares what was read with the sidecar: bytes exactly, dates to the day, times to the minute. */
+function comparable(reading: PageReading) {
+  return {
+    ...reading,
+    periodEnd: reading.periodEnd === null ? null : new Date(reading.periodEnd).toISOString().slice(0, 10),
+    pageSaysUpdatedAt: reading.pageSaysUpdatedAt === null ? null : Math.round(reading.pageSaysUpdatedAt / MINUTE),
+  };
+}
+
+function expectedComparable(reading: ExpectedReading) {
+  return {
+    ...reading,
+    pageSaysUpdatedAt: reading.pageSaysUpdatedAt === null ? null : Math.round(Date.parse(reading.pageSaysUpdatedAt) / MINUTE),
+  };
+}
+
+describe.each(loadFixtures().map((f) => [`${f.carrierId}/${f.name}`, f] as const))('fixture %s', (_name, fixture) => {
+  it('is read by its own carrier adapter as the sidecar expects', () => {
+    const url = new URL(fixture.expected.url);
+    const adapter = adapterForUrl(url);
+    expect(adapter?.id).toBe(fixture.carrierId);
+    const result = adapter!.parse(parseHtml(fixture.html), url, { now: Date.parse(fixture.expected.now) });
+    const expected = fixture.expected.result;
+    if (!expected.ok) {
+      expect(result).toMatchObject({ ok: false, reason: expected.reason });
+      return;
+    }
+    expect(result.ok, JSON.stringify(result)).toBe(true);
+    if (!result.ok) return;
+    expect(result.readings.map(comparable)).toEqual(expected.readings.map((r) => expect.objectContaining(expectedComparable(r))));
+    for (const reading of result.readings) expect(pageReadingSchema.safeParse(reading).success).toBe(true);
+  });
+});

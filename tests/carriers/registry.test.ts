@@ -1,0 +1,45 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CARRIER_MATCHES, CARRIERS } from '@/lib/carriers';
+import { isValidMatchPattern, matchesAny } from '@/lib/carriers/match-pattern';
+import { loadFixtures } from '../helpers/fixtures';
+
+const CARRIERS_DIR = join(__dirname, '../../lib/carriers');
+const adapterFiles = readdirSync(CARRIERS_DIR).filter(
+  (file) => file.endsWith('.ts') && readFileSync(join(CARRIERS_DIR, file), 'utf8').includes('export default defineCarrier('),
+);
+
+describe('carrier registry', () => {
+  it('registers every adapter file, under an id equal to its file name', () => {
+    expect(CARRIERS.map((c) => `${c.id}.ts`).sort()).toEqual(adapterFiles.sort());
+  });
+
+  it('has unique ids and valid https match patterns', () => {
+    expect(new Set(CARRIERS.map((c) => c.id)).size).toBe(CARRIERS.length);
+    for (const carrier of CARRIERS) {
+      expect(carrier.matches.length).toBeGreaterThan(0);
+      for (const pattern of carrier.matches) {
+        expect(isValidMatchPattern(pattern), pattern).toBe(true);
+        expect(pattern.startsWith('https://'), pattern).toBe(true);
+      }
+      expect(matchesAny(carrier.matches, carrier.usageUrl), `${carrier.id} usageUrl`).toBe(true);
+    }
+  });
+
+  it('lets exactly one adapter claim each fixture URL, the one whose folder it is in', () => {
+    for (const fixture of loadFixtures()) {
+      const claimants = CARRIERS.filter((c) => matchesAny(c.matches, fixture.expected.url)).map((c) => c.id);
+      expect(claimants, fixture.htmlPath).toEqual([fixture.carrierId]);
+    }
+  });
+
+  it('has fixtures for every adapter', () => {
+    const folders = new Set(loadFixtures().map((f) => f.carrierId));
+    for (const carrier of CARRIERS) expect(folders.has(carrier.id), carrier.id).toBe(true);
+  });
+
+  it('exposes the union of all adapter matches for the content script', () => {
+    expect(new Set(CARRIER_MATCHES)).toEqual(new Set(CARRIERS.flatMap((c) => c.matches)));
+  });
+});

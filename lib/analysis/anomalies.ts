@@ -9,9 +9,9 @@ import { describe } from './reason';
 // Thresholds are ratios only (to the line's own baseline, its typical day, or the cap), so the
 // same usage pattern is judged the same whether the figures are in bytes or in gigabytes.
 const SENSITIVITY: Record<LeakSensitivity, { z: number; ratio: number; floor: number; burn: number }> = {
-  low: { z: 5, ratio: 4, floor: 1.5, burn: 1.5 },
-  normal: { z: 4, ratio: 3, floor: 1, burn: 1 },
-  high: { z: 3, ratio: 2.2, floor: 0.6, burn: 0.7 },
+  low: { z: 4, ratio: 3.5, floor: 1.5, burn: 1.5 },
+  normal: { z: 3, ratio: 2.5, floor: 1, burn: 1 },
+  high: { z: 2.5, ratio: 2, floor: 0.6, burn: 0.7 },
 };
 // Excess must also matter: 2.5 % of the cap, or a whole typical day, whichever is smaller.
 // Below that a warning costs the user more attention than the data it would save.

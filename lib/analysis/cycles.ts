@@ -18,6 +18,7 @@ export interface Cycle {
 const RESET_RATIO = 0.5;
 // Below 1 % of the cap the counter is too small for a halving to mean anything.
 const MEANINGFUL_OF_CAP = 0.01;
+const CORRECTION_RATIO = 0.9;
 // How long after a stated renewal a count that has not dropped is still taken as lagging.
 const PENDING_MS = 36 * 3_600_000;
 
@@ -74,7 +75,9 @@ export function splitCycles(points: Point[], clock: Clock, cycleDay: number | nu
         // Carrier figures lag: just after the renewal the page may still show last cycle's
         // count. Wait for the drop (or a moved end date), but not forever.
         const moved = pending.source === 'page' && p.periodEnd !== null && p.periodEnd > pending.at + DAY / 2;
-        if (dropped || moved || p.t - pending.at > PENDING_MS) b = pending;
+        // A drop of a few % is the carrier correcting itself, not the renewal showing up.
+        const renewed = dropped && p.used! < hwm * CORRECTION_RATIO;
+        if (renewed || moved || p.t - pending.at > PENDING_MS) b = pending;
       } else if (dropped && p.used! < hwm * RESET_RATIO && meaningful(hwm, p.total ?? prev.total)) {
         const after = nextUsed(points, i);
         if (after && after.used! >= hwm * 0.9) {

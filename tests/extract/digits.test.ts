@@ -20,6 +20,8 @@ describe('lineDigits', () => {
     ['•••• •••• 12', '12'],
     ['Línea 600 00 00 12 3,5 GB', '0012'],
     ['6XX XX XX XX', null],
+    ['6XX XXX XXX', null],
+    ['Gasto extra 16,94 €', null],
     ['Mobile 06 xx xx xx xx', null],
     ['6XX XXX XX1', null],
     ['失效日期：2026.10.06', null],

@@ -71,7 +71,11 @@ describe('visibleText', () => {
         const text = visibleText(root);
         expect(typeof text).toBe('string');
         expect(text).not.toMatch(/ \n|\n | {2}|\n\n/);
-        findElementsByText(root, /GB/);
+        const found = findElementsByText(root, /GB/);
+        for (const el of found) {
+          expect(visibleText(el)).toMatch(/GB/);
+          expect(found.some((other) => other !== el && el.contains(other))).toBe(false);
+        }
       }),
       { numRuns: 1000 },
     );

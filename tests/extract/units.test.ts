@@ -76,7 +76,8 @@ describe('findAmounts: CARRIERS.md examples', () => {
     ['Periodo de 5 nov - 4 dic', 'es-ES'], ['600 00 00 12 MB', 'es-ES'], ['+852 9000 0012 GB', 'zh-HK'],
     ['Faltan 13 días', 'es-ES'], ['3 Mois', 'fr-FR'], ['100 Mbps', 'en'], ['5 to 10', 'en'], ['5 min', 'es-ES'],
     ['abc12GB', 'en'], ['12GBX', 'en'], ['-5 GB', 'en'], ['4G', 'es-ES'], ['2 go', 'en'], ['80 %', 'es-ES'],
-    ['9'.repeat(18) + ' GB', 'en'],
+    ['9'.repeat(18) + ' GB', 'en'], ['de ∞', 'es-ES'], ['Min ∞', 'es-ES'], ['75,90 €', 'es-ES'], ['7,04 €', 'fr-FR'],
+    ['Mobile 06 00 00 00 12', 'fr-FR'], ['Illimité', 'fr-FR'], ['失效日期：2026.10.06', 'zh-HK'],
   ];
   it.each(none)('no amount in %j', (text, locale) => expect(findAmounts(text, locale, 1024)).toEqual([]));
 

@@ -20,6 +20,7 @@ export default defineContentScript({
       doc: document,
       url: () => new URL(location.href),
       now: Date.now,
+      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       send: (readings) => {
         const message: ContentMessage = { type: 'page-readings', carrierId: adapter.id, readings };
         return browser.runtime.sendMessage(message) as Promise<StoreReply>;

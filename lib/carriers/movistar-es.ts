@@ -19,7 +19,7 @@ const CYCLE_END = /(?:cierra en|termina en|se reinicia el|hasta el?|caduca el)\s
 const UPDATED = /(?:hace\s+\d+\s+(?:minutos?|horas?)|a las\s+\d{1,2}:\d{2})/i;
 
 export default defineCarrier(carrierInfo('movistar-es'), {
-  parse(doc, _url, { now }) {
+  parse(doc, _url, { now, timeZone }) {
     const body = doc.body;
     if (!body) return { ok: false, reason: 'not-usage-page', detail: 'empty document' };
     const anchors = findElementsByText(body, ANCHORS);
@@ -40,24 +40,24 @@ export default defineCarrier(carrierInfo('movistar-es'), {
         planName: null,
         bucket: SHARED.test(text) ? 'shared' : 'data',
         ...figures,
-        periodEnd: periodEnd(text, now) ?? (single ? periodEnd(pageText, now) : null),
-        pageSaysUpdatedAt: updatedAt(text, now) ?? (single ? updatedAt(pageText, now) : null),
+        periodEnd: periodEnd(text, now, timeZone) ?? (single ? periodEnd(pageText, now, timeZone) : null),
+        pageSaysUpdatedAt: updatedAt(text, now, timeZone) ?? (single ? updatedAt(pageText, now, timeZone) : null),
       };
     });
     return { ok: true, readings };
   },
 });
 
-function periodEnd(text: string, now: number): number | null {
+function periodEnd(text: string, now: number, timeZone?: string): number | null {
   const range = PERIOD_RANGE.exec(text);
-  if (range?.[2]) return findDate(range[2], { now, direction: 'future' });
+  if (range?.[2]) return findDate(range[2], { now, timeZone, direction: 'future' });
   const end = CYCLE_END.exec(text);
-  return end ? findDate(end[0], { now, direction: 'future' }) : null;
+  return end ? findDate(end[0], { now, timeZone, direction: 'future' }) : null;
 }
 
-function updatedAt(text: string, now: number): number | null {
+function updatedAt(text: string, now: number, timeZone?: string): number | null {
   const match = UPDATED.exec(text);
-  return match ? parseRelative(match[0], { now }) : null;
+  return match ? parseRelative(match[0], { now, timeZone }) : null;
 }
 
 // Portal URLs: https://appweb.movistar.es/ (home, Consumo), https://mi.movistar.es/,

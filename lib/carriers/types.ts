@@ -36,6 +36,8 @@ export type ParseResult =
 export interface ParseContext {
   /** "Now" for relative dates ("cierra en 12 días"); passed in so parse stays pure. */
   now: number;
+  /** The user's IANA time zone, so "Se reinicia el 05/12" means local midnight. Default UTC. */
+  timeZone?: string;
 }
 
 export interface CarrierAdapter extends CarrierInfo {

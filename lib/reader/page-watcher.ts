@@ -7,6 +7,8 @@ export interface PageWatcherDeps {
   doc: Document;
   url: () => URL;
   now: () => number;
+  /** The user's time zone for dates on the page (see ParseContext). */
+  timeZone?: string;
   send: (readings: PageReading[]) => Promise<StoreReply>;
   /** Optional last resort when the adapter cannot read the page (see lib/reader/generic). */
   fallback?: (doc: Document, url: URL, now: number) => ParseResult;
@@ -83,7 +85,7 @@ export class PageWatcher {
     const { adapter, doc } = this.deps;
     const url = this.deps.url();
     const now = this.deps.now();
-    let result = adapter.parse(doc, url, { now });
+    let result = adapter.parse(doc, url, { now, timeZone: this.deps.timeZone });
     if (!result.ok && result.reason !== 'logged-out' && this.deps.fallback) {
       const generic = this.deps.fallback(doc, url, now);
       if (generic.ok) result = generic;

@@ -102,11 +102,10 @@ export interface Amount {
 // A number (digits with . , or space-like separators between digit groups), an optional single
 // space, then a whole Latin word. Matching the whole word lets "Mois", "Mbps", "meses" fail as a
 // unit instead of leaking "Mo"/"M". CJK is not in the word class so "60.00GB餘量" still matches.
+// The second lookbehind refuses to start inside a space-separated digit run ("600 00 00 12 MB"
+// is a phone, not 12 MB); it also keeps long runs of "1 1 1 …" linear instead of quadratic.
 const AMOUNT_RE =
-  /(?<![A-Za-z\u00C0-\u024F\d_.,\-\u2212])(\d+(?:[.,\u00A0\u202F\u2009 ]\d+)*)([\u00A0\u202F\u2009 ]?)([A-Za-z\u00C0-\u024F]+)(?![A-Za-z\u00C0-\u024F\d])/g;
-
-/** Digits right before the number (separated by a space) mean a longer run: a phone, a table. */
-const DIGIT_RUN_BEFORE = /\d[\u00A0\u202F\u2009 ]$/;
+  /(?<![A-Za-z\u00C0-\u024F\d_.,\-\u2212])(?<!\d[\u00A0\u202F\u2009 ])(\d+(?:[.,\u00A0\u202F\u2009 ]\d+)*)([\u00A0\u202F\u2009 ]?)([A-Za-z\u00C0-\u024F]+)(?![A-Za-z\u00C0-\u024F\d])/g;
 
 export function findAmounts(text: string, locale: NumberLocale, base: 1000 | 1024): Amount[] {
   const out: Amount[] = [];
@@ -117,7 +116,6 @@ export function findAmounts(text: string, locale: NumberLocale, base: 1000 | 102
     if (!unit) continue;
     // "5G", "4G": network generations, not sizes (e.g. "5G一咭三地計劃60GB").
     if (word === 'G' && space === '' && /^[2-6]$/.test(num)) continue;
-    if (DIGIT_RUN_BEFORE.test(text.slice(Math.max(0, m.index - 2), m.index))) continue;
     const readings = numberReadings(num, locale).filter(
       (n) => toBytes(n, unit, base) <= MAX_BYTES && n <= MAX_NUMBER,
     );

@@ -94,6 +94,15 @@ describe('findAmounts: CARRIERS.md examples', () => {
   });
 });
 
+describe('findAmounts on hostile text', () => {
+  it('stays linear on long digit runs', () => {
+    const t0 = performance.now();
+    findAmounts('1 '.repeat(20000) + 'x', 'fr-FR', 1024);
+    findAmounts('1.'.repeat(20000), 'es-ES', 1024);
+    expect(performance.now() - t0).toBeLessThan(500);
+  });
+});
+
 describe('resolveUsedOfTotal', () => {
   const amt = (t: string, l: NumberLocale) => parseAmount(t, l, 1024)!;
   it('keeps the best readings when they fit', () => {

@@ -19,6 +19,7 @@ const RESET_RATIO = 0.5;
 // Below 1 % of the cap the counter is too small for a halving to mean anything.
 const MEANINGFUL_OF_CAP = 0.01;
 const CORRECTION_RATIO = 0.9;
+const RENEWAL_SLACK_MS = 3 * DAY;
 // How long after a stated renewal a count that has not dropped is still taken as lagging.
 const PENDING_MS = 36 * 3_600_000;
 
@@ -78,7 +79,7 @@ export function splitCycles(points: Point[], clock: Clock, cycleDay: number | nu
         // A drop of a few % is the carrier correcting itself, not the renewal showing up.
         const renewed = dropped && p.used! < hwm * CORRECTION_RATIO;
         if (renewed || moved || p.t - pending.at > PENDING_MS) b = pending;
-      } else if (dropped && p.used! < hwm * RESET_RATIO && meaningful(hwm, p.total ?? prev.total)) {
+      } else if (dropped && meaningful(hwm, p.total ?? prev.total) && (p.used! < hwm * RESET_RATIO || (p.used! < hwm * CORRECTION_RATIO && renewalDue(clock, start.at, cycles, p.t)))) {
         const after = nextUsed(points, i);
         if (after && after.used! >= hwm * 0.9) {
           p.used = null; // a glitch, not a reset: the counter came straight back
@@ -100,6 +101,15 @@ export function splitCycles(points: Point[], clock: Clock, cycleDay: number | nu
   completeCurrent(last, points, cycles, clock, cycleDay, statedEnd);
   cycles.push(last);
   return rollForward(cycles, clock, cycleDay, now, points.length);
+}
+
+/**
+ * Near the date the previous resets predict, a drop of more than a few % is the renewal even
+ * if the new cycle started so busily that the count is already past half the old one.
+ */
+function renewalDue(clock: Clock, startAt: number, closed: readonly Cycle[], t: number): boolean {
+  if (Number.isNaN(startAt)) return false;
+  return t >= nextEnd(clock, startAt, medianLength(closed)) - RENEWAL_SLACK_MS;
 }
 
 function estimateResetTime(prevT: number, p: Point, hwm: number, hwmT: number, cycleStart: number): number {

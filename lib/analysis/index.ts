@@ -1,11 +1,11 @@
-import type { AnalysisOptions, AnalysisReading, LineAnalysis, Projection } from './types';
-import { Clock } from './time';
+import type { AnalysisOptions, AnalysisReading, Anomaly, LineAnalysis, Projection } from './types';
+import { Clock, HOUR } from './time';
 import { normalizeReadings } from './normalize';
 import { splitCycles } from './cycles';
 import { validCycleDay } from './calendar';
 import { buildIntervals, type Interval } from './increments';
-import { spread } from './spread';
-import { buildGrid } from './grid';
+import { spread, type Slots } from './spread';
+import { buildGrid, type Grid } from './grid';
 import { estimateSlots, buildBaseline, type Baseline } from './profile';
 import { dayTotals, dailyOutput, hourlyProfile } from './daily';
 import { detectAnomalies } from './anomalies';
@@ -53,7 +53,7 @@ export function analyzeLine(readings: AnalysisReading[], options: AnalysisOption
       sensitivity: options.leakSensitivity ?? 'normal',
     });
     hourly = hourlyProfile(grid, slots, active);
-    if (figures.tLast !== null) level = recentLevel(grid, slots, baseline, figures.tLast);
+    if (figures.tLast !== null) level = recentLevel(grid, withoutExcess(grid, slots, anomalies), baseline, figures.tLast);
   }
 
   const percentUsed = figures.used !== null && figures.total !== null ? (100 * figures.used) / figures.total : null;
@@ -70,6 +70,24 @@ export function analyzeLine(readings: AnalysisReading[], options: AnalysisOption
     hourly,
     lastReadingAt: figures.tLast,
   };
+}
+
+/**
+ * The pace ahead is the line's habits, not last week's leak: unusual bytes are taken out of the
+ * hours they fell in before the level is measured. Anomalies are scale-free, so this keeps the
+ * projection proportional to the figures.
+ */
+function withoutExcess(g: Grid, s: Slots, anomalies: readonly Anomaly[]): Slots {
+  if (!anomalies.length) return s;
+  const bytes = s.bytes.slice();
+  for (const a of anomalies) {
+    if (a.kind === 'burn-rate' || !(a.bytes > 0)) continue;
+    const keep = Math.max(0, (a.bytes - a.excessBytes) / a.bytes);
+    const k0 = Math.max(0, Math.floor((a.start - g.start) / HOUR));
+    const k1 = Math.min(g.count - 1, Math.floor((a.end - g.start) / HOUR));
+    for (let k = k0; k <= k1; k++) bytes[k] = bytes[k]! * keep;
+  }
+  return { bytes, cover: s.cover };
 }
 
 /**

@@ -5,9 +5,9 @@ import type { Baseline } from './profile';
 import { Clock, DAY, HOUR, mod, weekday } from './time';
 import { mad, median, weightedMedian } from './stats';
 
-const RECENT_MS = 14 * DAY;
+const RECENT_MS = 28 * DAY;
 // Recent days count more: a line that got busier last week will keep being busier.
-const HALF_LIFE_MS = 7 * DAY;
+const HALF_LIFE_MS = 14 * DAY;
 // A single heavy day (a leak, a trip) moves the level by at most this many typical days.
 const DAY_CLIP = 3;
 export const OPEN_HORIZON_MS = 31 * DAY;

@@ -1,6 +1,6 @@
 // Scores the analysis on synthetic lines: leak recall, false alarms, projection verdicts.
 import { analyzeLine, type LineAnalysis } from '../../lib/analysis';
-import { DAY, generateLine, HOUR, type Leak, type SyntheticLine } from './synthetic';
+import { DAY, exhaustWithoutLeaksAfter, generateLine, HOUR, type Leak, type SyntheticLine } from './synthetic';
 
 // A leak is detectable when it matters (>= 3 % of the cap) and the user opened the carrier page
 // shortly before and after it: otherwise it is drowned in a day or more of ordinary use.
@@ -21,10 +21,14 @@ export interface Report {
   falseAlarms: number;
   falseAlarmsPerLineMonth: number;
   verdicts: number;
+  /** Against what happened, leaks after the 40 % point included. */
+  rawVerdictAccuracy: number;
+  /** Against what the line's pace implied at that point (no leak started after it). */
   verdictAccuracy: number;
   insufficient: number;
   dateErrors: number;
   medianDateErrorDays: number;
+  rawMedianDateErrorDays: number;
 }
 
 function touches(a: { start: number; end: number }, l: Leak, lag: number): boolean {
@@ -58,9 +62,11 @@ export function evaluate(lineCount = 50, months = 4, firstSeed = 1000): Report {
   let falseAlarms = 0;
   let verdicts = 0;
   let right = 0;
+  let rawRight = 0;
   let insufficient = 0;
   const byKind = new Map<string, [number, number]>();
   const errors: number[] = [];
+  const rawErrors: number[] = [];
   for (let i = 0; i < lineCount; i++) {
     const line = generateLine(firstSeed + i, { months });
     const full = analyse(line, line.end);
@@ -85,13 +91,19 @@ export function evaluate(lineCount = 50, months = 4, firstSeed = 1000): Report {
     for (const c of line.cycles) {
       const at = c.start + 0.4 * (c.end - c.start);
       const a = analyse(line, at);
-      const truthRunsOut = c.exhaustAt !== null;
+      const forecastable = exhaustWithoutLeaksAfter(line, c, at);
       const saysRunsOut = a.projection.status === 'runs-out' || a.projection.status === 'exhausted';
       verdicts++;
       if (a.projection.status === 'insufficient-data') insufficient++;
-      else if (saysRunsOut === truthRunsOut) right++;
-      if (truthRunsOut && c.exhaustAt! > at && a.projection.status === 'runs-out' && a.projection.exhaustAt !== null) {
-        errors.push(Math.abs(a.projection.exhaustAt - c.exhaustAt!) / DAY);
+      else {
+        if (saysRunsOut === (c.exhaustAt !== null)) rawRight++;
+        if (saysRunsOut === (forecastable !== null)) right++;
+      }
+      if (forecastable !== null && forecastable > at && a.projection.status === 'runs-out' && a.projection.exhaustAt !== null) {
+        errors.push(Math.abs(a.projection.exhaustAt - forecastable) / DAY);
+      }
+      if (c.exhaustAt !== null && c.exhaustAt > at && a.projection.status === 'runs-out' && a.projection.exhaustAt !== null) {
+        rawErrors.push(Math.abs(a.projection.exhaustAt - c.exhaustAt) / DAY);
       }
     }
   }
@@ -108,9 +120,11 @@ export function evaluate(lineCount = 50, months = 4, firstSeed = 1000): Report {
     falseAlarms,
     falseAlarmsPerLineMonth: falseAlarms / (lineCount * months),
     verdicts,
+    rawVerdictAccuracy: verdicts ? rawRight / verdicts : 1,
     verdictAccuracy: verdicts ? right / verdicts : 1,
     insufficient,
     dateErrors: errors.length,
     medianDateErrorDays: median(errors),
+    rawMedianDateErrorDays: median(rawErrors),
   };
 }

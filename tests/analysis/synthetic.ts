@@ -17,6 +17,8 @@ export interface Leak {
   end: number;
   /** Bytes the leak actually used (after the cap throttled the line, if it did). */
   bytes: number;
+  /** Bytes it would have used without the cap. */
+  planned: number;
   cap: number;
 }
 
@@ -39,6 +41,9 @@ export interface SyntheticLine {
   leaks: Leak[];
   cycles: TrueCycle[];
   end: number;
+  /** Ordinary use per hour from t0 (no leaks), to replay "what if" scenarios. */
+  normalUse: Float64Array;
+  t0: number;
 }
 
 /** mulberry32: small, fast, deterministic. */
@@ -126,23 +131,27 @@ export function generateLine(seed: number, opts: LineOptions = {}): SyntheticLin
   const use = new Float64Array(hours);
   const dailyMean = monthlyUse / 30.4;
   let dayVolume = 0;
+  let drift = 0;
   for (let h = 0; h < hours; h++) {
     const t = t0 + h * HOUR;
     const lh = localHour(timeZone, t);
     if (h === 0 || lh === 0) {
       const dow = new Date(t + offsetOf(timeZone, t) + HOUR).getUTCDay();
-      dayVolume = dailyMean * (dow === 0 || dow === 6 ? weekend : 1) * Math.exp(0.35 * gauss(r) - 0.06);
+      // Habits drift (a trip, a new streaming habit): a slow random walk on the daily level.
+      drift = Math.max(-0.5, Math.min(0.5, drift + 0.03 * gauss(r)));
+      dayVolume = dailyMean * Math.exp(drift) * (dow === 0 || dow === 6 ? weekend : 1) * Math.exp(0.35 * gauss(r) - 0.06);
     }
     use[h] = (dayVolume * baseShape[lh]!) / shapeSum * Math.exp(0.5 * gauss(r) - 0.125);
   }
 
+  const normalUse = use.slice();
   const leaks = injectLeaks(r, use, t0, timeZone, cycles);
   throttle(use, t0, cycles, leaks);
   const readings = captureReadings(r, use, t0, timeZone, cycles, capture, lagMs);
   const statesEnd = r() < 0.5;
   if (statesEnd) for (const x of readings) x.periodEnd = cycles.find((c) => x.capturedAt - lagMs >= c.start && x.capturedAt - lagMs < c.end)?.end ?? null;
   const cycleDay = !statesEnd && r() < 0.4 ? dayDay : null;
-  return { seed, timeZone, capture, lagMs, cycleDay, readings, leaks, cycles, end };
+  return { seed, timeZone, capture, lagMs, cycleDay, readings, leaks, cycles, end, normalUse, t0 };
 }
 
 function injectLeaks(r: () => number, use: Float64Array, t0: number, zone: string, cycles: TrueCycle[]): Leak[] {
@@ -173,7 +182,7 @@ function injectLeaks(r: () => number, use: Float64Array, t0: number, zone: strin
       start = Math.round(start / MIN) * MIN;
       const end = start + Math.round(hours * 60) * MIN;
       addSpread(use, t0, start, end, bytes);
-      leaks.push({ kind, start, end, bytes, cap: c.cap });
+      leaks.push({ kind, start, end, bytes, planned: bytes, cap: c.cap });
     }
   }
   return leaks.sort((a, b) => a.start - b.start);
@@ -250,4 +259,19 @@ function captureReadings(r: () => number, use: Float64Array, t0: number, zone: s
     readings.push({ capturedAt: t, usedBytes: Math.round(Math.min(used, c.cap) / MB) * MB, totalBytes: c.cap });
   }
   return readings;
+}
+
+/**
+ * When the cycle would have hit the cap had no leak started after `at`: what the line's
+ * ordinary pace implied at that moment. Leaks yet to come cannot be forecast by anyone.
+ */
+export function exhaustWithoutLeaksAfter(line: SyntheticLine, c: TrueCycle, at: number): number | null {
+  const use = line.normalUse.slice();
+  for (const l of line.leaks) if (l.start < at) addSpread(use, line.t0, l.start, l.end, l.planned);
+  let cum = 0;
+  for (let k = Math.round((c.start - line.t0) / HOUR); k < Math.round((c.end - line.t0) / HOUR); k++) {
+    if (cum + use[k]! >= c.cap) return line.t0 + k * HOUR + ((c.cap - cum) / use[k]!) * HOUR;
+    cum += use[k]!;
+  }
+  return null;
 }

@@ -42,7 +42,7 @@ async function seed(context: BrowserContext): Promise<string> {
       const start = Date.now() - hours * 3_600_000;
       const GB = 1024 ** 3;
       for (let l = 1; l <= lines; l++) {
-        tx.objectStore('lines').add({ id: l, carrierId: 'movistar-es', lineKey: `movistar-es:00${l}0`, lineDigits: `00${l}0`, planName: null, label: null, color: null, hidden: false, createdAt: start });
+        tx.objectStore('lines').add({ id: l, carrierId: 'movistar-es', lineKey: `movistar-es:00${l}0`, lineDigits: `00${l}0`, planName: null, label: null, color: null, hidden: false, pendingConfirmation: false, createdAt: start });
         for (let h = 0; h < hours; h++) {
           const t = start + h * 3_600_000;
           const used = Math.round(((h % 720) / 720) * 18 * GB);

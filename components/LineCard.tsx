@@ -1,6 +1,7 @@
 import { formatBytes } from '@/lib/format/bytes';
 import { timeAgo } from '@/lib/format/time-ago';
 import type { LineCardModel } from '@/lib/summary/card';
+import { PendingQuestion } from './PendingQuestion';
 import { UsageBar } from './UsageBar';
 
 const BUCKET_LABELS: Record<LineCardModel['bucket'], string> = {
@@ -11,17 +12,22 @@ const BUCKET_LABELS: Record<LineCardModel['bucket'], string> = {
   bonus: 'Bonus data',
 };
 
-interface LineCardProps {
+export interface LineActions {
+  onConfirm: (lineId: number) => void;
+  onDiscard: (lineId: number) => void;
+}
+
+interface LineCardProps extends LineActions {
   card: LineCardModel;
   now: number;
 }
 
-export function LineCard({ card, now }: LineCardProps) {
+export function LineCard({ card, now, onConfirm, onDiscard }: LineCardProps) {
   const used = card.usedBytes === null ? '—' : formatBytes(card.usedBytes);
   const total = card.unlimited ? 'unlimited' : card.totalBytes === null ? '?' : formatBytes(card.totalBytes);
   const percentText = card.percent === null ? '' : `${Math.floor(card.percent)}%`;
   return (
-    <article class="line-card" data-line-id={card.lineId} aria-label={card.name}>
+    <article class={`line-card${card.pending ? ' is-pending' : ''}`} data-line-id={card.lineId} aria-label={card.name}>
       <header class="line-card-head">
         <span class="line-name">{card.name}</span>
         <span class="carrier">{card.carrierLabel}</span>
@@ -36,6 +42,14 @@ export function LineCard({ card, now }: LineCardProps) {
       <p class="meta">
         <span>{BUCKET_LABELS[card.bucket]}</span> · <time dateTime={new Date(card.readAt).toISOString()}>read {timeAgo(card.readAt, now)}</time>
       </p>
+      {card.pending && (
+        <PendingQuestion
+          lineName={card.name}
+          figures={`${used} of ${total}`}
+          onConfirm={() => onConfirm(card.lineId)}
+          onDiscard={() => onDiscard(card.lineId)}
+        />
+      )}
       {card.extras.length > 0 && (
         <ul class="extras">
           {card.extras.map((extra) => (

@@ -1,5 +1,7 @@
 import { CARRIERS } from '@/lib/carriers';
 import { handleContentMessage } from '@/lib/background/handle-content-message';
+import { handleUiAction } from '@/lib/background/handle-ui-action';
+import { UI_ACTION_TYPES } from '@/lib/messages/ui-actions';
 import { refreshOverview } from '@/lib/background/refresh-overview';
 import { openGuardDb } from '@/lib/db/schema';
 
@@ -13,15 +15,26 @@ export default defineBackground(() => {
 
   // Listeners are registered synchronously, before any await, so a message that wakes the
   // service worker is never missed.
+  const log = (text: string, detail?: unknown) => console.warn(`[esim-usage-guard] ${text}`, detail ?? '');
   browser.runtime.onMessage.addListener((message, sender) => {
-    if (!isReadingsMessage(message)) return undefined;
+    const type = messageType(message);
+    if (type !== undefined && UI_ACTION_TYPES.has(type)) {
+      return handleUiAction(message, sender, {
+        db,
+        ownId: browser.runtime.id,
+        extensionOrigin: browser.runtime.getURL('/'),
+        onChanged: updateOverview,
+        log,
+      });
+    }
+    if (type !== 'page-readings') return undefined;
     return handleContentMessage(message, sender, {
       db,
       ownId: browser.runtime.id,
       adapters: CARRIERS,
       now: Date.now,
       onStored: updateOverview,
-      log: (text, detail) => console.warn(`[esim-usage-guard] ${text}`, detail ?? ''),
+      log,
     });
   });
   browser.alarms.onAlarm.addListener((alarm) => {
@@ -33,7 +46,8 @@ export default defineBackground(() => {
   void updateOverview();
 });
 
-/** Cheap pre-filter so unrelated messages (none today) are left for other listeners. */
-function isReadingsMessage(message: unknown): boolean {
-  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'page-readings';
+/** Routes by `type` only; each handler validates the whole message and its sender. */
+function messageType(message: unknown): string | undefined {
+  const type = typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : undefined;
+  return typeof type === 'string' ? type : undefined;
 }

@@ -3,6 +3,7 @@ import { useEffect } from 'preact/hooks';
 import { Overview } from '@/components/Overview';
 import { CARRIER_INFOS, carrierLabel } from '@/lib/carriers/lookup';
 import { activeTabStatus } from '@/lib/state/active-tab';
+import { copyPageSample, sendUiAction } from '@/lib/state/popup-actions';
 import { createPopupModel } from '@/lib/state/popup-model';
 
 const model = createPopupModel(browser.storage.local, activeTabStatus);
@@ -21,6 +22,9 @@ function App() {
       error={model.error.value}
       carriers={CARRIER_INFOS}
       carrierLabel={carrierLabel}
+      onCopySample={copyPageSample}
+      onConfirm={(lineId) => void sendUiAction({ type: 'confirm-line', lineId })}
+      onDiscard={(lineId) => void sendUiAction({ type: 'discard-line', lineId })}
     />
   );
 }

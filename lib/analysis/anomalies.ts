@@ -80,14 +80,28 @@ function calibrate(w: Windows, eps: Float64Array): { center: Float64Array; sprea
   return { center, spread, cls, lr };
 }
 
-export function detectAnomalies(input: AnomalyInput): Anomaly[] {
+/** A stretch of use well above the line's habits, however small, with the share that was usual. */
+export interface Unusual {
+  start: number;
+  end: number;
+  usualShare: number;
+}
+
+export interface Detection {
+  anomalies: Anomaly[];
+  /** Statistically unusual stretches before the materiality floor: scale-free by construction. */
+  unusual: Unusual[];
+}
+
+export function detectAnomalies(input: AnomalyInput): Detection {
   const { intervals, grid, expected, clock } = input;
-  if (intervals.length === 0) return [];
+  const none = { anomalies: [], unusual: [] };
+  if (intervals.length === 0) return none;
   const cum = cumulative(grid, expected);
   const w = buildWindows(intervals, cum);
   let meanExpectedPerHour = 0;
   for (let k = 0; k < grid.count; k++) meanExpectedPerHour += expected[k]! / grid.count;
-  if (!(meanExpectedPerHour > 0) || w.n === 0) return [];
+  if (!(meanExpectedPerHour > 0) || w.n === 0) return none;
   const eps = new Float64Array(w.n);
   for (let z = 0; z < w.n; z++) eps[z] = 1e-3 * meanExpectedPerHour * Math.max(1, (w.end[z]! - w.start[z]!) / HOUR);
   const { center, spread, cls, lr } = calibrate(w, eps);
@@ -95,6 +109,7 @@ export function detectAnomalies(input: AnomalyInput): Anomaly[] {
   const dayFloor = FLOOR_OF_DAY * (input.typicalDay ?? meanExpectedPerHour * 24);
 
   const cands: Candidate[] = [];
+  const stats: Candidate[] = [];
   for (let z = 0; z < w.n; z++) {
     const c = cls[z]!;
     const calib = Math.exp(center[c]!);
@@ -104,8 +119,10 @@ export function detectAnomalies(input: AnomalyInput): Anomaly[] {
     const floor = sens.floor * (total !== null ? Math.min(dayFloor, FLOOR_OF_CAP * total) : dayFloor);
     const score = (lr[z]! - center[c]!) / spread[c]!;
     const base = { first: w.first[z]!, last: w.last[z]!, start: w.start[z]!, end: w.end[z]!, z: score, calib };
-    if (score >= sens.z && bytes >= typical * sens.ratio && bytes - typical >= floor && floor > 0) {
-      cands.push({ ...base, kind: isOvernight(w, z) ? 'overnight' : 'spike' });
+    if (score >= sens.z && bytes >= typical * sens.ratio) {
+      const kind = isOvernight(w, z) ? 'overnight' : 'spike';
+      stats.push({ ...base, kind });
+      if (bytes - typical >= floor && floor > 0) cands.push({ ...base, kind });
     }
     if (total !== null && bytes >= typical * BURN_UNUSUAL) {
       const hours = (w.end[z]! - w.start[z]!) / HOUR;
@@ -114,7 +131,13 @@ export function detectAnomalies(input: AnomalyInput): Anomaly[] {
       }
     }
   }
-  return select(cands).map((c) => toAnomaly(c, intervals, cum, clock));
+  return {
+    anomalies: select(cands).map((c) => toAnomaly(c, intervals, cum, clock)),
+    unusual: select(stats).map((c) => {
+      const a = toAnomaly(c, intervals, cum, clock);
+      return { start: a.start, end: a.end, usualShare: a.bytes > 0 ? Math.min(1, (a.bytes - a.excessBytes) / a.bytes) : 1 };
+    }),
+  };
 }
 
 // A 30-hour window holding a night-time leak is the same event as the leak, not a second one.

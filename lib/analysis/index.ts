@@ -1,4 +1,4 @@
-import type { AnalysisOptions, AnalysisReading, Anomaly, LineAnalysis, Projection } from './types';
+import type { AnalysisOptions, AnalysisReading, LineAnalysis, Projection } from './types';
 import { Clock, HOUR } from './time';
 import { normalizeReadings } from './normalize';
 import { splitCycles } from './cycles';
@@ -8,7 +8,7 @@ import { spread, type Slots } from './spread';
 import { buildGrid, type Grid } from './grid';
 import { estimateSlots, buildBaseline, type Baseline } from './profile';
 import { dayTotals, dailyOutput, hourlyProfile } from './daily';
-import { detectAnomalies } from './anomalies';
+import { detectAnomalies, type Unusual } from './anomalies';
 import { project, recentLevel, type Level } from './projection';
 import { cycleFigures, dailyBudget, paceOf, type CycleFigures } from './summary';
 
@@ -48,12 +48,13 @@ export function analyzeLine(readings: AnalysisReading[], options: AnalysisOption
     const days = dayTotals(grid, slots);
     baseline = buildBaseline(grid, slots, days);
     daily = dailyOutput(active.length === intervals.length ? days : dayTotals(grid, spread(intervals, grid, slots.hourWeight)));
-    anomalies = detectAnomalies({
+    const detection = detectAnomalies({
       intervals: active, grid, expected: baseline.expected, clock, typicalDay: baseline.typicalDay,
       sensitivity: options.leakSensitivity ?? 'normal',
     });
+    anomalies = detection.anomalies;
     hourly = hourlyProfile(grid, slots, active);
-    if (figures.tLast !== null) level = recentLevel(grid, withoutExcess(grid, slots, anomalies), baseline, figures.tLast);
+    if (figures.tLast !== null) level = recentLevel(grid, withoutExcess(grid, slots, detection.unusual), baseline, figures.tLast);
   }
 
   const percentUsed = figures.used !== null && figures.total !== null ? (100 * figures.used) / figures.total : null;
@@ -74,18 +75,16 @@ export function analyzeLine(readings: AnalysisReading[], options: AnalysisOption
 
 /**
  * The pace ahead is the line's habits, not last week's leak: unusual bytes are taken out of the
- * hours they fell in before the level is measured. Anomalies are scale-free, so this keeps the
- * projection proportional to the figures.
+ * hours they fell in before the level is measured. "Unusual" ignores the cap-relative floor, so
+ * the level stays exactly proportional to the figures (more use never projects later).
  */
-function withoutExcess(g: Grid, s: Slots, anomalies: readonly Anomaly[]): Slots {
-  if (!anomalies.length) return s;
+function withoutExcess(g: Grid, s: Slots, unusual: readonly Unusual[]): Slots {
+  if (!unusual.length) return s;
   const bytes = s.bytes.slice();
-  for (const a of anomalies) {
-    if (a.kind === 'burn-rate' || !(a.bytes > 0)) continue;
-    const keep = Math.max(0, (a.bytes - a.excessBytes) / a.bytes);
-    const k0 = Math.max(0, Math.floor((a.start - g.start) / HOUR));
-    const k1 = Math.min(g.count - 1, Math.floor((a.end - g.start) / HOUR));
-    for (let k = k0; k <= k1; k++) bytes[k] = bytes[k]! * keep;
+  for (const u of unusual) {
+    const k0 = Math.max(0, Math.floor((u.start - g.start) / HOUR));
+    const k1 = Math.min(g.count - 1, Math.floor((u.end - g.start) / HOUR));
+    for (let k = k0; k <= k1; k++) bytes[k] = bytes[k]! * u.usualShare;
   }
   return { bytes, cover: s.cover };
 }

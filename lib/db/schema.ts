@@ -15,6 +15,11 @@ export interface LineRow {
   label: string | null;
   color: string | null;
   hidden: boolean;
+  /**
+   * True while the line's only figures come from the generic reader and the user has not yet
+   * confirmed them: such a line is shown with a question and left out of the badge.
+   */
+  pendingConfirmation: boolean;
   createdAt: number;
 }
 

@@ -77,10 +77,12 @@ async function upsertLine(db: GuardDb, carrierId: string, reading: PageReading, 
   const lineKey = lineKeyFor(carrierId, reading);
   const existing = await db.lines.where('lineKey').equals(lineKey).first();
   if (existing) {
+    const changes: Partial<LineRow> = {};
     // Keep the plan name current (plans change), but never erase one we knew.
-    if (reading.planName && reading.planName !== existing.planName) {
-      await db.lines.update(existing.id, { planName: reading.planName });
-    }
+    if (reading.planName && reading.planName !== existing.planName) changes.planName = reading.planName;
+    // A carrier adapter reading the line vouches for it: no need to ask the user any more.
+    if (existing.pendingConfirmation && !reading.generic) changes.pendingConfirmation = false;
+    if (Object.keys(changes).length > 0) await db.lines.update(existing.id, changes);
     return existing.id;
   }
   return db.lines.add({
@@ -91,6 +93,7 @@ async function upsertLine(db: GuardDb, carrierId: string, reading: PageReading, 
     label: null,
     color: null,
     hidden: false,
+    pendingConfirmation: reading.generic === true,
     createdAt: now,
   } as LineRow);
 }

@@ -24,8 +24,19 @@ export interface PageStatus {
 
 export const STATUS_REQUEST = { type: 'status-request' } as const;
 
+/** Popup → content script: "give me a redacted sample of this page" (see lib/reader/redact.ts). */
+export const SAMPLE_REQUEST = { type: 'sample-request' } as const;
+
+function hasType(message: unknown, type: string): boolean {
+  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === type;
+}
+
 export function isStatusRequest(message: unknown): boolean {
-  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === STATUS_REQUEST.type;
+  return hasType(message, STATUS_REQUEST.type);
+}
+
+export function isSampleRequest(message: unknown): boolean {
+  return hasType(message, SAMPLE_REQUEST.type);
 }
 
 export function isPageStatus(value: unknown): value is PageStatus {

@@ -19,6 +19,12 @@ const REMAINING_BEFORE = /(?:te quedan|quedan|il vous reste|reste|剩餘|剩余|
 const USED_BEFORE = /(?:has consumido|llevas|consumidos?|utilizados?|total utilizado|consommés?|已用|已使用|used)\s*[:：]?\s*$/i;
 // "已用：0.00/60.00GB": the used number carries no unit of its own; it takes the total's.
 const BARE_NUMBER_BEFORE_SLASH = /(\d+(?:[.,]\d+)*)\s*\/\s*$/;
+// A total named by its label rather than a joiner: "總量 60GB", "Total: 20 GB", Entel's
+// "Datos incluidos en tu plan: 3000MB". "Total utilizado" ends in "utilizado", so it stays used.
+const TOTAL_BEFORE = /(?:總量|总量|總數據|总数据|(?<![\p{L}])(?:total|incluidos(?:\s+en\s+tu\s+plan)?))\s*[:：]?\s*$/iu;
+// Entel's "12 % consumido" (also "consumido: 12 %", "已用 12%"): only a fallback for a used amount.
+const PERCENT_USED =
+  /(?<![\d.,])(\d{1,3}(?:[.,]\d{1,2})?)\s*%\s*(?:consumid[oa]s?|utilizad[oa]s?|usad[oa]s?|used|已用|已使用)|(?:consumid[oa]s?|utilizad[oa]s?|usad[oa]s?|used|已用|已使用)\s*[:：]?\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*%/iu;
 
 /**
  * Reads the usage figures out of one block of text (a card, a gauge). Returns null when the text
@@ -32,12 +38,27 @@ export function readFigures(text: string, locale: NumberLocale, base: 1000 | 102
 
   const remaining = amounts.find((a) => isRemaining(text, a));
   const used = amounts.find((a) => a !== remaining && USED_BEFORE.test(text.slice(0, a.index)));
-  const total = amounts.find((a) => a !== remaining && a !== used && OF_JOINER.test(lastWord(text.slice(0, a.index))));
+  const total = amounts.find(
+    (a) =>
+      a !== remaining &&
+      a !== used &&
+      (OF_JOINER.test(lastWord(text.slice(0, a.index))) || TOTAL_BEFORE.test(text.slice(Math.max(0, a.index - 30), a.index))),
+  );
   if (remaining && total) {
     return { usedBytes: Math.max(0, total.bytes - remaining.bytes), totalBytes: total.bytes, unlimited: false, remainingBytes: remaining.bytes };
   }
   if (remaining && used) {
     return { usedBytes: used.bytes, totalBytes: used.bytes + remaining.bytes, unlimited: false, remainingBytes: remaining.bytes };
+  }
+  if (used && total) {
+    return { usedBytes: used.bytes, totalBytes: total.bytes, unlimited: false, remainingBytes: Math.max(0, total.bytes - used.bytes) };
+  }
+  const percent = total ? PERCENT_USED.exec(text) : null;
+  const share = percent ? parseNumber(percent[1] ?? percent[2] ?? '', locale) : null;
+  if (total && share !== null && share <= 100) {
+    // A rounded percentage: the used figure is as precise as the page, no more.
+    const usedBytes = Math.round((total.bytes * share) / 100);
+    return { usedBytes, totalBytes: total.bytes, unlimited: false, remainingBytes: total.bytes - usedBytes };
   }
   return null;
 }

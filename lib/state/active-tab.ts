@@ -6,7 +6,7 @@ export type ActiveTabStatus =
   | { kind: 'not-carrier' }
   /** A carrier page whose content script is not running (opened before install): reload it. */
   | { kind: 'needs-reload'; carrierId: string }
-  | { kind: 'carrier'; status: PageStatus };
+  | { kind: 'carrier'; tabId: number; status: PageStatus };
 
 /**
  * Asks the active tab's content script what happened on its page. The popup has no `tabs`
@@ -24,7 +24,7 @@ export async function activeTabStatus(): Promise<ActiveTabStatus> {
   const adapter = target.url ? carrierForUrl(target.url) : undefined;
   try {
     const reply: unknown = await browser.tabs.sendMessage(target.id, STATUS_REQUEST);
-    if (isPageStatus(reply)) return { kind: 'carrier', status: reply };
+    if (isPageStatus(reply)) return { kind: 'carrier', tabId: target.id, status: reply };
   } catch {
     // No content script there: not a carrier page, or one opened before the extension was installed.
   }

@@ -20,6 +20,8 @@ export interface LineCardModel {
   /** Other allowances of the line (roaming, bonus) with their own figures. */
   extras: Array<{ bucket: Bucket; usedBytes: number | null; totalBytes: number | null; unlimited: boolean; percent: number | null }>;
   generic: boolean;
+  /** Read only by the generic reader so far: the user is asked to confirm the figures. */
+  pending: boolean;
 }
 
 const BUCKET_ORDER: Bucket[] = ['data', 'shared', 'local', 'roaming', 'bonus'];
@@ -49,6 +51,7 @@ export function toCardModel(entry: LineLatest, carrierLabel: string): LineCardMo
       .filter((r) => r !== primary)
       .map((r) => ({ bucket: r.bucket, usedBytes: usedOf(r), totalBytes: r.totalBytes, unlimited: r.unlimited, percent: percentUsed(r) })),
     generic: entry.readings.some((r) => r.generic),
+    pending: entry.line.pendingConfirmation,
   };
 }
 

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Overview, type OverviewProps } from '@/components/Overview';
 import type { LineCardModel } from '@/lib/summary/card';
 
@@ -21,6 +21,7 @@ function card(overrides: Partial<LineCardModel> = {}): LineCardModel {
     readAt: NOW - 3 * 60_000,
     extras: [],
     generic: false,
+    pending: false,
     ...overrides,
   };
 }
@@ -36,6 +37,9 @@ function show(props: Partial<OverviewProps>): HTMLElement {
       error={null}
       carriers={[{ id: 'movistar-es', label: 'Movistar', country: 'ES', usageUrl: 'https://appweb.movistar.es/' }]}
       carrierLabel={(id) => (id === 'movistar-es' ? 'Movistar' : id)}
+      onCopySample={async () => true}
+      onConfirm={() => {}}
+      onDiscard={() => {}}
       {...props}
     />,
     root,
@@ -79,10 +83,37 @@ describe('Overview', () => {
       'layout-changed': 'Movistar: page layout not recognised — nothing was saved.',
     } as const;
     for (const [state, text] of Object.entries(states)) {
-      const root = show({ tab: { kind: 'carrier', status: { carrierId: 'movistar-es', state: state as keyof typeof states, lines: 1, detail: '' } } });
+      const root = show({ tab: { kind: 'carrier', tabId: 3, status: { carrierId: 'movistar-es', state: state as keyof typeof states, lines: 1, detail: '' } } });
       expect(root.querySelector('[role=status]')?.textContent).toContain(text);
       document.body.innerHTML = '';
     }
+  });
+
+  it('offers a redacted sample only when the layout is not recognised, and says when it was copied', async () => {
+    const onCopySample = vi.fn(async () => true);
+    const root = show({ tab: { kind: 'carrier', tabId: 9, status: { carrierId: 'movistar-es', state: 'layout-changed', lines: 0, detail: '' } }, onCopySample });
+    const button = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Copy a redacted sample of this page');
+    expect(button).toBeDefined();
+    button!.click();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(onCopySample).toHaveBeenCalledWith(9);
+    expect(root.textContent).toContain('nothing was sent');
+
+    document.body.innerHTML = '';
+    const readRoot = show({ tab: { kind: 'carrier', tabId: 9, status: { carrierId: 'movistar-es', state: 'read', lines: 1, detail: '' } } });
+    expect(readRoot.querySelector('button')).toBeNull();
+  });
+
+  it('asks the user to confirm a line read by the generic reader, and sends the answer', () => {
+    const onConfirm = vi.fn();
+    const onDiscard = vi.fn();
+    const root = show({ cards: [card({ lineId: 5, pending: true, generic: true })], onConfirm, onDiscard });
+    expect(root.textContent).toContain('Is 3.5 GB of 20 GB what the page shows?');
+    const buttons = [...root.querySelectorAll('.pending button')] as HTMLButtonElement[];
+    buttons.find((b) => b.textContent === 'Yes, that’s right')!.click();
+    buttons.find((b) => b.textContent === 'No, discard')!.click();
+    expect(onConfirm).toHaveBeenCalledWith(5);
+    expect(onDiscard).toHaveBeenCalledWith(5);
   });
 
   it('asks for a reload when the carrier tab predates the extension', () => {

@@ -1,0 +1,71 @@
+import { lineDigits } from '../extract/digits';
+import { visibleText } from '../extract/text';
+
+export interface OwnCard<T> {
+  anchor: Element;
+  /** The card element; for a flat list, the anchor's first element of its run of siblings. */
+  element: Element;
+  text: string;
+  /** What `read` made of the card, or null when its figures could not be read. */
+  value: T | null;
+}
+
+const MAX_CLIMB = 6;
+
+/**
+ * Like findUsageCards, but for pages with several labelled buckets side by side (China Mobile HK
+ * shows plan, local, roaming and bonus data for each number): an anchor never climbs into an
+ * ancestor that holds another anchor, so one bucket can never borrow its neighbour's figures.
+ * When labels and figures are flat siblings in one container, an anchor's card is its run of
+ * siblings up to the next label, but only when nothing readable comes before the first label
+ * (figures above their label would otherwise be given to the previous one).
+ */
+export function readOwnCards<T>(anchors: readonly Element[], read: (text: string) => T | null): OwnCard<T>[] {
+  const holdsOther = (el: Element, anchor: Element) => anchors.some((o) => o !== anchor && el.contains(o) && !anchor.contains(o));
+  return anchors.map((anchor) => {
+    let el = anchor;
+    for (let level = 0; level <= MAX_CLIMB; level++) {
+      const text = visibleText(el);
+      const value = read(text);
+      if (value !== null) return { anchor, element: el, text, value };
+      const parent = el.parentElement;
+      if (!parent) break;
+      if (holdsOther(parent, anchor)) return siblingRun(parent, el, anchor, anchors, read);
+      el = parent;
+    }
+    return { anchor, element: el, text: '', value: null };
+  });
+}
+
+function siblingRun<T>(parent: Element, start: Element, anchor: Element, anchors: readonly Element[], read: (text: string) => T | null): OwnCard<T> {
+  const holdsAnchor = (el: Element) => anchors.some((o) => el.contains(o));
+  const children = Array.from(parent.children);
+  const first = children.findIndex(holdsAnchor);
+  const before = children.slice(0, first).map((c) => visibleText(c)).join('\n');
+  const failed = { anchor, element: start, text: '', value: null };
+  if (first < 0 || (before !== '' && read(before) !== null)) return failed;
+  const parts = [visibleText(start)];
+  for (let s = start.nextElementSibling; s && !holdsAnchor(s); s = s.nextElementSibling) parts.push(visibleText(s));
+  const text = parts.filter((p) => p !== '').join('\n');
+  const value = read(text);
+  return value === null ? failed : { anchor, element: start, text, value };
+}
+
+/**
+ * The last digits of the number a card belongs to: the innermost ancestor (the card itself
+ * first) showing phone-like numbers decides, and only when it shows exactly one, so on a family
+ * page each number's section names its own cards and a two-number ancestor names none.
+ */
+export function cardLineDigits(card: Element, stop?: Element): string | null {
+  for (let el: Element | null = card; el; el = el.parentElement) {
+    const found = new Set(
+      visibleText(el)
+        .split('\n')
+        .map((line) => lineDigits(line))
+        .filter((d): d is string => d !== null),
+    );
+    if (found.size === 1) return [...found][0]!;
+    if (found.size > 1 || el === stop) return null;
+  }
+  return null;
+}

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -19,6 +19,11 @@ function popupScripts(): string[] {
 export async function measure(): Promise<Record<string, number>> {
   return {
     popup_js_gzip_kb: gzipKb(popupScripts()),
-    content_js_gzip_kb: gzipKb(['content-scripts/carrier.js']),
+    // Each carrier page loads only its own carrier's script: the budget applies to the largest.
+    content_js_gzip_kb: Math.max(
+      ...readdirSync(join(DIST, 'content-scripts'))
+        .filter((file) => file.endsWith('.js'))
+        .map((file) => gzipKb([`content-scripts/${file}`])),
+    ),
   };
 }

@@ -9,7 +9,10 @@ import { loadFixtures } from '../helpers/fixtures';
 const PHONE_LIKE = /(?<![\d.,])(?:\+\d{2,3}[ \u00A0]?)?\d(?:[ \u00A0.-]?\d){7,11}(?![\d.,]*\s?(?:[KMGT]B|[KMGT]o|€|%))/g;
 const EMAIL = /[\w.+-]+@[\w-]+\.[\w.]+/g;
 
+const DATE_LIKE = [/^\d{4}[./-]\d{1,2}[./-]\d{1,2}(?:[ T]\d{1,2})?$/, /^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$/];
+
 function redactedPhone(match: string): boolean {
+  if (DATE_LIKE.some((re) => re.test(match.trim()))) return true;
   const digits = match.replace(/\D/g, '');
   const withoutCountry = match.trim().startsWith('+') ? digits.replace(/^(?:34|33|852|56|52|86)/, '') : digits;
   // Leading trunk digit (6/7/9/0) and the last two digits may be anything; the rest must be zeros.
@@ -25,8 +28,8 @@ describe('fixture hygiene', () => {
     expect(emails).toEqual([]);
   });
 
-  it('flags an unredacted number', () => {
-    const text = 'Línea 612 34 56 78';
+  it('flags an unredacted number, not a date', () => {
+    const text = 'Línea 612 34 56 78, válido hasta 2026.12.01';
     expect([...text.matchAll(PHONE_LIKE)].map((m) => m[0]).filter((m) => !redactedPhone(m))).toEqual(['612 34 56 78']);
   });
 });

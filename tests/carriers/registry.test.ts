@@ -39,7 +39,23 @@ describe('carrier registry', () => {
     for (const carrier of CARRIERS) expect(folders.has(carrier.id), carrier.id).toBe(true);
   });
 
-  it('exposes the union of all adapter matches for the content script', () => {
+  it('gives every adapter its own content script, matching exactly the adapter’s pages', () => {
+    const entrypoints = readdirSync(join(__dirname, '../../entrypoints')).filter((f) => f.endsWith('.content.ts'));
+    expect(entrypoints.sort()).toEqual(CARRIERS.map((c) => `${c.id}.content.ts`).sort());
+    for (const carrier of CARRIERS) {
+      const source = readFileSync(join(__dirname, '../../entrypoints', `${carrier.id}.content.ts`), 'utf8');
+      expect(source).toContain(`from '@/lib/carriers/${carrier.id}'`);
+      expect(source).toContain('matches: adapter.matches');
+    }
+  });
+
+  it('lets no two adapters claim the same usage page', () => {
+    for (const carrier of CARRIERS) {
+      expect(CARRIERS.filter((c) => matchesAny(c.matches, carrier.usageUrl)).map((c) => c.id)).toEqual([carrier.id]);
+    }
+  });
+
+  it('exposes the union of all adapter matches (the extension’s only host access)', () => {
     expect(new Set(CARRIER_MATCHES)).toEqual(new Set(CARRIERS.flatMap((c) => c.matches)));
   });
 });

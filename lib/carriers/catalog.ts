@@ -30,6 +30,15 @@ export const CARRIER_CATALOG = [
     matches: ['https://appweb.movistar.es/*', 'https://www.movistar.es/mimovistar-cliente/*', 'https://mi.movistar.es/*'],
     usageUrl: 'https://appweb.movistar.es/',
   },
+  {
+    id: 'cmhk',
+    label: 'China Mobile Hong Kong',
+    country: 'HK',
+    locale: 'zh-HK',
+    unitBase: 1024,
+    matches: ['https://www.hk.chinamobile.com/*'],
+    usageUrl: 'https://www.hk.chinamobile.com/tc/home/my-zone/menu/usage-query',
+  },
 ] as const satisfies readonly CarrierInfo[];
 
 export type CarrierId = (typeof CARRIER_CATALOG)[number]['id'];

@@ -1,5 +1,8 @@
+import { findAbsoluteDates } from '../extract/dates';
 import { lineDigits } from '../extract/digits';
+import { PHRASES } from '../extract/phrases';
 import { visibleText } from '../extract/text';
+import { zonedParts, zonedTime } from '../extract/zoned';
 
 export interface OwnCard<T> {
   anchor: Element;
@@ -61,11 +64,54 @@ export function cardLineDigits(card: Element, stop?: Element): string | null {
     const found = new Set(
       visibleText(el)
         .split('\n')
-        .map((line) => lineDigits(line))
+        .map((line) => lineDigits(phoneView(line)))
         .filter((d): d is string => d !== null),
     );
     if (found.size === 1) return [...found][0]!;
     if (found.size > 1 || el === stop) return null;
   }
   return null;
+}
+
+// Dates and clock times ("2026-11-20 09:30") look like digit runs; a CJK label glued to the
+// number by inline spans ("號碼9000 0012") hides it from lineDigits, which wants a clean edge.
+const DATE_TIME = /\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}:\d{2}/g;
+function phoneView(line: string): string {
+  return line.replace(DATE_TIME, ' ').replace(/([\p{Script=Han}:：])(?=[+\d])/gu, '$1 ');
+}
+
+/**
+ * A moment the page states ("截至 2026-11-20 09:30", "Actualizado al 20/11/2026 a las 9:30"):
+ * the first absolute date, at the clock time written after it (midnight when none), in `timeZone`.
+ */
+export function statedTime(text: string, now: number, timeZone = 'UTC'): number | null {
+  const date = findAbsoluteDates(text, { now, timeZone, direction: 'past' })[0];
+  if (!date) return null;
+  const clock = /(\d{1,2})[:：h](\d{2})(?!\d)/.exec(text.slice(date.index + date.length, date.index + date.length + 16));
+  if (!clock) return date.time;
+  const day = zonedParts(date.time, timeZone);
+  const hour = Number(clock[1]);
+  const minute = Number(clock[2]);
+  return hour > 23 || minute > 59 ? date.time : zonedTime(day.year, day.month, day.day, hour, minute, timeZone);
+}
+
+const LOGIN = Object.values(PHRASES.login).flat();
+const LOGIN_PATH = /(?:^|[/#._-])(?:log-?in|sign-?in|auth|sso|acceso|ingres[oa]|iniciar-sesion)(?:$|[/?#._-])/i;
+
+/**
+ * A sign-in page, told apart from a marketing page whose header merely links to "登入" / "Iniciar
+ * sesión": a password field, a sign-in route, or an input field surrounded by sign-in wording
+ * (one-time-code and RUT logins have no password field on the first step).
+ */
+export function looksSignedOut(doc: Document, url: URL): boolean {
+  if (doc.querySelector('input[type="password"]')) return true;
+  if (LOGIN_PATH.test(url.pathname) || LOGIN_PATH.test(url.hash)) return true;
+  for (const input of Array.from(doc.querySelectorAll('input:not([type="hidden"]):not([type="search"]):not([type="checkbox"])'))) {
+    let el: Element | null = input.parentElement;
+    for (let level = 0; el && level < 4; level++, el = el.parentElement) {
+      const text = visibleText(el);
+      if (LOGIN.some((re) => re.test(text))) return true;
+    }
+  }
+  return false;
 }

@@ -14,6 +14,8 @@ export interface Point {
 // stray timestamp (a clock set to 1970) slips into storage.
 export const HISTORY_LIMIT_MS = 400 * DAY;
 
+const FUTURE_SKEW_MS = 2 * DAY;
+
 function finite(x: unknown): x is number {
   return typeof x === 'number' && Number.isFinite(x);
 }
@@ -29,7 +31,8 @@ function clean(r: AnalysisReading): Point | null {
     used,
     total,
     unlimited: r.unlimited === true,
-    periodEnd: finite(r.periodEnd) ? r.periodEnd : null,
+    // A stated end more than a plan's length away is a parse error (seconds read as ms...).
+    periodEnd: finite(r.periodEnd) && Math.abs(r.periodEnd - r.capturedAt) <= HISTORY_LIMIT_MS ? r.periodEnd : null,
   };
 }
 
@@ -40,9 +43,11 @@ function clean(r: AnalysisReading): Point | null {
  */
 export function normalizeReadings(readings: readonly AnalysisReading[], now: number): Point[] {
   const pts: Point[] = [];
+  // Readings from the future are a skewed clock or a bad parse; a little skew is tolerated.
+  const latestAllowed = Number.isFinite(now) ? now + FUTURE_SKEW_MS : Infinity;
   for (const r of readings) {
     const p = clean(r);
-    if (p) pts.push(p);
+    if (p && p.t <= latestAllowed) pts.push(p);
   }
   pts.sort((a, b) => a.t - b.t);
   const out: Point[] = [];

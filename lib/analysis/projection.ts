@@ -11,6 +11,8 @@ const HALF_LIFE_MS = 14 * DAY;
 // A single heavy day (a leak, a trip) moves the level by at most this many typical days.
 const DAY_CLIP = 3;
 export const OPEN_HORIZON_MS = 31 * DAY;
+// No plan runs longer than a year; walking further is only ever a bad date.
+const MAX_HORIZON_MS = 370 * DAY;
 
 export interface Level {
   /** Bytes per hour at shape 1 (an average hour of an average weekday). */
@@ -87,7 +89,7 @@ export interface ProjectionInput {
 }
 
 export function project(p: ProjectionInput): Projection {
-  const horizon = Math.max(p.tLast, p.cycleEnd ?? p.now + OPEN_HORIZON_MS);
+  const horizon = Math.min(Math.max(p.tLast, p.cycleEnd ?? p.now + OPEN_HORIZON_MS), Math.max(p.tLast, p.now) + MAX_HORIZON_MS);
   const remaining = p.total - p.used;
   const mid = walk(p.clock, p.baseline, p.level.perHour, p.tLast, horizon, remaining);
   const fast = walk(p.clock, p.baseline, p.level.perHour * (1 + p.level.spread), p.tLast, horizon, remaining);

@@ -3,12 +3,17 @@ import type { LineCardModel } from '../summary/card';
 import { asOverview, OVERVIEW_KEY } from '../summary/overview';
 import type { ActiveTabStatus } from './active-tab';
 
-/** The slice of `browser.storage` the popup uses (injected so tests need no browser). */
+type ChangeListener = (changes: Record<string, { newValue?: unknown }>) => void;
+
+/**
+ * The slice of `browser.storage.local` the popup uses (injected so tests need no browser). Its
+ * own `onChanged` (not `storage.onChanged`) hears only this area, and passes no area name.
+ */
 export interface OverviewSource {
   get(key: string): Promise<Record<string, unknown>>;
   onChanged: {
-    addListener(listener: (changes: Record<string, { newValue?: unknown }>, area: string) => void): void;
-    removeListener(listener: (changes: Record<string, { newValue?: unknown }>, area: string) => void): void;
+    addListener(listener: ChangeListener): void;
+    removeListener(listener: ChangeListener): void;
   };
 }
 
@@ -37,8 +42,8 @@ export function createPopupModel(source: OverviewSource, loadTabStatus: () => Pr
     now.value = Date.now();
     cards.value = overview.cards;
   };
-  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'local' && OVERVIEW_KEY in changes) apply(changes[OVERVIEW_KEY]?.newValue);
+  const onChanged: ChangeListener = (changes) => {
+    if (OVERVIEW_KEY in changes) apply(changes[OVERVIEW_KEY]?.newValue);
   };
   source.onChanged.addListener(onChanged);
   source

@@ -10,7 +10,7 @@ function fakeSource(stored: unknown) {
     get: vi.fn(async () => (stored === undefined ? {} : { [OVERVIEW_KEY]: stored })),
     onChanged: { addListener: (l) => listeners.add(l), removeListener: (l) => listeners.delete(l) },
   };
-  const emit = (value: unknown, area = 'local') => listeners.forEach((l) => l({ [OVERVIEW_KEY]: { newValue: value } }, area));
+  const emit = (value: unknown, key = OVERVIEW_KEY) => listeners.forEach((l) => l({ [key]: { newValue: value } }));
   return { source, emit, listeners };
 }
 
@@ -32,7 +32,7 @@ describe('createPopupModel', () => {
     expect(model.cards.value?.map((c) => c.name)).toEqual(['Movistar ••12']);
     emit(snapshot(['Movistar ••12', 'Orange ••34']));
     expect(model.cards.value).toHaveLength(2);
-    emit(snapshot([]), 'sync');
+    emit(snapshot([]), 'settings');
     expect(model.cards.value).toHaveLength(2);
     model.dispose();
   });

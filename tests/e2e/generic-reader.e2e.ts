@@ -1,0 +1,49 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { badgeOf, launchExtension, openPopup, readStore, serveCarrierPage, waitFor, type ExtensionSession } from './harness';
+
+const GB = 1024 ** 3;
+/** A Movistar page in a layout the adapter does not know: only the generic reader can read it. */
+const REDESIGNED_PAGE = `<!doctype html><html lang="es"><head><meta charset="utf-8"><title>Mi Movistar</title></head><body>
+  <div class="v2-shell"><div class="v2-tile"><h3>Tus datos este mes</h3>
+  <div><span>Has usado</span> <b>8,5 GB</b> <span>de 10 GB</span></div><small>Se renueva el 05/12</small></div></div>
+</body></html>`;
+
+let session: ExtensionSession;
+beforeEach(async () => {
+  session = await launchExtension();
+});
+afterEach(async () => {
+  await session?.close();
+});
+
+describe('generic reader (production build, real Chromium)', () => {
+  it('stores a redesigned page’s figures as generic, and counts them only once the user confirms', async () => {
+    await serveCarrierPage(session.context, 'https://mi.movistar.es/v2/datos', REDESIGNED_PAGE);
+    const page = await session.context.newPage();
+    await page.goto('https://mi.movistar.es/v2/datos');
+    const [reading] = await waitFor(() => readStore(session.worker, 'readings'), 'the generic reading');
+    expect(reading).toMatchObject({ usedBytes: 8.5 * GB, totalBytes: 10 * GB, generic: true });
+    expect((await badgeOf(session.worker)).text).toBe('');
+
+    const popup = await openPopup(session);
+    await popup.getByText('Is 8.5 GB of 10 GB what the page shows?', { exact: false }).waitFor();
+    await popup.getByRole('button', { name: 'Yes, that’s right' }).click();
+    const badge = await waitFor(async () => ((await badgeOf(session.worker)).text === '85%' ? badgeOf(session.worker) : null), 'the badge');
+    expect(badge!.text).toBe('85%');
+    await popup.getByText('Is 8.5 GB', { exact: false }).waitFor({ state: 'detached' });
+    const [line] = await readStore(session.worker, 'lines');
+    expect(line).toMatchObject({ pendingConfirmation: false });
+  });
+
+  it('discards a line the user says was misread', async () => {
+    await serveCarrierPage(session.context, 'https://mi.movistar.es/v2/datos', REDESIGNED_PAGE);
+    const page = await session.context.newPage();
+    await page.goto('https://mi.movistar.es/v2/datos');
+    await waitFor(() => readStore(session.worker, 'readings'), 'the generic reading');
+    const popup = await openPopup(session);
+    await popup.getByRole('button', { name: 'No, discard' }).click();
+    await popup.getByText('No lines yet').waitFor();
+    expect(await readStore(session.worker, 'readings')).toEqual([]);
+    expect(await readStore(session.worker, 'lines')).toEqual([]);
+  });
+});

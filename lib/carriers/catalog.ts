@@ -39,6 +39,15 @@ export const CARRIER_CATALOG = [
     matches: ['https://www.hk.chinamobile.com/*'],
     usageUrl: 'https://www.hk.chinamobile.com/tc/home/my-zone/menu/usage-query',
   },
+  {
+    id: 'orange-es',
+    label: 'Orange',
+    country: 'ES',
+    locale: 'es-ES',
+    unitBase: 1024,
+    matches: ['https://areaprivada.orange.es/*'],
+    usageUrl: 'https://areaprivada.orange.es/soycliente/mis-consumos/detalle-consumo-movil',
+  },
 ] as const satisfies readonly CarrierInfo[];
 
 export type CarrierId = (typeof CARRIER_CATALOG)[number]['id'];

@@ -1,6 +1,7 @@
 import { matchesAny } from './match-pattern';
 import movistarEs from './movistar-es';
 import cmhk from './cmhk';
+import orangeEs from './orange-es';
 import type { CarrierAdapter } from './types';
 
 /**
@@ -8,7 +9,7 @@ import type { CarrierAdapter } from './types';
  * catalog.ts, one file in this folder, and one line here; the registry tests fail if one is missing.
  * Only the content script and the background import this; the popup uses the catalog alone.
  */
-export const CARRIERS: readonly CarrierAdapter[] = [movistarEs, cmhk];
+export const CARRIERS: readonly CarrierAdapter[] = [movistarEs, cmhk, orangeEs];
 
 export function adapterForUrl(url: string | URL): CarrierAdapter | undefined {
   return CARRIERS.find((adapter) => matchesAny(adapter.matches, url));

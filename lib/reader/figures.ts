@@ -17,6 +17,8 @@ const OF_UNLIMITED_AFTER = /^\s*(?:de|sur|of|\/)\s*(.{0,16})/i;
 const REMAINING_AFTER = /^\s*(?:disponibles?|restantes?|restants?|left|remaining|餘量|余量|剩餘|剩余|de saldo)/i;
 const REMAINING_BEFORE = /(?:te quedan|quedan|il vous reste|reste|剩餘|剩余|餘量|余量|remaining|left|disponibles?|saldo)\s*[:：]?\s*$/i;
 const USED_BEFORE = /(?:has consumido|llevas|consumidos?|utilizados?|total utilizado|consommés?|已用|已使用|used)\s*[:：]?\s*$/i;
+// "87,66 Go consommés sur 100 Go", "1.2 GB consumidos": the used label after its amount.
+const USED_AFTER = /^\s*(?:consomm[ée]e?s?|consumid[oa]s?|utilis[ée]e?s?|usad[oa]s?|used)(?![\p{L}])/iu;
 // "已用：0.00/60.00GB": the used number carries no unit of its own; it takes the total's.
 const BARE_NUMBER_BEFORE_SLASH = /(\d+(?:[.,]\d+)*)\s*\/\s*$/;
 // A total named by its label rather than a joiner: "總量 60GB", "Total: 20 GB", Entel's
@@ -37,7 +39,9 @@ export function readFigures(text: string, locale: NumberLocale, base: 1000 | 102
   if (pair) return pair;
 
   const remaining = amounts.find((a) => isRemaining(text, a));
-  const used = amounts.find((a) => a !== remaining && USED_BEFORE.test(text.slice(0, a.index)));
+  const used = amounts.find(
+    (a) => a !== remaining && (USED_BEFORE.test(text.slice(0, a.index)) || USED_AFTER.test(text.slice(a.index + a.length))),
+  );
   const total = amounts.find(
     (a) =>
       a !== remaining &&
@@ -70,6 +74,10 @@ function usedOfTotal(text: string, amounts: Amount[], locale: NumberLocale, base
     const next = amounts[i + 1];
     if (next && OF_JOINER.test(text.slice(a.index + a.length, next.index))) {
       const { usedBytes, totalBytes } = resolveUsedOfTotal(a, next, base);
+      // "Te quedan 7 GB de 10 GB", "Il vous reste 12 Go sur 100 Go": the first amount is what is left.
+      if (isRemaining(text, a)) {
+        return { usedBytes: totalBytes - usedBytes, totalBytes, unlimited: false, remainingBytes: usedBytes };
+      }
       return { usedBytes, totalBytes, unlimited: false, remainingBytes: Math.max(0, totalBytes - usedBytes) };
     }
     const unlimitedMatch = OF_UNLIMITED_AFTER.exec(after);

@@ -1,0 +1,79 @@
+import { findDate } from '../extract/dates';
+import { findAmounts } from '../extract/units';
+import { visibleText } from '../extract/text';
+import { findUpdatedAt, readBlocks, whyNoBlocks, type BlockRules } from '../reader/blocks';
+import { carrierInfo } from './catalog';
+import { defineCarrier, type Bucket, type PageReading } from './types';
+
+/**
+ * Orange Spain: the Angular "Área privada" at areaprivada.orange.es/soycliente (evidence: strong,
+ * 2022, see shared/CARRIERS.md). The dashboard draws one ring per allowance: "5,82GB" over "de ∞"
+ * (no space before the unit; the ∞ is often an icon whose only text is its aria-label), next to a
+ * "Min ∞" ring and money tiles ("Gasto extra", "Última factura"). A line selector ("6XX XXX XXX")
+ * picks the line; the product tab lists every line with its own rings. The usage detail says
+ * "Consumidos hasta hoy". Decimal comma, dot for thousands; Orange counts 1 GB = 1024 MB.
+ * Ring labels other than the ones above are not documented: rings are also found from their
+ * amounts, and the figures themselves are read by the shared grammar (lib/reader/figures).
+ */
+const RULES: BlockRules = {
+  locale: 'es-ES',
+  base: 1024,
+  labels:
+    /^(?:datos(?:\s+(?:m[oó]viles|nacionales|incluidos|compartidos|extra|de\s+(?:tu\s+)?bono[^\n]{0,24}|en\s+roaming[^\n]{0,24}|roaming[^\n]{0,24}))?|internet(?:\s+m[oó]vil)?|consumo\s+de\s+datos|consumidos?(?:\s+hasta\s+hoy)?|has\s+consumido|te\s+quedan|roaming[^\n]{0,30}|bonos?\s+(?:extra|de\s+datos|adicional(?:es)?)[^\n]{0,24})\s*:?$/i,
+  boundaries: /^(?:min(?:utos)?|llamadas(?:\s+\S+)?|sms(?:\s+\S+)?|gasto\s+extra|[uú]ltima\s+factura|saldo(?:\s+disponible)?|fibra[^\n]{0,30}|tv[^\n]{0,20})\s*:?$/i,
+  bucketOf,
+  iconUnlimited: true,
+};
+const USAGE_WORDS = /consumidos\s+hasta\s+hoy|consumo\s+acumulado|consumo\s+de\s+datos|mis\s+consumos|pr[oó]xima\s+factura|has\s+consumido|te\s+quedan/i;
+const PERIOD_END =
+  /faltan?\s+\d+\s+d[ií]as?|(?:pr[oó]xima\s+factura|renovaci[oó]n|se\s+renueva|renueva|v[aá]lid[oa]s?\s+hasta|caduca|hasta\s+el|fin\s+de\s+(?:ciclo|periodo))[^\n\d]{0,24}\d[^\n]{0,16}/i;
+const UPDATED = /(?:actualizad[oa]s?|[uú]ltima\s+actualizaci[oó]n)[^\n]{0,40}/i;
+const PLAN_LABEL = /^(?:tu\s+|mi\s+)?tarifa\s*:?\s*(.*)$/i;
+// Orange Spain's tariff families ("Love TV Inicial", "Go Up", "Delfín"): the dashboard shows the
+// name with no label.
+const PLAN_NAME = /^(?:love|go|ballena|delf[ií]n|ardilla|zen|canguro|mundo|holiday|d[uú]o|ilimitada)(?:\s+[\p{L}\d+]+){0,4}$/iu;
+
+export default defineCarrier(carrierInfo('orange-es'), {
+  parse(doc, _url, { now, timeZone }) {
+    const body = doc.body;
+    if (!body) return { ok: false, reason: 'not-usage-page', detail: 'empty document' };
+    const pageText = visibleText(body);
+    const blocks = readBlocks(body, RULES);
+    if (blocks.length === 0) return whyNoBlocks(doc, pageText, USAGE_WORDS);
+    const readings = blocks.map(({ text, context, figures, bucket, lineDigits }): PageReading => ({
+      lineDigits,
+      planName: planName(context),
+      bucket,
+      ...figures,
+      periodEnd: periodEnd(text, now, timeZone) ?? periodEnd(context, now, timeZone),
+      pageSaysUpdatedAt: findUpdatedAt(text, UPDATED, now, timeZone) ?? findUpdatedAt(context, UPDATED, now, timeZone),
+    }));
+    return { ok: true, readings };
+  },
+});
+
+function bucketOf(text: string): Bucket | null {
+  if (/roaming|itinerancia|extranjero|\bUE\b|zona\s+\d|internacional/i.test(text)) return 'roaming';
+  if (/compartid|por\s+\d+\s+l[ií]neas/i.test(text)) return 'shared';
+  if (/\bbonos?\b|de\s+regalo|promoci[oó]n|adicional/i.test(text)) return 'bonus';
+  return null;
+}
+
+function periodEnd(text: string, now: number, timeZone?: string): number | null {
+  const match = PERIOD_END.exec(text);
+  return match ? findDate(match[0], { now, timeZone, direction: 'future' }) : null;
+}
+
+function planName(context: string): string | null {
+  const lines = context.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const label = PLAN_LABEL.exec(lines[i]!);
+    const name = label?.[1] || (PLAN_NAME.test(lines[i]!) ? lines[i] : undefined);
+    if (name && name.length <= 60 && !/€|\d+\s*%/.test(name) && findAmounts(name, 'es-ES', 1024).length === 0) return name.trim();
+  }
+  return null;
+}
+
+// Portal URLs: https://areaprivada.orange.es/soycliente/dashboard?tab=mis-productos/dashboard,
+// /soycliente/mi-linea, /soycliente/mi-linea/mi-tarifa, /soycliente/mis-consumos/detalle-consumo-movil,
+// /soycliente/mi-saldo (prepaid)

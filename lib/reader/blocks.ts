@@ -1,0 +1,178 @@
+/**
+ * Usage blocks on pages that show several lines and several allowances at once (Orange ES/FR,
+ * Sosh, Telcel, Movistar MX): one block per allowance, each with the line it belongs to.
+ *
+ * Why not findUsageCards alone: a bucket without complete figures of its own (a roaming tile
+ * showing only "0 MB") would climb into its neighbour and borrow the data figures. Here a climb
+ * stops at any ancestor holding a label of another bucket or a non-data label (minutes, SMS,
+ * money), and amounts themselves are anchors too, because Orange draws rings with no label at all.
+ */
+import { parseDate, parseRelative } from '../extract/dates';
+import { lineDigits } from '../extract/digits';
+import type { NumberLocale } from '../extract/numbers';
+import { findElementsByText, visibleText } from '../extract/text';
+import { findAmounts } from '../extract/units';
+import { isUnlimitedText } from '../extract/unlimited';
+import { zonedParts, zonedTime } from '../extract/zoned';
+import type { Bucket, ParseResult } from '../carriers/types';
+import { readFigures, type Figures } from './figures';
+import { looksLoggedOut } from './logged-out';
+
+export interface BlockRules {
+  locale: NumberLocale;
+  base: 1000 | 1024;
+  /** Labels of data allowances (titles, "Datos consumidos"), matched on an element's whole text. */
+  labels: RegExp;
+  /** Labels of what is not data (minutes, SMS, money): a block never grows past one. */
+  boundaries: RegExp;
+  /** The bucket a label or block names when it is not plain data (roaming, bonus…), else null. */
+  bucketOf(text: string): Bucket | null;
+  /** "Unlimited" said of something else ("Redes sociales ilimitadas"): ignored. */
+  otherUnlimited?: RegExp;
+  /** Trust an icon whose class or file name says infinity after "de" (Orange ES's ring). */
+  iconUnlimited?: boolean;
+}
+
+export interface Block {
+  element: Element;
+  text: string;
+  figures: Figures;
+  bucket: Bucket;
+  lineDigits: string | null;
+  /** Text around the block that still belongs to its line only (plan name, dates). */
+  context: string;
+}
+
+const MAX_CLIMB = 6;
+const AMOUNT_START = /^[^\n]{0,24}?\d\s?(?:[KMGT]B|[KMGT]o)(?![\p{L}])/u;
+// A ring's big number over its unit ("5,82" / "GB" in two blocks) is still one amount.
+const SPLIT_UNIT = /(\d)\n(?=(?:[KMGT]B|[KMGT]o)(?![\p{L}]))/gu;
+const USED_NEAR = /consumid[oa]s?|usad[oa]s?|utilizad[oa]s?|llevas|consomm[ée]e?s?|utilis[ée]e?s?|used/i;
+const LEFT_NEAR = /restant|disponible|quedan?|reste|saldo|left|remaining/i;
+// Offers quote allowances too ("50GB de 100GB por solo 5 €/mes"): a block never includes one.
+const OFFER = /[€$]\s*\/\s*(?:mes|mois)|\/\s*(?:mes|mois)(?![\p{L}])|\bal\s+mes\b|par\s+mois|por\s+solo|pour\s+seulement/iu;
+const ICON_NAME = /infinit|unlimit|ilimit|illimit/i;
+// Buttons name buckets they sell ("Contratar bonos extra"), not the block they sit in.
+const ACTION_LINE = /^(?:contrat|compra|a[ñn]ad|ver\b|activa|recarg|ach[eè]t|ajout|voir|d[ée]couvr|souscri|command|m[aá]s info|g[ée]rer)/i;
+
+export function readBlocks(body: Element, rules: BlockRules): Block[] {
+  const labels = findElementsByText(body, rules.labels);
+  const bounds = findElementsByText(body, rules.boundaries).filter((b) => !labels.includes(b));
+  // A label naming no bucket ("Datos", "Te quedan") is neutral: it never stops another one's climb.
+  const kinds = new Map<Element, Bucket | null>(labels.map((l) => [l, rules.bucketOf(visibleText(l))]));
+  const found: Array<Omit<Block, 'lineDigits' | 'context'>> = [];
+  const apart = (a: Element, b: Element) => !a.contains(b) && !b.contains(a);
+
+  const climb = (anchor: Element, kind: Bucket | null) => {
+    let el: Element | null = anchor;
+    for (let level = 0; el && level <= MAX_CLIMB; level++, el = el === body ? null : el.parentElement) {
+      const here: Element = el;
+      if (found.some((b) => !apart(b.element, here))) return;
+      if (bounds.some((b) => here.contains(b) && apart(b, anchor))) return;
+      if (labels.some((l) => here.contains(l) && apart(l, anchor) && kinds.get(l) && kinds.get(l) !== kind)) return;
+      const text = visibleText(here).replace(SPLIT_UNIT, '$1 ');
+      if (OFFER.test(text)) return;
+      const figures = readFigures(text, rules.locale, rules.base) ?? usedOfUnlimited(text, here, rules);
+      if (figures) {
+        if (sane(figures)) found.push({ element: here, text, figures, bucket: bucketFor(here, text, kind) });
+        return;
+      }
+    }
+  };
+  const bucketFor = (el: Element, text: string, kind: Bucket | null): Bucket => {
+    const own = rules.bucketOf(text.split('\n').filter((l) => !ACTION_LINE.test(l)).join('\n'));
+    if (kind) return kind;
+    if (own) return own;
+    // An unlabelled ring takes the label just above it, if that label is close by.
+    const near = el.parentElement?.parentElement?.parentElement;
+    const before = labels.filter((l) => near?.contains(l) && l.compareDocumentPosition(el) & 4);
+    return (before.length ? kinds.get(before[before.length - 1]!) : null) ?? 'data';
+  };
+
+  for (const label of labels) climb(label, kinds.get(label) ?? null);
+  for (const amount of findElementsByText(body, AMOUNT_START)) climb(amount, null);
+  found.sort((a, b) => (a.element.compareDocumentPosition(b.element) & 4 ? -1 : 1));
+
+  const withLines = found.map((b) => ({ ...b, lineDigits: lineOf(b.element, body) }));
+  const oneLine = new Set(withLines.map((b) => b.lineDigits)).size <= 1;
+  const pageText = oneLine ? visibleText(body) : '';
+  return withLines.map((b) => ({ ...b, context: oneLine ? pageText : contextOf(b, withLines, body) }));
+}
+
+/** A used amount next to an explicit "unlimited" (Orange ES "5,82GB de ∞", FR "Illimité"). */
+function usedOfUnlimited(text: string, el: Element, rules: BlockRules): Figures | null {
+  const clean = rules.otherUnlimited ? text.replace(rules.otherUnlimited, ' ') : text;
+  const amounts = findAmounts(clean, rules.locale, rules.base);
+  const near = (a: (typeof amounts)[number], re: RegExp) =>
+    re.test(clean.slice(Math.max(0, a.index - 30), a.index)) || re.test(clean.slice(a.index + a.length, a.index + a.length + 16));
+  const used = amounts.filter((a) => near(a, USED_NEAR));
+  const pick = used.length === 1 ? used[0] : amounts.length === 1 ? amounts[0] : undefined;
+  if (!pick || near(pick, LEFT_NEAR)) return null;
+  const iconAfterDe = rules.iconUnlimited && /^\s*de\s*$/i.test(clean.slice(pick.index + pick.length)) && hasInfinityIcon(el);
+  if (!isUnlimitedText(clean) && !iconAfterDe) return null;
+  return { usedBytes: pick.bytes, totalBytes: null, unlimited: true, remainingBytes: null };
+}
+
+function hasInfinityIcon(el: Element): boolean {
+  return Array.from(el.querySelectorAll('i, svg, img, use, [class*="icon"]')).some((icon) =>
+    ['class', 'src', 'href', 'xlink:href', 'data-icon', 'name'].some((attr) => ICON_NAME.test(icon.getAttribute(attr) ?? '')),
+  );
+}
+
+function sane({ usedBytes, totalBytes, remainingBytes }: Figures): boolean {
+  if (totalBytes === null) return true;
+  return (remainingBytes === null || remainingBytes <= totalBytes) && (usedBytes === null || usedBytes <= totalBytes * 1.5);
+}
+
+/**
+ * The line a block belongs to: the innermost ancestor showing exactly one phone-like number. When
+ * a custom line picker lists every number, the last one shown before the block that is not an
+ * unselected option.
+ */
+function lineOf(el: Element, body: Element): string | null {
+  for (let a: Element | null = el; a; a = a === body ? null : a.parentElement) {
+    const found = new Set(visibleText(a).split('\n').map(lineDigits).filter((d): d is string => d !== null));
+    if (found.size === 1) return [...found][0]!;
+    if (found.size > 1) break;
+  }
+  const phones = findElementsByText(body, /\d[\d\s.Xx*•-]{6,}\d/).filter(
+    (p) => p.compareDocumentPosition(el) & 4 && !p.closest('[role="option"]:not([aria-selected="true"]), [aria-hidden="true"]'),
+  );
+  for (let i = phones.length - 1; i >= 0; i--) {
+    const digits = lineDigits(visibleText(phones[i]!));
+    if (digits) return digits;
+  }
+  return null;
+}
+
+/** The largest ancestor holding no block of another line: where its plan name and dates sit. */
+function contextOf(block: Block | Omit<Block, 'context'>, all: ReadonlyArray<Omit<Block, 'context'>>, body: Element): string {
+  let best: Element = block.element;
+  for (let a = block.element.parentElement; a && a !== body; a = a.parentElement) {
+    if (all.some((o) => o.lineDigits !== block.lineDigits && a.contains(o.element))) break;
+    best = a;
+  }
+  return visibleText(best);
+}
+
+/** Why nothing was read: a sign-in page, a page without usage wording, or a layout we no longer know. */
+export function whyNoBlocks(doc: Document, pageText: string, usageWords: RegExp): ParseResult & { ok: false } {
+  if (looksLoggedOut(doc, pageText)) return { ok: false, reason: 'logged-out', detail: 'sign-in page' };
+  return usageWords.test(pageText)
+    ? { ok: false, reason: 'layout-changed', detail: 'usage labels found but no figures next to them' }
+    : { ok: false, reason: 'not-usage-page', detail: 'no usage block' };
+}
+
+/**
+ * The page's "updated" time from the phrase `re` finds: relative ("hace 5 minutos", "il y a 2 h")
+ * or a date with an optional time ("20/11/2026 a las 09:30", "le 20/11 à 9h30").
+ */
+export function findUpdatedAt(text: string, re: RegExp, now: number, timeZone = 'UTC'): number | null {
+  const phrase = re.exec(text)?.[0];
+  if (!phrase) return null;
+  const day = parseDate(phrase, { now, timeZone, direction: 'past' });
+  if (day === null) return parseRelative(phrase, { now, timeZone });
+  const time = /(?<!\d)(\d{1,2})\s*[:h]\s*(\d{2})(?!\d)/.exec(phrase.slice(phrase.search(/\d/)));
+  const { year, month, day: d } = zonedParts(day, timeZone);
+  return time && Number(time[1]) < 24 ? zonedTime(year, month, d, Number(time[1]), Number(time[2]), timeZone) : day;
+}

@@ -26,6 +26,8 @@ export interface Report {
   /** Against what the line's pace implied at that point (no leak started after it). */
   verdictAccuracy: number;
   insufficient: number;
+  /** Cycles judged before any end date was known (first cycle, no stated end or cycle day). */
+  unknownEnd: number;
   dateErrors: number;
   medianDateErrorDays: number;
   rawMedianDateErrorDays: number;
@@ -64,6 +66,7 @@ export function evaluate(lineCount = 50, months = 4, firstSeed = 1000): Report {
   let right = 0;
   let rawRight = 0;
   let insufficient = 0;
+  let unknownEnd = 0;
   const byKind = new Map<string, [number, number]>();
   const errors: number[] = [];
   const rawErrors: number[] = [];
@@ -93,6 +96,12 @@ export function evaluate(lineCount = 50, months = 4, firstSeed = 1000): Report {
       const a = analyse(line, at);
       const forecastable = exhaustWithoutLeaksAfter(line, c, at);
       const saysRunsOut = a.projection.status === 'runs-out' || a.projection.status === 'exhausted';
+      // Without a stated end, a cycle day or a reset seen, the analysis can only look 31 days
+      // ahead; its verdict then answers another question. Counted apart.
+      if (a.cycle.end === null) {
+        unknownEnd++;
+        continue;
+      }
       verdicts++;
       if (a.projection.status === 'insufficient-data') insufficient++;
       else {
@@ -123,6 +132,7 @@ export function evaluate(lineCount = 50, months = 4, firstSeed = 1000): Report {
     rawVerdictAccuracy: verdicts ? rawRight / verdicts : 1,
     verdictAccuracy: verdicts ? right / verdicts : 1,
     insufficient,
+    unknownEnd,
     dateErrors: errors.length,
     medianDateErrorDays: median(errors),
     rawMedianDateErrorDays: median(rawErrors),

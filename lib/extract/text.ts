@@ -189,6 +189,12 @@ export function findElementsByText(root: Element | Document, re: RegExp): Elemen
     re.lastIndex = 0;
     return re.test(s);
   };
+  // Fast path: labels almost always sit in one text node ("Consumo de datos" in an <h2>), and
+  // testing text nodes alone is ~10× cheaper than building every element's text. Only when no
+  // text node matches (a label split over elements, or drawn as an icon's aria-label) do we pay
+  // for the full bottom-up walk.
+  const quick = elementsOfMatchingTextNodes(start, test);
+  if (quick.length > 0) return quick;
   const found: Element[] = [];
   // Each element's raw text is built from its children's, so the page is walked once instead
   // of once per ancestor.
@@ -219,4 +225,25 @@ export function findElementsByText(root: Element | Document, re: RegExp): Elemen
   };
   visit(start);
   return found;
+}
+
+/** Hidden or non-text containers a matching text node must not be inside (a select shows one option: left to the full walk). */
+const NOT_VISIBLE_SELECTOR = 'script,style,noscript,template,title,head,textarea,select,svg,[hidden]';
+
+function elementsOfMatchingTextNodes(start: Element, test: (s: string) => boolean): Element[] {
+  const doc = start.ownerDocument;
+  const walker = doc.createTreeWalker(start, 4 /* NodeFilter.SHOW_TEXT */);
+  const found: Element[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const value = node.nodeValue;
+    if (!value || value.trim() === '') continue;
+    if (!test(value.replace(WS, ' ').trim())) continue;
+    const parent = node.parentElement;
+    if (!parent || parent.closest(NOT_VISIBLE_SELECTOR) || found.includes(parent)) continue;
+    const style = parent.closest('[style]')?.getAttribute('style') ?? '';
+    if (/display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) continue;
+    found.push(parent);
+  }
+  // Keep the smallest: text directly in a card and in its label would otherwise both count.
+  return found.filter((el) => !found.some((other) => other !== el && el.contains(other)));
 }

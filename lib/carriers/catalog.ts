@@ -48,6 +48,15 @@ export const CARRIER_CATALOG = [
     matches: ['https://areaprivada.orange.es/*'],
     usageUrl: 'https://areaprivada.orange.es/soycliente/mis-consumos/detalle-consumo-movil',
   },
+  {
+    id: 'entel-cl',
+    label: 'Entel',
+    country: 'CL',
+    locale: 'es-CL',
+    unitBase: 1000,
+    matches: ['https://miportal.entel.cl/*', 'https://www.entel.cl/*'],
+    usageUrl: 'https://miportal.entel.cl/miEntel/mi-cuenta',
+  },
 ] as const satisfies readonly CarrierInfo[];
 
 export type CarrierId = (typeof CARRIER_CATALOG)[number]['id'];

@@ -3,7 +3,7 @@ import { findElementsByText, visibleText } from '../extract/text';
 import { findAmounts } from '../extract/units';
 import { isUnlimitedText } from '../extract/unlimited';
 import { readFigures, type Figures } from '../reader/figures';
-import { cardLineDigits, looksSignedOut, readOwnCards, statedTime } from '../reader/own-cards';
+import { cardLineDigits, looksSignedOut, readOwnCards, statedTime, unglue } from '../reader/own-cards';
 import { carrierInfo } from './catalog';
 import { defineCarrier, type Bucket, type PageReading } from './types';
 
@@ -70,7 +70,7 @@ export default defineCarrier(carrierInfo('cmhk'), {
 });
 
 function bucketFigures(raw: string): Figures | null {
-  const text = raw.replace(THIS_NUMBER_USED, ' ');
+  const text = unglue(raw).replace(THIS_NUMBER_USED, ' ');
   const figures = readFigures(text, 'zh-HK', 1024);
   if (figures) return figures;
   // Unlimited buckets show "無限" where the remaining figure would be, and only what was used.

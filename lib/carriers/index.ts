@@ -2,6 +2,7 @@ import { matchesAny } from './match-pattern';
 import movistarEs from './movistar-es';
 import cmhk from './cmhk';
 import orangeEs from './orange-es';
+import entelCl from './entel-cl';
 import type { CarrierAdapter } from './types';
 
 /**
@@ -9,7 +10,7 @@ import type { CarrierAdapter } from './types';
  * catalog.ts, one file in this folder, and one line here; the registry tests fail if one is missing.
  * Only the content script and the background import this; the popup uses the catalog alone.
  */
-export const CARRIERS: readonly CarrierAdapter[] = [movistarEs, cmhk, orangeEs];
+export const CARRIERS: readonly CarrierAdapter[] = [movistarEs, cmhk, orangeEs, entelCl];
 
 export function adapterForUrl(url: string | URL): CarrierAdapter | undefined {
   return CARRIERS.find((adapter) => matchesAny(adapter.matches, url));

@@ -1,8 +1,12 @@
-import { findAbsoluteDates } from '../extract/dates';
+import { findAbsoluteDates, type DateDirection } from '../extract/dates';
 import { lineDigits } from '../extract/digits';
-import { PHRASES } from '../extract/phrases';
+import type { NumberLocale } from '../extract/numbers';
+import { langOf, PHRASES } from '../extract/phrases';
 import { visibleText } from '../extract/text';
+import { findAmounts } from '../extract/units';
+import { isUnlimitedText } from '../extract/unlimited';
 import { zonedParts, zonedTime } from '../extract/zoned';
+import type { Figures } from './figures';
 
 export interface OwnCard<T> {
   anchor: Element;
@@ -84,8 +88,8 @@ function phoneView(line: string): string {
  * A moment the page states ("截至 2026-11-20 09:30", "Actualizado al 20/11/2026 a las 9:30"):
  * the first absolute date, at the clock time written after it (midnight when none), in `timeZone`.
  */
-export function statedTime(text: string, now: number, timeZone = 'UTC'): number | null {
-  const date = findAbsoluteDates(text, { now, timeZone, direction: 'past' })[0];
+export function statedTime(text: string, now: number, timeZone = 'UTC', direction: DateDirection = 'past'): number | null {
+  const date = findAbsoluteDates(text, { now, timeZone, direction })[0];
   if (!date) return null;
   const clock = /(\d{1,2})[:：h](\d{2})(?!\d)/.exec(text.slice(date.index + date.length, date.index + date.length + 16));
   if (!clock) return date.time;
@@ -114,4 +118,68 @@ export function looksSignedOut(doc: Document, url: URL): boolean {
     }
   }
   return false;
+}
+
+export interface ClimbedCard<T> {
+  anchor: Element;
+  element: Element;
+  text: string;
+  value: T;
+}
+
+/**
+ * findUsageCards with the adapter's own reader: from each label, the smallest ancestor whose text
+ * `read` accepts. For portals whose labels sit inside one card ("Total utilizado", "Datos
+ * disponibles"). An ancestor showing two different phone numbers spans two lines: the climb stops
+ * there, so a line without readable figures never borrows its neighbour's.
+ */
+export function climbCards<T>(anchors: readonly Element[], read: (text: string) => T | null, maxClimb = 5): ClimbedCard<T>[] {
+  const cards: ClimbedCard<T>[] = [];
+  for (const anchor of anchors) {
+    let el: Element | null = anchor;
+    for (let level = 0; el && level <= maxClimb; level++, el = el.parentElement) {
+      const at: Element = el;
+      if (cards.some((c) => c.element === at || c.element.contains(at) || at.contains(c.element))) break;
+      const text = visibleText(at);
+      if (distinctLines(text) > 1) break;
+      const value = read(text);
+      if (value !== null) {
+        cards.push({ anchor, element: at, text, value });
+        break;
+      }
+    }
+  }
+  return cards;
+}
+
+function distinctLines(text: string): number {
+  return new Set(text.split('\n').map((l) => lineDigits(phoneView(l))).filter((d) => d !== null)).size;
+}
+
+/**
+ * An unlimited allowance shown as a used amount next to an unlimited word ("Datos ilimitados",
+ * "無限", or the carrier's own word) rather than as "X de ilimitados". Only when the block holds
+ * that one amount and it is labelled as used: anything more is a layout we do not know.
+ */
+export function unlimitedFigures(text: string, locale: NumberLocale, base: 1000 | 1024, word?: RegExp): Figures | null {
+  if (!isUnlimitedText(text) && !word?.test(text)) return null;
+  const amounts = findAmounts(text, locale, base);
+  const used = PHRASES.used[langOf(locale)].map((re) => re.source).join('|');
+  const before = new RegExp(`(?:${used})\\s*[:：]?\\s*$`, 'iu');
+  const after = new RegExp(`^\\s*(?:${used})`, 'iu');
+  const only = amounts.length === 1 ? amounts[0]! : null;
+  if (!only) return null;
+  const labelled = before.test(text.slice(Math.max(0, only.index - 40), only.index)) || after.test(text.slice(only.index + only.length));
+  return labelled ? { usedBytes: only.bytes, totalBytes: null, unlimited: true, remainingBytes: null } : null;
+}
+
+// SPA markup joins a label span and a figure span with nothing between them ("Datos disponibles"
+// + "18,5 GB" reads "disponibles18,5 GB"), and the grammar rightly refuses numbers glued to words.
+// Only known label words and unit-then-word joints get their space back.
+const GLUED_BEFORE =
+  /(?<![\p{L}])(de|del|of|sur|disponibles?|restantes?|utilizad[oa]s?|usad[oa]s?|consumid[oa]s?|quedan|restan|saldo|total|incluidos|llevas|used|remaining|left)(?=\d)/giu;
+const GLUED_AFTER = /(\d\s?(?:[KMGT]B|[kKMGT]o))(?=\p{L})/gu;
+
+export function unglue(text: string): string {
+  return text.replace(GLUED_BEFORE, '$1 ').replace(GLUED_AFTER, '$1 ');
 }

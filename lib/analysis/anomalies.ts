@@ -50,6 +50,11 @@ interface Candidate {
   calib: number;
 }
 
+// Top-level on purpose: a closure created per window costs more than the test it guards.
+function candidateOf(w: Windows, z: number, score: number, calib: number, kind: AnomalyKind): Candidate {
+  return { first: w.first[z]!, last: w.last[z]!, start: w.start[z]!, end: w.end[z]!, z: score, calib, kind };
+}
+
 function isOvernight(w: Windows, z: number): boolean {
   const hours = (w.end[z]! - w.start[z]!) / HOUR;
   const night = w.nightHours[z]!;
@@ -60,16 +65,18 @@ function isOvernight(w: Windows, z: number): boolean {
 function calibrate(w: Windows, eps: Float64Array): { center: Float64Array; spread: Float64Array; cls: Uint8Array; lr: Float64Array } {
   const cls = new Uint8Array(w.n);
   const lr = new Float64Array(w.n);
-  const groups: number[][] = Array.from({ length: 12 }, () => []);
+  const counts = new Int32Array(12);
   for (let z = 0; z < w.n; z++) {
     const c = durationBucket((w.end[z]! - w.start[z]!) / HOUR) * 2 + (isOvernight(w, z) ? 1 : 0);
     cls[z] = c;
     lr[z] = Math.log((w.bytes[z]! + eps[z]!) / (w.expected[z]! + eps[z]!));
-    groups[c]!.push(lr[z]!);
+    counts[c]!++;
   }
-  const all = Array.from(lr);
-  const allCenter = median(all);
-  const allSpread = Math.max(MIN_SPREAD, mad(all, allCenter));
+  const groups = Array.from(counts, (n) => new Float64Array(n));
+  const fill = new Int32Array(12);
+  for (let z = 0; z < w.n; z++) groups[cls[z]!]![fill[cls[z]!]!++] = lr[z]!;
+  const allCenter = median(lr);
+  const allSpread = Math.max(MIN_SPREAD, mad(lr, allCenter));
   const center = new Float64Array(12);
   const spread = new Float64Array(12);
   groups.forEach((g, c) => {
@@ -80,7 +87,6 @@ function calibrate(w: Windows, eps: Float64Array): { center: Float64Array; sprea
   return { center, spread, cls, lr };
 }
 
-/** A stretch of use well above the line's habits, however small, with the share that was usual. */
 export interface Unusual {
   start: number;
   end: number;
@@ -118,22 +124,21 @@ export function detectAnomalies(input: AnomalyInput): Detection {
     const total = intervals[w.last[z]!]!.total;
     const floor = sens.floor * (total !== null ? Math.min(dayFloor, FLOOR_OF_CAP * total) : dayFloor);
     const score = (lr[z]! - center[c]!) / spread[c]!;
-    const base = { first: w.first[z]!, last: w.last[z]!, start: w.start[z]!, end: w.end[z]!, z: score, calib };
     if (score >= sens.z && bytes >= typical * sens.ratio) {
       const kind = isOvernight(w, z) ? 'overnight' : 'spike';
-      stats.push({ ...base, kind });
-      if (bytes - typical >= floor && floor > 0) cands.push({ ...base, kind });
+      stats.push(candidateOf(w, z, score, calib, kind));
+      if (bytes - typical >= floor && floor > 0) cands.push(candidateOf(w, z, score, calib, kind));
     }
     if (total !== null && bytes >= typical * BURN_UNUSUAL) {
       const hours = (w.end[z]! - w.start[z]!) / HOUR;
       if (BURN_RULES.some((r) => hours <= r.hours * 1.25 && bytes - typical >= r.share * sens.burn * total)) {
-        cands.push({ ...base, kind: 'burn-rate' });
+        cands.push(candidateOf(w, z, score, calib, 'burn-rate'));
       }
     }
   }
   return {
-    anomalies: select(cands).map((c) => toAnomaly(c, intervals, cum, clock)),
-    unusual: select(stats).map((c) => {
+    anomalies: select(cands, intervals.length).map((c) => toAnomaly(c, intervals, cum, clock)),
+    unusual: select(stats, intervals.length).map((c) => {
       const a = toAnomaly(c, intervals, cum, clock);
       return { start: a.start, end: a.end, usualShare: a.bytes > 0 ? Math.min(1, (a.bytes - a.excessBytes) / a.bytes) : 1 };
     }),
@@ -149,23 +154,34 @@ function family(kind: AnomalyKind): string {
  * Keeps the shortest windows that explain each event (a 2-hour spike also makes every longer
  * window around it look unusual), then merges overlapping or touching ones of the same kind.
  */
-function select(cands: Candidate[]): Candidate[] {
+function select(cands: Candidate[], intervalCount: number): Candidate[] {
   cands.sort((a, b) => a.end - a.start - (b.end - b.start) || b.z - a.z);
+  // Windows are runs of whole intervals, so two overlap in time exactly when they share one.
+  const taken = new Map<string, Uint8Array>();
   const kept: Candidate[] = [];
   for (const c of cands) {
-    if (kept.some((k) => family(k.kind) === family(c.kind) && k.start < c.end && c.start < k.end)) continue;
+    const fam = family(c.kind);
+    let used = taken.get(fam);
+    if (!used) taken.set(fam, (used = new Uint8Array(intervalCount)));
+    let free = true;
+    for (let i = c.first; i <= c.last && free; i++) if (used[i]) free = false;
+    if (!free) continue;
+    for (let i = c.first; i <= c.last; i++) used[i] = 1;
     kept.push(c);
   }
   kept.sort((a, b) => a.start - b.start);
   const merged: Candidate[] = [];
+  const lastOfKind = new Map<AnomalyKind, Candidate>();
   for (const c of kept) {
-    const prev = [...merged].reverse().find((m) => m.kind === c.kind);
+    const prev = lastOfKind.get(c.kind);
     if (prev && c.start <= prev.end && c.first <= prev.last + 1 && c.first >= prev.first) {
       prev.last = Math.max(prev.last, c.last);
       prev.end = Math.max(prev.end, c.end);
       prev.z = Math.max(prev.z, c.z);
     } else {
-      merged.push({ ...c });
+      const copy = { ...c };
+      merged.push(copy);
+      lastOfKind.set(c.kind, copy);
     }
   }
   return merged;

@@ -1,10 +1,11 @@
 // Local-time arithmetic without calling Intl for every hour: a year of hourly slots would cost
-// tens of ms in formatToParts. Offsets are looked up once per UTC day, and a DST change inside
-// a day is located by bisection (no zone changes offset twice within 24 h).
+// tens of ms in formatToParts. Offsets are looked up once per week, and a change inside a week
+// is located by bisection (no zone changes its offset twice within seven days).
 
 export const MINUTE = 60_000;
 export const HOUR = 3_600_000;
 export const DAY = 86_400_000;
+const SPAN = 7 * DAY;
 
 const formatters = new Map<string, Intl.DateTimeFormat | null>();
 
@@ -42,7 +43,7 @@ export class Clock {
   /** Local time minus UTC, in ms, at instant t. */
   offset(t: number): number {
     if (!this.fmt || !Number.isFinite(t)) return 0;
-    const d = Math.floor(t / DAY);
+    const d = Math.floor(t / SPAN);
     let e = this.lastEntry;
     if (d !== this.lastDay) {
       e = this.days.get(d) ?? this.computeDay(d);
@@ -74,13 +75,13 @@ export class Clock {
   }
 
   private computeDay(d: number): DayOffsets {
-    const lo0 = d * DAY;
-    const o0 = this.raw(lo0);
-    const o1 = this.raw(lo0 + DAY);
+    const lo0 = d * SPAN;
+    const o0 = this.days.get(d - 1)?.o1 ?? this.raw(lo0);
+    const o1 = this.days.get(d + 1)?.o0 ?? this.raw(lo0 + SPAN);
     let transition: number | null = null;
     if (o0 !== o1) {
       let lo = lo0;
-      let hi = lo0 + DAY;
+      let hi = lo0 + SPAN;
       while (hi - lo > MINUTE) {
         const mid = Math.floor((lo + hi) / 2 / MINUTE) * MINUTE;
         if (this.raw(mid) === o0) lo = mid;

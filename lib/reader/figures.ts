@@ -38,20 +38,24 @@ export function readFigures(text: string, locale: NumberLocale, base: 1000 | 102
   const pair = usedOfTotal(text, amounts, locale, base);
   if (pair) return pair;
 
+  // Labelled figures that are not side by side must still be close: a card that climbed too far
+  // (a label removed, a redesign) must not pair "Llevas 3,5 GB" with an offer's "de 5 GB" below.
   const remaining = amounts.find((a) => isRemaining(text, a));
   const used = amounts.find(
     (a) => a !== remaining && (USED_BEFORE.test(text.slice(0, a.index)) || USED_AFTER.test(text.slice(a.index + a.length))),
   );
+  const anchor = remaining ?? used;
   const total = amounts.find(
     (a) =>
       a !== remaining &&
       a !== used &&
+      (!anchor || near(text, anchor, a)) &&
       (OF_JOINER.test(lastWord(text.slice(0, a.index))) || TOTAL_BEFORE.test(text.slice(Math.max(0, a.index - 30), a.index))),
   );
   if (remaining && total) {
     return { usedBytes: Math.max(0, total.bytes - remaining.bytes), totalBytes: total.bytes, unlimited: false, remainingBytes: remaining.bytes };
   }
-  if (remaining && used) {
+  if (remaining && used && near(text, remaining, used)) {
     return { usedBytes: used.bytes, totalBytes: used.bytes + remaining.bytes, unlimited: false, remainingBytes: remaining.bytes };
   }
   if (used && total) {
@@ -98,6 +102,16 @@ function usedOfTotal(text: string, amounts: Amount[], locale: NumberLocale, base
 
 function isRemaining(text: string, amount: Amount): boolean {
   return REMAINING_AFTER.test(text.slice(amount.index + amount.length)) || REMAINING_BEFORE.test(text.slice(Math.max(0, amount.index - 30), amount.index));
+}
+
+/** At most two line breaks apart: the same gauge, not the next box on the page. */
+const MAX_LINES_APART = 2;
+
+function near(text: string, a: Amount, b: Amount): boolean {
+  const [first, second] = a.index < b.index ? [a, b] : [b, a];
+  let breaks = 0;
+  for (let i = first.index + first.length; i < second.index; i++) if (text.charCodeAt(i) === 10 && ++breaks > MAX_LINES_APART) return false;
+  return true;
 }
 
 function lastWord(text: string): string {

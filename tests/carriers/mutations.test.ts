@@ -1,0 +1,76 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { adapterForUrl } from '@/lib/carriers';
+import type { PageReading } from '@/lib/carriers/types';
+import { loadFixtures, parseHtml } from '../helpers/fixtures';
+
+/**
+ * Carriers change their pages without notice. Whatever we remove, rename or sprinkle into a page
+ * we can read, the adapter must answer with the right figures or with a failure: never with a
+ * figure the page did not show.
+ */
+const readable = loadFixtures().filter((f) => f.expected.result.ok && (!process.env.ONLY_CARRIER || f.carrierId === process.env.ONLY_CARRIER));
+const parsed = readable.map((f) => ({ fixture: f, doc: parseHtml(f.html), url: new URL(f.expected.url) }));
+
+type Mutation =
+  | { kind: 'remove'; pick: number }
+  | { kind: 'rename'; pick: number; tag: string }
+  | { kind: 'noise'; pick: number; text: string }
+  | { kind: 'reverse'; pick: number };
+
+const NOISE = fc.oneof(
+  fc.string({ maxLength: 12 }),
+  fc.constantFrom('12,40 €', '$12.990', 'HK$0', '5 nov', '2026.10.06', 'Ver más', 'Oferta', '¡Nuevo!', '5G', '4G+', 'Mbps', '100 %', 'x2'),
+);
+const MUTATION: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.record({ kind: fc.constant('remove' as const), pick: fc.nat() }),
+  fc.record({ kind: fc.constant('rename' as const), pick: fc.nat(), tag: fc.constantFrom('div', 'span', 'p', 'section', 'b', 'li') }),
+  fc.record({ kind: fc.constant('noise' as const), pick: fc.nat(), text: NOISE }),
+  fc.record({ kind: fc.constant('reverse' as const), pick: fc.nat() }),
+);
+
+function mutate(doc: Document, mutation: Mutation): void {
+  const elements = [...doc.body.querySelectorAll('*')];
+  if (elements.length === 0) return;
+  const el = elements[mutation.pick % elements.length]!;
+  switch (mutation.kind) {
+    case 'remove':
+      el.remove();
+      break;
+    case 'rename': {
+      const renamed = doc.createElement(mutation.tag);
+      for (const attr of [...el.attributes]) renamed.setAttribute(attr.name, attr.value);
+      renamed.append(...el.childNodes);
+      el.replaceWith(renamed);
+      break;
+    }
+    case 'noise':
+      el.append(doc.createTextNode(` ${mutation.text} `));
+      break;
+    case 'reverse':
+      el.append(...[...el.childNodes].reverse());
+      break;
+  }
+}
+
+const figures = (r: Pick<PageReading, 'usedBytes' | 'totalBytes' | 'unlimited' | 'remainingBytes'>) =>
+  JSON.stringify([r.usedBytes, r.totalBytes, r.unlimited, r.remainingBytes]);
+
+describe('adapters under random page mutations', () => {
+  it('give the right figures or a failure, never a wrong figure', () => {
+    fc.assert(
+      fc.property(fc.nat({ max: parsed.length - 1 }), fc.array(MUTATION, { minLength: 1, maxLength: 4 }), (index, mutations) => {
+        const { fixture, doc: original, url } = parsed[index]!;
+        const doc = original.cloneNode(true) as Document;
+        for (const mutation of mutations) mutate(doc, mutation);
+        const result = adapterForUrl(url)!.parse(doc, url, { now: Date.parse(fixture.expected.now) });
+        if (!result.ok || !fixture.expected.result.ok) return;
+        const allowed = new Set(fixture.expected.result.readings.map(figures));
+        for (const reading of result.readings) {
+          expect(allowed, `${fixture.carrierId}/${fixture.name} after ${JSON.stringify(mutations)}`).toContain(figures(reading));
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

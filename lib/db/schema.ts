@@ -20,6 +20,10 @@ export interface LineRow {
    * confirmed them: such a line is shown with a question and left out of the badge.
    */
   pendingConfirmation: boolean;
+  /** The user's own cap for the line (integer bytes), overriding the page's; null = use the page's. */
+  capBytes?: number | null;
+  /** Day of month the cycle restarts, when the page does not say; null = infer from the data. */
+  cycleDay?: number | null;
   createdAt: number;
 }
 
@@ -46,9 +50,27 @@ export interface ReadingRow {
   generic: boolean;
 }
 
+/**
+ * A notification already raised, so each fires once per line per cycle. `key` names the event
+ * within its cycle (e.g. `threshold:80:<cycle start>`); a new cycle or top-up gives new keys.
+ */
+export interface AlertRow {
+  id: number;
+  lineId: number;
+  kind: string;
+  key: string;
+  raisedAt: number;
+  /** Set while quiet hours hold a non-urgent notification back. */
+  heldUntil: number | null;
+  /** What the notification said, for the record and for a held one to be shown later. */
+  title: string;
+  message: string;
+}
+
 export type GuardDb = Dexie & {
   lines: EntityTable<LineRow, 'id'>;
   readings: EntityTable<ReadingRow, 'id'>;
+  alerts: EntityTable<AlertRow, 'id'>;
 };
 
 /**
@@ -60,6 +82,10 @@ export function openGuardDb(name: string = DB_NAME): GuardDb {
   db.version(1).stores({
     lines: '++id, &lineKey, carrierId',
     readings: '++id, [lineId+bucket+capturedAt], [lineId+capturedAt], capturedAt',
+  });
+  // v2: raised notifications (issue: badge and notifications). Lines and readings are untouched.
+  db.version(2).stores({
+    alerts: '++id, &[lineId+key], lineId, raisedAt',
   });
   return db;
 }

@@ -1,11 +1,12 @@
 import type { browser as wxtBrowser } from 'wxt/browser';
 import { decideBadge } from '../alerts/badge';
 import { carrierLabel } from '../carriers/lookup';
-import { loadLatest } from '../db/latest';
 import type { GuardDb } from '../db/schema';
 import { badgeLinesFrom } from '../summary/badge-lines';
 import { toCardModels } from '../summary/card';
 import { OVERVIEW_KEY, OVERVIEW_VERSION, type OverviewSnapshot } from '../summary/overview';
+import { SETTINGS_KEY, settingsFrom } from '../settings/schema';
+import { loadLineStates } from './line-states';
 
 type ExtensionBrowser = typeof wxtBrowser;
 type Action = ExtensionBrowser['action'];
@@ -16,9 +17,12 @@ type Action = ExtensionBrowser['action'];
  * state of its own, so a service worker stopped at any point loses nothing.
  */
 export async function refreshOverview(db: GuardDb, browser: ExtensionBrowser, now: number): Promise<void> {
-  const latest = await loadLatest(db);
-  const snapshot: OverviewSnapshot = { version: OVERVIEW_VERSION, generatedAt: now, cards: toCardModels(latest, carrierLabel) };
-  const badge = decideBadge(badgeLinesFrom(latest, carrierLabel));
+  const stored = await browser.storage.local.get(SETTINGS_KEY);
+  const settings = settingsFrom(stored[SETTINGS_KEY]);
+  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const states = await loadLineStates(db, { now, timeZone, settings });
+  const snapshot: OverviewSnapshot = { version: OVERVIEW_VERSION, generatedAt: now, cards: toCardModels(states, carrierLabel, now) };
+  const badge = decideBadge(badgeLinesFrom(states.map((s) => ({ line: s.line, readings: s.latest })), carrierLabel), settings.thresholds);
   // Firefox builds are Manifest V2, where the toolbar button is `browserAction`.
   const action: Action = browser.action ?? (browser as unknown as { browserAction: Action }).browserAction;
   await Promise.all([

@@ -8,7 +8,7 @@ import type { LineCardModel } from './card';
  * the background rebuilds it at every start.
  */
 export const OVERVIEW_KEY = 'overview';
-export const OVERVIEW_VERSION = 1;
+export const OVERVIEW_VERSION = 2;
 
 export interface OverviewSnapshot {
   version: typeof OVERVIEW_VERSION;

@@ -22,6 +22,9 @@ function card(overrides: Partial<LineCardModel> = {}): LineCardModel {
     extras: [],
     generic: false,
     pending: false,
+    color: null,
+    outlook: null,
+    warnings: [],
     ...overrides,
   };
 }

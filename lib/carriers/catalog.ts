@@ -57,6 +57,15 @@ export const CARRIER_CATALOG = [
     matches: ['https://miportal.entel.cl/*', 'https://www.entel.cl/*'],
     usageUrl: 'https://miportal.entel.cl/miEntel/mi-cuenta',
   },
+  {
+    id: 'orange-fr',
+    label: 'Orange / Sosh',
+    country: 'FR',
+    locale: 'fr-FR',
+    unitBase: 1024,
+    matches: ['https://espace-client.orange.fr/*', 'https://*.sosh.fr/*'],
+    usageUrl: 'https://espace-client.orange.fr/selectionner-un-contrat',
+  },
 ] as const satisfies readonly CarrierInfo[];
 
 export type CarrierId = (typeof CARRIER_CATALOG)[number]['id'];

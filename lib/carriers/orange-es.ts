@@ -37,9 +37,8 @@ export default defineCarrier(carrierInfo('orange-es'), {
   parse(doc, _url, { now, timeZone }) {
     const body = doc.body;
     if (!body) return { ok: false, reason: 'not-usage-page', detail: 'empty document' };
-    const pageText = visibleText(body);
     const blocks = readBlocks(body, RULES);
-    if (blocks.length === 0) return whyNoBlocks(doc, pageText, USAGE_WORDS);
+    if (blocks.length === 0) return whyNoBlocks(doc, visibleText(body), USAGE_WORDS);
     const readings = blocks.map(({ text, context, figures, bucket, lineDigits }): PageReading => ({
       lineDigits,
       planName: planName(context),

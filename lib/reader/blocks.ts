@@ -10,7 +10,7 @@
 import { parseDate, parseRelative } from '../extract/dates';
 import { lineDigits } from '../extract/digits';
 import type { NumberLocale } from '../extract/numbers';
-import { findElementsByText, visibleText } from '../extract/text';
+import { visibleText } from '../extract/text';
 import { findAmounts } from '../extract/units';
 import { isUnlimitedText } from '../extract/unlimited';
 import { zonedParts, zonedTime } from '../extract/zoned';
@@ -29,6 +29,13 @@ export interface BlockRules {
   bucketOf(text: string): Bucket | null;
   /** "Unlimited" said of something else ("Redes sociales ilimitadas"): ignored. */
   otherUnlimited?: RegExp;
+  /** Blocks the page marks by id or data attribute (Orange FR's `internetMobile` family). */
+  blocks?(body: Element): Element[];
+  /**
+   * Where a bare "X de Y" could be either used or left (Orange FR's main figure is what is LEFT),
+   * figures count only when an amount carries one of these words right next to it.
+   */
+  requireLabel?: { used: RegExp; left: RegExp };
   /** Trust an icon whose class or file name says infinity after "de" (Orange ES's ring). */
   iconUnlimited?: boolean;
 }
@@ -46,57 +53,126 @@ export interface Block {
 const MAX_CLIMB = 6;
 const AMOUNT_START = /^[^\n]{0,24}?\d\s?(?:[KMGT]B|[KMGT]o)(?![\p{L}])/u;
 // A ring's big number over its unit ("5,82" / "GB" in two blocks) is still one amount.
-const SPLIT_UNIT = /(\d)\n(?=(?:[KMGT]B|[KMGT]o)(?![\p{L}]))/gu;
+const SPLIT_UNIT = /(^|\n)(\d[\d.,]*)\n(?=(?:[KMGT]B|[KMGT]o)(?![\p{L}]))/gu;
 const USED_NEAR = /consumid[oa]s?|usad[oa]s?|utilizad[oa]s?|llevas|consomm[ée]e?s?|utilis[ée]e?s?|used/i;
 const LEFT_NEAR = /restant|disponible|quedan?|reste|saldo|left|remaining/i;
 // Offers quote allowances too ("50GB de 100GB por solo 5 €/mes"): a block never includes one.
 const OFFER = /[€$]\s*\/\s*(?:mes|mois)|\/\s*(?:mes|mois)(?![\p{L}])|\bal\s+mes\b|par\s+mois|por\s+solo|pour\s+seulement/iu;
+// Money is never data: "$12.990 Go" in a price list must not read as 12,99 Go.
+const MONEY = /[$€£]\s?\d[\d.,]*|\d[\d.,]*\s?(?:€|\$|MXN|EUR)/g;
 const ICON_NAME = /infinit|unlimit|ilimit|illimit/i;
 // Buttons name buckets they sell ("Contratar bonos extra"), not the block they sit in.
 const ACTION_LINE = /^(?:contrat|compra|a[ñn]ad|ver\b|activa|recarg|ach[eè]t|ajout|voir|d[ée]couvr|souscri|command|m[aá]s info|g[ée]rer)/i;
 
 export function readBlocks(body: Element, rules: BlockRules): Block[] {
-  const labels = findElementsByText(body, rules.labels);
-  const bounds = findElementsByText(body, rules.boundaries).filter((b) => !labels.includes(b));
+  // Climbs from many anchors meet in the same ancestors: read each element's text once.
+  const texts = new Map<Element, string>();
+  const textOf = (el: Element): string => {
+    let t = texts.get(el);
+    if (t === undefined) texts.set(el, (t = visibleText(el).replace(SPLIT_UNIT, '$1$2 ').replace(MONEY, ' ')));
+    return t;
+  };
+  const nodes = textNodes(body);
+  const ancestors = new Map<Element, Set<Element>>();
+  const within = (outer: Element, el: Element): boolean => {
+    let set = ancestors.get(el);
+    if (!set) {
+      set = new Set();
+      for (let a: Element | null = el; a; a = a.parentElement) set.add(a);
+      ancestors.set(el, set);
+    }
+    return set.has(outer);
+  };
+  const apart = (a: Element, b: Element) => !within(a, b) && !within(b, a);
+  const matching = (re: RegExp): Element[] => {
+    const hits = new Set<Element>();
+    for (const { value, parent } of nodes) if (re.test(value) || re.test(textOf(parent))) hits.add(parent);
+    return [...hits].filter((el) => ![...hits].some((o) => o !== el && within(el, o)));
+  };
+  const labels = matching(rules.labels);
+  const bounds = matching(rules.boundaries).filter((b) => !labels.includes(b));
   // A label naming no bucket ("Datos", "Te quedan") is neutral: it never stops another one's climb.
   const kinds = new Map<Element, Bucket | null>(labels.map((l) => [l, rules.bucketOf(visibleText(l))]));
   const found: Array<Omit<Block, 'lineDigits' | 'context'>> = [];
-  const apart = (a: Element, b: Element) => !a.contains(b) && !b.contains(a);
 
   const climb = (anchor: Element, kind: Bucket | null) => {
     let el: Element | null = anchor;
     for (let level = 0; el && level <= MAX_CLIMB; level++, el = el === body ? null : el.parentElement) {
       const here: Element = el;
       if (found.some((b) => !apart(b.element, here))) return;
-      if (bounds.some((b) => here.contains(b) && apart(b, anchor))) return;
-      if (labels.some((l) => here.contains(l) && apart(l, anchor) && kinds.get(l) && kinds.get(l) !== kind)) return;
-      const text = visibleText(here).replace(SPLIT_UNIT, '$1 ');
+      if (bounds.some((b) => within(here, b) && apart(b, anchor))) return;
+      if (labels.some((l) => kinds.get(l) && kinds.get(l) !== kind && within(here, l) && apart(l, anchor))) return;
+      const text = textOf(here);
       if (OFFER.test(text)) return;
       const figures = readFigures(text, rules.locale, rules.base) ?? usedOfUnlimited(text, here, rules);
       if (figures) {
-        if (sane(figures)) found.push({ element: here, text, figures, bucket: bucketFor(here, text, kind) });
+        if (sane(figures) && (figures.unlimited || !rules.requireLabel || labelled(text, figures, rules))) found.push({ element: here, text, figures, bucket: bucketFor(here, text, kind) });
         return;
       }
     }
   };
   const bucketFor = (el: Element, text: string, kind: Bucket | null): Bucket => {
-    const own = rules.bucketOf(text.split('\n').filter((l) => !ACTION_LINE.test(l)).join('\n'));
+    // The title line names the bucket; a note further down ("dont 25 Go en Europe") does not.
+    const own = rules.bucketOf(text.split('\n').find((l) => !ACTION_LINE.test(l)) ?? '');
     if (kind) return kind;
     if (own) return own;
     // An unlabelled ring takes the label just above it, if that label is close by.
     const near = el.parentElement?.parentElement?.parentElement;
-    const before = labels.filter((l) => near?.contains(l) && l.compareDocumentPosition(el) & 4);
+    const before = labels.filter((l) => near && within(near, l) && l.compareDocumentPosition(el) & 4);
     return (before.length ? kinds.get(before[before.length - 1]!) : null) ?? 'data';
   };
 
+  for (const block of rules.blocks?.(body) ?? []) climb(block, null);
   for (const label of labels) climb(label, kinds.get(label) ?? null);
-  for (const amount of findElementsByText(body, AMOUNT_START)) climb(amount, null);
+  for (const amount of amountElements(nodes, body, textOf, within)) climb(amount, null);
   found.sort((a, b) => (a.element.compareDocumentPosition(b.element) & 4 ? -1 : 1));
 
-  const withLines = found.map((b) => ({ ...b, lineDigits: lineOf(b.element, body) }));
+  const withLines = found.map((b) => ({ ...b, lineDigits: lineOf(b.element, body, textOf, nodes, within) }));
   const oneLine = new Set(withLines.map((b) => b.lineDigits)).size <= 1;
-  const pageText = oneLine ? visibleText(body) : '';
-  return withLines.map((b) => ({ ...b, context: oneLine ? pageText : contextOf(b, withLines, body) }));
+  return withLines.map((b) => ({ ...b, context: oneLine ? textOf(body) : contextOf(b, withLines, body, textOf) }));
+}
+
+interface TextNode {
+  value: string;
+  parent: Element;
+}
+
+const SKIP = /^(?:script|style|noscript|template|head|title|svg|select|textarea)$/i;
+
+/** Visible text nodes, by hand: happy-dom's TreeWalker is far slower than a plain child walk. */
+function textNodes(body: Element): TextNode[] {
+  const out: TextNode[] = [];
+  const visit = (el: Element) => {
+    if (SKIP.test(el.tagName) || el.hasAttribute('hidden') || /display\s*:\s*none|visibility\s*:\s*hidden/i.test(el.getAttribute('style') ?? '')) return;
+    for (let c = el.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 1) visit(c as Element);
+      else if (c.nodeType === 3 && c.nodeValue && c.nodeValue.trim() !== '') out.push({ value: c.nodeValue.replace(/\s+/g, ' ').trim(), parent: el });
+    }
+  };
+  visit(body);
+  return out;
+}
+
+/** Smallest elements whose text starts with an amount, split spans included ("5,82<span>GB</span>"). */
+function amountElements(nodes: TextNode[], body: Element, textOf: (el: Element) => string, within: (o: Element, e: Element) => boolean): Element[] {
+  const found = new Set<Element>();
+  for (const { value, parent } of nodes) {
+    if (!/\d/.test(value)) continue;
+    if (AMOUNT_START.test(value)) {
+      found.add(parent);
+      continue;
+    }
+    // Only a bare number may be completed by its neighbours ("5,82" + "<span>GB</span>").
+    if (!/^[\d.,\s]+$/.test(value)) continue;
+    let el: Element | null = parent;
+    for (let level = 0; el && level < 3; level++, el = el === body ? null : el.parentElement) {
+      if (AMOUNT_START.test(textOf(el))) {
+        found.add(el);
+        break;
+      }
+    }
+  }
+  return [...found].filter((el) => ![...found].some((other) => other !== el && within(el, other)));
 }
 
 /** A used amount next to an explicit "unlimited" (Orange ES "5,82GB de ∞", FR "Illimité"). */
@@ -111,6 +187,19 @@ function usedOfUnlimited(text: string, el: Element, rules: BlockRules): Figures 
   const iconAfterDe = rules.iconUnlimited && /^\s*de\s*$/i.test(clean.slice(pick.index + pick.length)) && hasInfinityIcon(el);
   if (!isUnlimitedText(clean) && !iconAfterDe) return null;
   return { usedBytes: pick.bytes, totalBytes: null, unlimited: true, remainingBytes: null };
+}
+
+/** The figure read is the one its own label names: "Il vous reste 12 Go", "87 Go consommés". */
+function labelled(text: string, figures: Figures, rules: BlockRules): boolean {
+  const amounts = findAmounts(text, rules.locale, rules.base);
+  const tagged = (re: RegExp, bytes: number | null) => {
+    const before = new RegExp(`(?:${re.source})\\s*[:：]?\\s*$`, re.flags);
+    const after = new RegExp(`^\\s*(?:${re.source})`, re.flags);
+    return amounts.some(
+      (a) => a.bytes === bytes && (before.test(text.slice(Math.max(0, a.index - 30), a.index)) || after.test(text.slice(a.index + a.length))),
+    );
+  };
+  return tagged(rules.requireLabel!.left, figures.remainingBytes) || tagged(rules.requireLabel!.used, figures.usedBytes);
 }
 
 function hasInfinityIcon(el: Element): boolean {
@@ -129,30 +218,41 @@ function sane({ usedBytes, totalBytes, remainingBytes }: Figures): boolean {
  * a custom line picker lists every number, the last one shown before the block that is not an
  * unselected option.
  */
-function lineOf(el: Element, body: Element): string | null {
+function lineOf(
+  el: Element,
+  body: Element,
+  textOf: (el: Element) => string,
+  nodes: TextNode[],
+  within: (outer: Element, el: Element) => boolean,
+): string | null {
   for (let a: Element | null = el; a; a = a === body ? null : a.parentElement) {
-    const found = new Set(visibleText(a).split('\n').map(lineDigits).filter((d): d is string => d !== null));
+    const found = new Set(textOf(a).split('\n').map(lineDigits).filter((d): d is string => d !== null));
     if (found.size === 1) return [...found][0]!;
     if (found.size > 1) break;
   }
-  const phones = findElementsByText(body, /\d[\d\s.Xx*•-]{6,}\d/).filter(
-    (p) => p.compareDocumentPosition(el) & 4 && !p.closest('[role="option"]:not([aria-selected="true"]), [aria-hidden="true"]'),
-  );
-  for (let i = phones.length - 1; i >= 0; i--) {
-    const digits = lineDigits(visibleText(phones[i]!));
+  const start = nodes.findIndex((n) => within(el, n.parent));
+  for (let i = (start < 0 ? nodes.length : start) - 1; i >= 0; i--) {
+    const { value, parent } = nodes[i]!;
+    if (!/\d[\d\s.Xx*•-]{6,}\d/.test(value) || parent.closest('[role="option"]:not([aria-selected="true"]), [aria-hidden="true"]')) continue;
+    const digits = lineDigits(value);
     if (digits) return digits;
   }
   return null;
 }
 
 /** The largest ancestor holding no block of another line: where its plan name and dates sit. */
-function contextOf(block: Block | Omit<Block, 'context'>, all: ReadonlyArray<Omit<Block, 'context'>>, body: Element): string {
+function contextOf(
+  block: Omit<Block, 'context'>,
+  all: ReadonlyArray<Omit<Block, 'context'>>,
+  body: Element,
+  textOf: (el: Element) => string,
+): string {
   let best: Element = block.element;
   for (let a = block.element.parentElement; a && a !== body; a = a.parentElement) {
     if (all.some((o) => o.lineDigits !== block.lineDigits && a.contains(o.element))) break;
     best = a;
   }
-  return visibleText(best);
+  return textOf(best);
 }
 
 /** Why nothing was read: a sign-in page, a page without usage wording, or a layout we no longer know. */

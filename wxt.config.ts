@@ -8,12 +8,15 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact()],
-    build: { target: 'es2022', sourcemap: process.env.SOURCEMAP === '1' },
+    // No module-preload polyfill: it is a `fetch()` the pages never need (every browser we support
+    // preloads natively) and the security checks forbid network calls in our code.
+    build: { target: 'es2022', sourcemap: process.env.SOURCEMAP === '1', modulePreload: { polyfill: false } },
   }),
   manifest: ({ browser }) => ({
-    name: 'eSIM Usage Guard',
-    description:
-      'Reads your data usage from your carrier’s own pages, keeps it in your browser, and warns before the cap runs out.',
+    // Name and description come from public/_locales, like every UI string.
+    name: '__MSG_ext_name__',
+    description: '__MSG_ext_description__',
+    default_locale: 'en',
     permissions: ['storage', 'alarms'],
     action: { default_title: 'eSIM Usage Guard' },
     content_security_policy:
@@ -25,9 +28,12 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'esim-usage-guard@esim-usage-guard.invalid',
-              strict_min_version: '115.0',
+              // data_collection_permissions exists from Firefox 140 (142 on Android); an older
+              // minimum makes addons-linter warn that the key would be ignored.
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

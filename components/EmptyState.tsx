@@ -1,3 +1,5 @@
+import type { Translator } from '@/lib/i18n/translator';
+
 export interface CarrierLink {
   id: string;
   label: string;
@@ -6,15 +8,12 @@ export interface CarrierLink {
 }
 
 /** First run: exactly what to do, and where. */
-export function EmptyState({ carriers }: { carriers: readonly CarrierLink[] }) {
+export function EmptyState({ i18n, carriers }: { i18n: Translator; carriers: readonly CarrierLink[] }) {
   return (
     <section class="empty" aria-labelledby="empty-title">
-      <h2 id="empty-title">No lines yet</h2>
-      <p>
-        Open your carrier’s usage page and sign in as usual. The figures are read from the page and saved
-        here, in your browser only. No password is ever asked for.
-      </p>
-      <p>Supported carriers:</p>
+      <h2 id="empty-title">{i18n.t('empty_title')}</h2>
+      <p>{i18n.t('empty_body')}</p>
+      <p>{i18n.t('empty_supported')}</p>
       <ul class="carrier-list">
         {carriers.map((carrier) => (
           <li key={carrier.id}>

@@ -1,16 +1,22 @@
 import { formatBytes } from '@/lib/format/bytes';
+import { formatDay } from '@/lib/format/date';
 import { timeAgo } from '@/lib/format/time-ago';
+import type { MessageKey, Translator } from '@/lib/i18n/translator';
 import type { LineCardModel } from '@/lib/summary/card';
+import { describeExpiring, describePace, describeProjection, describeWarning } from '@/lib/summary/describe';
 import { PendingQuestion } from './PendingQuestion';
 import { UsageBar } from './UsageBar';
 
-const BUCKET_LABELS: Record<LineCardModel['bucket'], string> = {
-  data: 'Data',
-  shared: 'Shared data',
-  roaming: 'Roaming',
-  local: 'Local data',
-  bonus: 'Bonus data',
+export const BUCKET_KEYS: Record<LineCardModel['bucket'], MessageKey> = {
+  data: 'bucket_data',
+  shared: 'bucket_shared',
+  roaming: 'bucket_roaming',
+  local: 'bucket_local',
+  bonus: 'bucket_bonus',
 };
+
+/** A figure older than this is worth refreshing: the carrier page is one click away. */
+export const STALE_AFTER_MS = 24 * 3_600_000;
 
 export interface LineActions {
   onConfirm: (lineId: number) => void;
@@ -18,34 +24,82 @@ export interface LineActions {
 }
 
 interface LineCardProps extends LineActions {
+  i18n: Translator;
   card: LineCardModel;
   now: number;
+  /** The carrier's usage page, to refresh a stale figure. */
+  usageUrl: string | null;
 }
 
-export function LineCard({ card, now, onConfirm, onDiscard }: LineCardProps) {
-  const used = card.usedBytes === null ? '—' : formatBytes(card.usedBytes);
-  const total = card.unlimited ? 'unlimited' : card.totalBytes === null ? '?' : formatBytes(card.totalBytes);
+export function LineCard({ i18n, card, now, usageUrl, onConfirm, onDiscard }: LineCardProps) {
+  const { locale } = i18n;
+  const used = card.usedBytes === null ? '—' : formatBytes(card.usedBytes, locale);
+  const total = card.unlimited ? i18n.t('unlimited') : card.totalBytes === null ? i18n.t('unknown_total') : formatBytes(card.totalBytes, locale);
   const percentText = card.percent === null ? '' : `${Math.floor(card.percent)}%`;
+  const bucket = i18n.t(BUCKET_KEYS[card.bucket]);
+  const ago = timeAgo(card.readAt, now, locale, i18n.t('just_now'));
+  const stale = now - card.readAt > STALE_AFTER_MS;
+  const outlook = card.outlook;
+  // A pace from a single reading says little; it appears with the projection, once there is one.
+  const pace = outlook && !card.unlimited && outlook.status !== 'insufficient-data' ? describePace(outlook.pace, i18n) : null;
+  const expiring = outlook ? describeExpiring(outlook, card.totalBytes, i18n) : null;
   return (
-    <article class={`line-card${card.pending ? ' is-pending' : ''}`} data-line-id={card.lineId} aria-label={card.name}>
+    <article
+      class={`line-card${card.pending ? ' is-pending' : ''}${card.warnings.length ? ' has-warning' : ''}`}
+      data-line-id={card.lineId}
+      aria-label={card.name}
+      style={card.color ? { borderLeftColor: card.color } : undefined}
+    >
       <header class="line-card-head">
         <span class="line-name">{card.name}</span>
         <span class="carrier">{card.carrierLabel}</span>
       </header>
       <p class="figures">
-        <span class="used">{used}</span> <span class="of">of</span> <span class="total">{total}</span>
+        <span class="used">{i18n.t('figures_of', { used, total })}</span>
         {percentText && <span class={`percent level-${card.level}`}>{percentText}</span>}
       </p>
       {!card.unlimited && card.percent !== null && (
-        <UsageBar percent={card.percent} level={card.level} label={`${BUCKET_LABELS[card.bucket]}: ${percentText} used`} />
+        <UsageBar percent={card.percent} level={card.level} label={i18n.t('gauge_label', { bucket, percent: Math.floor(card.percent) })} />
+      )}
+      {card.warnings.length > 0 && (
+        <ul class="warnings">
+          {card.warnings.map((warning) => (
+            <li key={`${warning.kind}-${warning.start}`} class={`warning warning-${warning.kind}`}>
+              <span class="visually-hidden">{i18n.t('warning_label')}: </span>
+              <span aria-hidden="true">⚠ </span>
+              {describeWarning(warning, i18n)}
+            </li>
+          ))}
+        </ul>
+      )}
+      {outlook && (
+        <p class="outlook">
+          {describeProjection(outlook, i18n)}
+          {expiring && outlook.status === 'within-cap' && <> · {expiring}</>}
+          {pace && <> · {pace}</>}
+        </p>
       )}
       <p class="meta">
-        <span>{BUCKET_LABELS[card.bucket]}</span> · <time dateTime={new Date(card.readAt).toISOString()}>read {timeAgo(card.readAt, now)}</time>
+        <span>{bucket}</span>
+        {outlook?.cycleEnd != null && <> · {i18n.t('renews_on', { date: formatDay(outlook.cycleEnd, locale) })}</>}
+        {outlook?.dailyBudgetBytes != null && outlook.status === 'within-cap' && (
+          <> · {i18n.t('budget_per_day', { amount: formatBytes(outlook.dailyBudgetBytes, locale) })}</>
+        )}{' '}
+        · <time dateTime={new Date(card.readAt).toISOString()}>{i18n.t(stale ? 'stale_hint' : 'read_ago', { ago })}</time>
+        {stale && usageUrl && (
+          <>
+            {' '}
+            <a href={usageUrl} target="_blank" rel="noreferrer">
+              {i18n.t('open_carrier_page', { carrier: card.carrierLabel })}
+            </a>
+          </>
+        )}
       </p>
       {card.pending && (
         <PendingQuestion
+          i18n={i18n}
           lineName={card.name}
-          figures={`${used} of ${total}`}
+          figures={i18n.t('figures_of', { used, total })}
           onConfirm={() => onConfirm(card.lineId)}
           onDiscard={() => onDiscard(card.lineId)}
         />
@@ -54,8 +108,11 @@ export function LineCard({ card, now, onConfirm, onDiscard }: LineCardProps) {
         <ul class="extras">
           {card.extras.map((extra) => (
             <li key={extra.bucket}>
-              {BUCKET_LABELS[extra.bucket]}: {extra.usedBytes === null ? '—' : formatBytes(extra.usedBytes)} of{' '}
-              {extra.unlimited ? 'unlimited' : extra.totalBytes === null ? '?' : formatBytes(extra.totalBytes)}
+              {i18n.t(BUCKET_KEYS[extra.bucket])}:{' '}
+              {i18n.t('figures_of', {
+                used: extra.usedBytes === null ? '—' : formatBytes(extra.usedBytes, locale),
+                total: extra.unlimited ? i18n.t('unlimited') : extra.totalBytes === null ? i18n.t('unknown_total') : formatBytes(extra.totalBytes, locale),
+              })}
             </li>
           ))}
         </ul>

@@ -1,10 +1,12 @@
-import type { LineCardModel } from '@/lib/summary/card';
+import type { Translator } from '@/lib/i18n/translator';
 import type { ActiveTabStatus } from '@/lib/state/active-tab';
+import type { LineCardModel } from '@/lib/summary/card';
 import { EmptyState, type CarrierLink } from './EmptyState';
 import { LineCard, type LineActions } from './LineCard';
 import { TabStatusBanner } from './TabStatusBanner';
 
 export interface OverviewProps extends LineActions {
+  i18n: Translator;
   cards: LineCardModel[] | null;
   tab: ActiveTabStatus | null;
   now: number;
@@ -15,22 +17,23 @@ export interface OverviewProps extends LineActions {
 }
 
 /** The popup's first screen: the active tab's status, then one card per line, worst first. */
-export function Overview({ cards, tab, now, error, carriers, carrierLabel, onCopySample, onConfirm, onDiscard }: OverviewProps) {
+export function Overview({ i18n, cards, tab, now, error, carriers, carrierLabel, onCopySample, onConfirm, onDiscard }: OverviewProps) {
+  const usageUrl = (id: string) => carriers.find((c) => c.id === id)?.usageUrl ?? null;
   return (
     <main class="overview">
-      <h1 class="app-title">eSIM Usage Guard</h1>
-      <TabStatusBanner status={tab} carrierLabel={carrierLabel} onCopySample={onCopySample} />
+      <h1 class="app-title">{i18n.t('app_title')}</h1>
+      <TabStatusBanner i18n={i18n} status={tab} carrierLabel={carrierLabel} onCopySample={onCopySample} />
       {error && (
         <p class="tab-status tone-problem" role="alert">
-          Your saved readings could not be opened: {error}
+          {i18n.t('storage_error', { error })}
         </p>
       )}
-      {cards === null && !error && <p class="loading">Loading…</p>}
-      {cards !== null && cards.length === 0 && <EmptyState carriers={carriers} />}
+      {cards === null && !error && <p class="loading">{i18n.t('loading')}</p>}
+      {cards !== null && cards.length === 0 && <EmptyState i18n={i18n} carriers={carriers} />}
       {cards !== null && cards.length > 0 && (
-        <section class="cards" aria-label="Your lines">
+        <section class="cards" aria-label={i18n.t('your_lines')}>
           {cards.map((card) => (
-            <LineCard key={card.lineId} card={card} now={now} onConfirm={onConfirm} onDiscard={onDiscard} />
+            <LineCard key={card.lineId} i18n={i18n} card={card} now={now} usageUrl={usageUrl(card.carrierId)} onConfirm={onConfirm} onDiscard={onDiscard} />
           ))}
         </section>
       )}

@@ -1,4 +1,7 @@
+import type { Translator } from '@/lib/i18n/translator';
+
 interface PendingQuestionProps {
+  i18n: Translator;
   lineName: string;
   figures: string;
   onConfirm: () => void;
@@ -6,19 +9,16 @@ interface PendingQuestionProps {
 }
 
 /** The generic reader's first figures for a line are only counted once the user says they are right. */
-export function PendingQuestion({ lineName, figures, onConfirm, onDiscard }: PendingQuestionProps) {
+export function PendingQuestion({ i18n, lineName, figures, onConfirm, onDiscard }: PendingQuestionProps) {
   return (
-    <div class="pending" role="group" aria-label={`Confirm the figures for ${lineName}`}>
-      <p>
-        This page’s layout is new to us, so these figures were read by our general reader. Is <strong>{figures}</strong>{' '}
-        what the page shows? They will not count until you confirm.
-      </p>
+    <div class="pending" role="group" aria-label={i18n.t('pending_group', { line: lineName })}>
+      <p>{i18n.t('pending_question', { figures })}</p>
       <div class="actions">
         <button type="button" class="primary" onClick={onConfirm}>
-          Yes, that’s right
+          {i18n.t('pending_yes')}
         </button>
         <button type="button" onClick={onDiscard}>
-          No, discard
+          {i18n.t('pending_no')}
         </button>
       </div>
     </div>

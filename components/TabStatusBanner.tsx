@@ -1,53 +1,57 @@
 import { useState } from 'preact/hooks';
+import type { MessageKey, Translator } from '@/lib/i18n/translator';
+import type { PageState } from '@/lib/messages/page-status';
 import type { ActiveTabStatus } from '@/lib/state/active-tab';
 
 interface TabStatusBannerProps {
+  i18n: Translator;
   status: ActiveTabStatus | null;
   carrierLabel: (id: string) => string;
   /** Copies a redacted sample of the page; resolves to whether it worked. */
   onCopySample: (tabId: number) => Promise<boolean>;
 }
 
+const SINGLE: Partial<Record<PageState, MessageKey>> = {
+  waiting: 'tab_waiting',
+  'not-usage-page': 'tab_not_usage',
+  'logged-out': 'tab_logged_out',
+  'layout-changed': 'tab_layout_changed',
+  rejected: 'tab_rejected',
+};
+
 /** What happened on the carrier page in the active tab, in one sentence. */
-export function TabStatusBanner({ status, carrierLabel, onCopySample }: TabStatusBannerProps) {
+export function TabStatusBanner({ i18n, status, carrierLabel, onCopySample }: TabStatusBannerProps) {
   if (!status || status.kind === 'not-carrier') return null;
   if (status.kind === 'needs-reload') {
     return (
-      <p class="tab-status tone-info" role="status">
-        {carrierLabel(status.carrierId)}: reload this page so its usage can be read.
-      </p>
+      <div class="tab-status tone-info" role="status">
+        <p>{i18n.t('tab_reload', { carrier: carrierLabel(status.carrierId) })}</p>
+      </div>
     );
   }
   const { state, lines, carrierId } = status.status;
   const carrier = carrierLabel(carrierId);
-  const text: Record<typeof state, string> = {
-    waiting: `${carrier}: looking for usage figures on this page…`,
-    read: `${carrier}: read ${lines} ${lines === 1 ? 'line' : 'lines'} from this page.`,
-    unchanged: `${carrier}: read ${lines} ${lines === 1 ? 'line' : 'lines'} from this page — no change since the last reading.`,
-    'not-usage-page': `${carrier}: this is not a usage page. Open the page that shows your data usage.`,
-    'logged-out': `${carrier}: you are signed out. Sign in on this page to see your usage.`,
-    'layout-changed': `${carrier}: page layout not recognised — nothing was saved.`,
-    rejected: `${carrier}: the figures on this page looked wrong, so nothing was saved.`,
-  };
+  const single = SINGLE[state];
+  const text = single ? i18n.t(single, { carrier }) : i18n.plural(state === 'read' ? 'tab_read' : 'tab_unchanged', lines, { carrier });
   const tone = state === 'read' || state === 'unchanged' ? 'ok' : state === 'layout-changed' || state === 'rejected' ? 'problem' : 'info';
   return (
     <div class={`tab-status tone-${tone}`} role="status" data-state={state}>
-      <p>{text[state]}</p>
-      {state === 'layout-changed' && <CopySample onCopy={() => onCopySample(status.tabId)} />}
+      <p>{text}</p>
+      {state === 'layout-changed' && <CopySample i18n={i18n} onCopy={() => onCopySample(status.tabId)} />}
     </div>
   );
 }
 
 /** Lets the user send us the page's structure, without anything personal, so we can support it. */
-function CopySample({ onCopy }: { onCopy: () => Promise<boolean> }) {
+function CopySample({ i18n, onCopy }: { i18n: Translator; onCopy: () => Promise<boolean> }) {
   const [result, setResult] = useState<'idle' | 'copied' | 'failed'>('idle');
   return (
     <p class="copy-sample">
       <button type="button" onClick={() => void onCopy().then((ok) => setResult(ok ? 'copied' : 'failed'))}>
-        Copy a redacted sample of this page
+        {i18n.t('copy_sample')}
       </button>{' '}
-      {result === 'copied' && <span>Copied. Numbers, e-mails and names are masked; nothing was sent. Paste it into a message to us.</span>}
-      {result === 'failed' && <span>Could not copy the sample. Reload the page and try again.</span>}
+      {result === 'copied' && <span>{i18n.t('copy_sample_done')}</span>}
+      {result === 'failed' && <span>{i18n.t('copy_sample_failed')}</span>}
     </p>
   );
 }

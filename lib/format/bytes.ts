@@ -1,8 +1,10 @@
 const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const;
+/** French writes octets: "3,5 Go". */
+const FRENCH_UNITS = ['o', 'Ko', 'Mo', 'Go', 'To'] as const;
 
 /**
- * "3.5 GB". Binary steps (1 GB = 1024 MB) because that is what most of our carriers display, so
- * the popup shows the same figure as the carrier page the user just saw.
+ * "3.5 GB" / "3,5 Go". Binary steps (1 GB = 1024 MB) because that is what most of our carriers
+ * display, so the popup shows the same figure as the carrier page the user just saw.
  */
 export function formatBytes(bytes: number, locale = 'en'): string {
   let value = Math.max(0, bytes);
@@ -13,5 +15,6 @@ export function formatBytes(bytes: number, locale = 'en'): string {
   }
   const digits = value >= 100 || unit === 0 ? 0 : value >= 10 ? 1 : 2;
   const text = new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value);
-  return `${text} ${UNITS[unit]}`;
+  const units = locale.startsWith('fr') ? FRENCH_UNITS : UNITS;
+  return `${text}\u00A0${units[unit]}`;
 }

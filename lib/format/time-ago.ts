@@ -8,10 +8,10 @@ const STEPS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ['year', Infinity],
 ];
 
-/** "3 minutes ago", "just now": how old a figure is, in the UI language. */
-export function timeAgo(time: number, now: number, locale = 'en'): string {
+/** "3 minutes ago" / "hace 3 minutos": how old a figure is, in the UI language. */
+export function timeAgo(time: number, now: number, locale = 'en', justNow = 'just now'): string {
   let amount = Math.max(0, (now - time) / 1000);
-  if (amount < 45) return locale.startsWith('en') ? 'just now' : new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(0, 'second');
+  if (amount < 45) return justNow;
   const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'long' });
   for (const [unit, size] of STEPS) {
     if (amount < size) return format.format(-Math.round(amount), unit);

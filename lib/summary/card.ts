@@ -12,6 +12,8 @@ export interface CardWarning {
   start: number;
   end: number;
   bytes: number;
+  /** Share of the cap those bytes are, when the cap is known. */
+  percentOfCap: number | null;
   /** English explanation from the analysis (the UI words its own from the figures). */
   reason: string;
 }
@@ -64,7 +66,7 @@ export function warningsOf(analysis: LineAnalysis | null, now: number): CardWarn
   if (!analysis) return [];
   const recent: CardWarning[] = analysis.anomalies
     .filter((a) => a.end >= now - WARNING_WINDOW_MS)
-    .map((a) => ({ kind: a.kind, start: a.start, end: a.end, bytes: a.bytes, reason: a.reason }));
+    .map((a) => ({ kind: a.kind, start: a.start, end: a.end, bytes: a.bytes, percentOfCap: a.percentOfCap, reason: a.reason }));
   const { projection, cycle } = analysis;
   if (projection.status === 'runs-out' && projection.exhaustAt !== null && (cycle.end === null || projection.exhaustAt < cycle.end)) {
     recent.push({
@@ -72,6 +74,7 @@ export function warningsOf(analysis: LineAnalysis | null, now: number): CardWarn
       start: now,
       end: projection.exhaustAt,
       bytes: analysis.totalBytes ?? 0,
+      percentOfCap: null,
       reason: 'The cap is projected to run out before renewal at the current pace.',
     });
   }

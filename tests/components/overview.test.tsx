@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Overview, type OverviewProps } from '@/components/Overview';
 import type { LineCardModel } from '@/lib/summary/card';
+import { plain, translator } from '../helpers/i18n';
 
 const GB = 1024 ** 3;
 const NOW = Date.UTC(2026, 10, 20, 10);
@@ -34,6 +35,7 @@ function show(props: Partial<OverviewProps>): HTMLElement {
   document.body.appendChild(root);
   render(
     <Overview
+      i18n={translator('en')}
       cards={[]}
       tab={null}
       now={NOW}
@@ -68,13 +70,13 @@ describe('Overview', () => {
     const root = show({ cards: [card(), card({ lineId: 2, name: 'Movistar ••34', usedBytes: 15 * GB, percent: null, totalBytes: null, unlimited: true })] });
     const cards = root.querySelectorAll('.line-card');
     expect(cards).toHaveLength(2);
-    const first = cards[0]!.textContent!;
+    const first = plain(cards[0]!.textContent);
     expect(first).toContain('Movistar ••12');
     expect(first).toContain('3.5 GB of 20 GB');
     expect(first).toContain('17%');
     expect(first).toContain('read 3 minutes ago');
     expect(cards[0]!.querySelector('[role=meter]')?.getAttribute('aria-valuenow')).toBe('18');
-    expect(cards[1]!.textContent).toContain('15 GB of unlimited');
+    expect(plain(cards[1]!.textContent)).toContain('15 GB of unlimited');
     expect(cards[1]!.querySelector('[role=meter]')).toBeNull();
   });
 
@@ -111,7 +113,7 @@ describe('Overview', () => {
     const onConfirm = vi.fn();
     const onDiscard = vi.fn();
     const root = show({ cards: [card({ lineId: 5, pending: true, generic: true })], onConfirm, onDiscard });
-    expect(root.textContent).toContain('Is 3.5 GB of 20 GB what the page shows?');
+    expect(plain(root.textContent)).toContain('Is 3.5 GB of 20 GB what the page shows?');
     const buttons = [...root.querySelectorAll('.pending button')] as HTMLButtonElement[];
     buttons.find((b) => b.textContent === 'Yes, that’s right')!.click();
     buttons.find((b) => b.textContent === 'No, discard')!.click();

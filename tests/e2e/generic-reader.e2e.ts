@@ -26,11 +26,11 @@ describe('generic reader (production build, real Chromium)', () => {
     expect((await badgeOf(session.worker)).text).toBe('');
 
     const popup = await openPopup(session);
-    await popup.getByText('Is 8.5 GB of 10 GB what the page shows?', { exact: false }).waitFor();
+    await popup.getByText(/Is 8\.5\sGB of 10\sGB what the page shows\?/).waitFor();
     await popup.getByRole('button', { name: 'Yes, that’s right' }).click();
     const badge = await waitFor(async () => ((await badgeOf(session.worker)).text === '85%' ? badgeOf(session.worker) : null), 'the badge');
     expect(badge!.text).toBe('85%');
-    await popup.getByText('Is 8.5 GB', { exact: false }).waitFor({ state: 'detached' });
+    await popup.getByText(/Is 8\.5\sGB/).waitFor({ state: 'detached' });
     const [line] = await readStore(session.worker, 'lines');
     expect(line).toMatchObject({ pendingConfirmation: false });
   });

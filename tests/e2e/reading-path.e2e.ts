@@ -44,7 +44,7 @@ describe('carrier page → IndexedDB → badge and popup (production build, real
 
     const popup = await openPopup(session);
     await popup.getByText('Movistar ••12').waitFor();
-    const text = await popup.locator('body').innerText();
+    const text = (await popup.locator('body').innerText()).replace(/[\u00A0\u202F]/g, ' ');
     expect(text).toContain('3.5 GB');
     expect(text).toContain('of 20 GB');
     expect(text).toContain('17%');

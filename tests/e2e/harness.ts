@@ -63,7 +63,8 @@ export async function launchExtension(): Promise<ExtensionSession> {
 
 /** Serves `html` at a real carrier URL: the shipped content-script matches apply unchanged. */
 export async function serveCarrierPage(context: BrowserContext, url: string, html: string | (() => string)): Promise<void> {
-  await context.route(url, (route) =>
+  // Requests never carry the #fragment (single-page apps route on it), so the route must not either.
+  await context.route(url.split('#')[0]!, (route) =>
     route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: typeof html === 'string' ? html : html() }),
   );
 }

@@ -1,0 +1,85 @@
+import type { Request } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CARRIERS } from '@/lib/carriers';
+import { loadFixtures } from '../helpers/fixtures';
+import { launchExtension, openPopup, readStore, serveCarrierPage, waitFor, type ExtensionSession } from './harness';
+
+/**
+ * "Nothing leaves the browser", observed: while every carrier's page is read and the popup is
+ * opened, every request made anywhere in the browser is recorded. Allowed are only the routed
+ * carrier documents themselves (the test serves them) and the extension's own files.
+ *
+ * Two nets: Playwright's request events (pages, content scripts, and the service worker once the
+ * listener is attached), and each extension context's own Resource Timing buffer, which also holds
+ * whatever the service worker fetched while it started, before any listener could exist.
+ */
+const carrierPages = CARRIERS.map((carrier) => loadFixtures().find((f) => f.carrierId === carrier.id && f.expected.result.ok)!);
+
+let session: ExtensionSession;
+const requests: Request[] = [];
+const sockets: string[] = [];
+beforeAll(async () => {
+  session = await launchExtension();
+  session.context.on('request', (request) => requests.push(request));
+  session.context.on('page', (page) => page.on('websocket', (ws) => sockets.push(ws.url())));
+});
+afterAll(async () => {
+  await session?.close();
+});
+
+function subresourcesOf(html: string, pageUrl: string): string[] {
+  return [...html.matchAll(/<(?:img|link|source|video|audio)\b[^>]*\s(?:src|href)\s*=\s*["']([^"'#][^"']*)["']/gi)].map(
+    (m) => new URL(m[1]!, pageUrl).href,
+  );
+}
+
+function describeRequest(request: Request): string {
+  let from = 'service worker';
+  if (!request.serviceWorker()) {
+    try {
+      from = request.frame().url();
+    } catch {
+      from = 'unknown';
+    }
+  }
+  return `${request.method()} ${request.url()} (${request.resourceType()}, from ${from})`;
+}
+
+describe('no network traffic from the extension', () => {
+  it('reads every carrier’s page and shows the popup without any request of its own', async () => {
+    const served = new Set(carrierPages.map((f) => f.expected.url.split('#')[0]!));
+    // The carrier pages' own images and styles are the page's traffic, not ours: expected are
+    // exactly the subresources each fixture's HTML names (a script of ours adding one would fail).
+    const pageOwn = new Set(carrierPages.flatMap((f) => subresourcesOf(f.html, f.expected.url)));
+    for (const fixture of carrierPages) await serveCarrierPage(session.context, fixture.expected.url, fixture.html);
+    for (const fixture of carrierPages) {
+      const page = await session.context.newPage();
+      await page.goto(fixture.expected.url);
+    }
+    await waitFor(async () => {
+      const lines = await readStore<{ carrierId: string }>(session.worker, 'lines');
+      return new Set(lines.map((l) => l.carrierId)).size === CARRIERS.length;
+    }, 'a line of every carrier');
+
+    const popup = await openPopup(session);
+    await popup.locator('.cards').waitFor();
+    await popup.waitForTimeout(500);
+
+    const ownOrigin = `chrome-extension://${session.extensionId}/`;
+    const unexpected = requests
+      .filter((r) => !r.url().startsWith(ownOrigin))
+      .filter((r) => !(served.has(r.url()) && r.isNavigationRequest() && r.resourceType() === 'document'))
+      .filter((r) => !(pageOwn.has(r.url()) && !r.serviceWorker() && ['image', 'stylesheet', 'font', 'media'].includes(r.resourceType())))
+      .map(describeRequest);
+    expect(unexpected).toEqual([]);
+    expect(sockets).toEqual([]);
+    // The carrier documents were requested (the net above did catch traffic).
+    expect(requests.filter((r) => served.has(r.url())).length).toBeGreaterThanOrEqual(served.size);
+
+    const timed = (entries: string[]) => entries.filter((url) => !url.startsWith(ownOrigin));
+    const workerResources = await session.worker.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+    expect(timed(workerResources)).toEqual([]);
+    const popupResources = await popup.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+    expect(timed(popupResources)).toEqual([]);
+  });
+});

@@ -66,6 +66,15 @@ export const CARRIER_CATALOG = [
     matches: ['https://espace-client.orange.fr/*', 'https://*.sosh.fr/*'],
     usageUrl: 'https://espace-client.orange.fr/selectionner-un-contrat',
   },
+  {
+    id: 'telcel-mx',
+    label: 'Telcel',
+    country: 'MX',
+    locale: 'es-MX',
+    unitBase: 1024,
+    matches: ['https://www.mitelcel.com/*'],
+    usageUrl: 'https://www.mitelcel.com/mitelcel/',
+  },
 ] as const satisfies readonly CarrierInfo[];
 
 export type CarrierId = (typeof CARRIER_CATALOG)[number]['id'];

@@ -106,6 +106,8 @@ export function readBlocks(body: Element, rules: BlockRules): Block[] {
       if (OFFER.test(text)) return;
       const figures = readFigures(text, rules.locale, rules.base) ?? usedOfUnlimited(text, here, rules);
       if (figures) {
+        // A block belongs to one line: an ancestor showing two numbers (a table of lines) is the page.
+        if (numbersIn(text) > 1) return;
         if (sane(figures) && (figures.unlimited || !rules.requireLabel || labelled(text, figures, rules))) found.push({ element: here, text, figures, bucket: bucketFor(here, text, kind) });
         return;
       }
@@ -206,6 +208,10 @@ function hasInfinityIcon(el: Element): boolean {
   return Array.from(el.querySelectorAll('i, svg, img, use, [class*="icon"]')).some((icon) =>
     ['class', 'src', 'href', 'xlink:href', 'data-icon', 'name'].some((attr) => ICON_NAME.test(icon.getAttribute(attr) ?? '')),
   );
+}
+
+function numbersIn(text: string): number {
+  return new Set(text.split('\n').map(lineDigits).filter((d) => d !== null)).size;
 }
 
 function sane({ usedBytes, totalBytes, remainingBytes }: Figures): boolean {

@@ -75,6 +75,15 @@ export const CARRIER_CATALOG = [
     matches: ['https://www.mitelcel.com/*'],
     usageUrl: 'https://www.mitelcel.com/mitelcel/',
   },
+  {
+    id: 'movistar-cl',
+    label: 'Movistar',
+    country: 'CL',
+    locale: 'es-CL',
+    unitBase: 1024,
+    matches: ['https://mi.movistar.cl/*'],
+    usageUrl: 'https://mi.movistar.cl/svr/#/',
+  },
 ] as const satisfies readonly CarrierInfo[];
 
 export type CarrierId = (typeof CARRIER_CATALOG)[number]['id'];

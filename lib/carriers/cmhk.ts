@@ -3,7 +3,7 @@ import { findElementsByText, visibleText } from '../extract/text';
 import { findAmounts } from '../extract/units';
 import { isUnlimitedText } from '../extract/unlimited';
 import { readFigures, type Figures } from '../reader/figures';
-import { cardLineDigits, looksSignedOut, readOwnCards, statedTime, unglue } from '../reader/own-cards';
+import { cardLineDigits, looksSignedOut, readOwnCards, statedTime, unglue, plausible, explained } from '../reader/own-cards';
 import { carrierInfo } from './catalog';
 import { defineCarrier, type Bucket, type PageReading } from './types';
 
@@ -71,8 +71,9 @@ export default defineCarrier(carrierInfo('cmhk'), {
 
 function bucketFigures(raw: string): Figures | null {
   const text = unglue(raw).replace(THIS_NUMBER_USED, ' ');
-  const figures = readFigures(text, 'zh-HK', 1024);
-  if (figures) return figures;
+  const figures = plausible(readFigures(text, 'zh-HK', 1024));
+  // CMHK always writes the total ("已用：x/60.00GB", "總量"); a derived one means a broken card.
+  if (figures) return explained(figures, text, 'zh-HK', 1024, true) ? figures : null;
   // Unlimited buckets show "無限" where the remaining figure would be, and only what was used.
   if (!isUnlimitedText(text)) return null;
   const used = findAmounts(text, 'zh-HK', 1024).filter((a) => USED_BEFORE.test(text.slice(0, a.index)));

@@ -1,7 +1,7 @@
 import { findDate } from '../extract/dates';
 import { findElementsByText, visibleText } from '../extract/text';
 import { readFigures, type Figures } from '../reader/figures';
-import { cardLineDigits, climbCards, looksSignedOut, statedTime, unglue, unlimitedFigures } from '../reader/own-cards';
+import { cardLineDigits, climbCards, looksSignedOut, statedTime, unglue, unlimitedFigures, plausible, explained } from '../reader/own-cards';
 import { carrierInfo } from './catalog';
 import { defineCarrier, type PageReading } from './types';
 
@@ -59,7 +59,8 @@ export default defineCarrier(carrierInfo('entel-cl'), {
 
 function figures(raw: string): Figures | null {
   const text = unglue(raw.replace(AS_OF, ''));
-  return readFigures(text, 'es-CL', 1000) ?? unlimitedFigures(text, 'es-CL', 1000, UNLIMITED);
+  const f = plausible(readFigures(text, 'es-CL', 1000)) ?? unlimitedFigures(text, 'es-CL', 1000, UNLIMITED);
+  return f && explained(f, text, 'es-CL', 1000) ? f : null;
 }
 
 function asOfTime(text: string, now: number, timeZone?: string): number | null {

@@ -15,18 +15,18 @@ const OF_JOINER = /^\s*(?:de(?: un total de)?|del?|sur|of|out of|\/|de los)\s*$/
 // Just after an amount: "… de ilimitados", "… sur Illimité", "… / ∞".
 const OF_UNLIMITED_AFTER = /^\s*(?:de|sur|of|\/)\s*(.{0,16})/i;
 const REMAINING_AFTER = /^\s*(?:disponibles?|restantes?|restants?|left|remaining|餘量|余量|剩餘|剩余|de saldo)/i;
-const REMAINING_BEFORE = /(?:te quedan|quedan|il vous reste|reste|剩餘|剩余|餘量|余量|remaining|left|disponibles?|saldo)\s*[:：]?\s*$/i;
-const USED_BEFORE = /(?:has consumido|llevas|consumidos?|utilizados?|total utilizado|consommés?|已用|已使用|used)\s*[:：]?\s*$/i;
+// A label that already has its own percentage ("38 % consumido") names no amount after it.
+const REMAINING_BEFORE = /(?<!\d\s?%\s?)(?:te quedan|quedan|il vous reste|reste|剩餘|剩余|餘量|余量|remaining|left|disponibles?|saldo)\s*[:：]?\s*$/i;
+const USED_BEFORE = /(?<!\d\s?%\s?)(?:has consumido|llevas|consumidos?|utilizados?|total utilizado|consommés?|已用|已使用|used)\s*[:：]?\s*$/i;
 // "87,66 Go consommés sur 100 Go", "1.2 GB consumidos": the used label after its amount.
 const USED_AFTER = /^\s*(?:consomm[ée]e?s?|consumid[oa]s?|utilis[ée]e?s?|usad[oa]s?|used)(?![\p{L}])/iu;
 // "已用：0.00/60.00GB": the used number carries no unit of its own; it takes the total's.
-const BARE_NUMBER_BEFORE_SLASH = /(\d+(?:[.,]\d+)*)\s*\/\s*$/;
+// Not a price or a code: "HK$0 /20GB" has no used figure.
+// Same line only, and not after another number ("14.50 0 /60GB").
+const BARE_NUMBER_BEFORE_SLASH = /(?<![A-Za-z\u00C0-\u024F\d$€£¥.,])(?<![\d.,%][ \t\u00A0]+)(\d+(?:[.,]\d+)*)[ \t\u00A0]*\/[ \t\u00A0]*$/;
 // A total named by its label rather than a joiner: "總量 60GB", "Total: 20 GB", Entel's
 // "Datos incluidos en tu plan: 3000MB". "Total utilizado" ends in "utilizado", so it stays used.
 const TOTAL_BEFORE = /(?:總量|总量|總數據|总数据|(?<![\p{L}])(?:total|incluidos(?:\s+en\s+tu\s+plan)?))\s*[:：]?\s*$/iu;
-// Entel's "12 % consumido" (also "consumido: 12 %", "已用 12%"): only a fallback for a used amount.
-const PERCENT_USED =
-  /(?<![\d.,])(\d{1,3}(?:[.,]\d{1,2})?)\s*%\s*(?:consumid[oa]s?|utilizad[oa]s?|usad[oa]s?|used|已用|已使用)|(?:consumid[oa]s?|utilizad[oa]s?|usad[oa]s?|used|已用|已使用)\s*[:：]?\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*%/iu;
 
 /**
  * Reads the usage figures out of one block of text (a card, a gauge). Returns null when the text
@@ -61,13 +61,6 @@ export function readFigures(text: string, locale: NumberLocale, base: 1000 | 102
   if (used && total) {
     return { usedBytes: used.bytes, totalBytes: total.bytes, unlimited: false, remainingBytes: Math.max(0, total.bytes - used.bytes) };
   }
-  const percent = total ? PERCENT_USED.exec(text) : null;
-  const share = percent ? parseNumber(percent[1] ?? percent[2] ?? '', locale) : null;
-  if (total && share !== null && share <= 100) {
-    // A rounded percentage: the used figure is as precise as the page, no more.
-    const usedBytes = Math.round((total.bytes * share) / 100);
-    return { usedBytes, totalBytes: total.bytes, unlimited: false, remainingBytes: total.bytes - usedBytes };
-  }
   return null;
 }
 
@@ -89,9 +82,11 @@ function usedOfTotal(text: string, amounts: Amount[], locale: NumberLocale, base
       return { usedBytes: a.bytes, totalBytes: null, unlimited: true, remainingBytes: null };
     }
     const bare = BARE_NUMBER_BEFORE_SLASH.exec(text.slice(Math.max(0, a.index - 24), a.index));
-    if (bare && !amounts.some((b) => b.index + b.length > a.index - bare[0].length && b.index < a.index)) {
+    // A remaining figure is never the total of a bare "x/", and "10/12 k" is a date, not 10 of 12 KB.
+    if (bare && !isRemaining(text, a) && !amounts.some((b) => b.index + b.length > a.index - bare[0].length && b.index < a.index)) {
       const value = parseNumber(bare[1] ?? '', locale);
-      if (value !== null) {
+      const dateLike = /^\d{1,2}$/.test(bare[1] ?? '') && /^\d{1,2}\s?[A-Za-z]+$/.test(a.text) && a.value <= 12;
+      if (value !== null && !dateLike) {
         const usedBytes = toBytes(value, a.unit, base);
         return { usedBytes, totalBytes: a.bytes, unlimited: false, remainingBytes: Math.max(0, a.bytes - usedBytes) };
       }

@@ -6,6 +6,7 @@ import { visibleText } from '../extract/text';
 import { findAmounts } from '../extract/units';
 import { isUnlimitedText } from '../extract/unlimited';
 import { zonedParts, zonedTime } from '../extract/zoned';
+import { MAX_USED_OVER_TOTAL } from '../messages/schemas';
 import type { Figures } from './figures';
 
 export interface OwnCard<T> {
@@ -80,7 +81,10 @@ export function cardLineDigits(card: Element, stop?: Element): string | null {
 // Dates and clock times ("2026-11-20 09:30") look like digit runs; a CJK label glued to the
 // number by inline spans ("號碼9000 0012") hides it from lineDigits, which wants a clean edge.
 const DATE_TIME = /\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}:\d{2}/g;
+// Customer-service numbers in footers and help boxes are not the user's line.
+const HOTLINE = /fono|ayuda|ll[áa]m(?:a|anos)|atenci[óo]n al cliente|servicio al cliente|hotline|call us|熱線|热线|客服|客戶服務|客户服务/i;
 function phoneView(line: string): string {
+  if (HOTLINE.test(line)) return '';
   return line.replace(DATE_TIME, ' ').replace(/([\p{Script=Han}:：])(?=[+\d])/gu, '$1 ');
 }
 
@@ -175,11 +179,36 @@ export function unlimitedFigures(text: string, locale: NumberLocale, base: 1000 
 
 // SPA markup joins a label span and a figure span with nothing between them ("Datos disponibles"
 // + "18,5 GB" reads "disponibles18,5 GB"), and the grammar rightly refuses numbers glued to words.
-// Only known label words and unit-then-word joints get their space back.
-const GLUED_BEFORE =
+// Known label words, words glued to a figure with its unit, and unit-then-word joints get their
+// space back.
+const GLUED_WORD =
   /(?<![\p{L}])(de|del|of|sur|disponibles?|restantes?|utilizad[oa]s?|usad[oa]s?|consumid[oa]s?|quedan|restan|saldo|total|incluidos|llevas|used|remaining|left)(?=\d)/giu;
+const GLUED_LETTER = /([A-Za-z\u00C0-\u024F])(?=\d+(?:[.,]\d+)*\s?(?:[KMGT]B|[KMGT]o)(?![A-Za-z]))/gu;
 const GLUED_AFTER = /(\d\s?(?:[KMGT]B|[kKMGT]o))(?=\p{L})/gu;
 
 export function unglue(text: string): string {
-  return text.replace(GLUED_BEFORE, '$1 ').replace(GLUED_AFTER, '$1 ');
+  return text.replace(GLUED_AFTER, '$1 ').replace(GLUED_WORD, '$1 ').replace(GLUED_LETTER, '$1 ');
+}
+
+/**
+ * Figures a page could mean: used far beyond the total (what a reversed or re-ordered "25 GB de
+ * 4,2 GB" reads as) is a misread the background would refuse anyway; fail here instead.
+ */
+export function plausible(f: Figures | null): Figures | null {
+  if (!f || f.usedBytes === null || f.totalBytes === null) return f;
+  return f.totalBytes > 0 && f.usedBytes <= f.totalBytes * MAX_USED_OVER_TOTAL ? f : null;
+}
+
+/**
+ * Every amount in a card must be one of the figures read (zeros aside: "Datos adicionales: 0MB"),
+ * with room for the page's own rounding. An amount left over means the card holds something we
+ * did not understand, so the figures may be paired wrongly. `requireTotal`: the total must be
+ * written on the page, not derived from used + remaining.
+ */
+export function explained(f: Figures, text: string, locale: NumberLocale, base: 1000 | 1024, requireTotal = false): boolean {
+  const known = [f.usedBytes, f.totalBytes, f.remainingBytes].filter((v): v is number => v !== null);
+  const near = (a: number, b: number) => Math.abs(a - b) <= Math.max(16 * 1024 ** 2, 0.01 * Math.max(a, b));
+  const amounts = findAmounts(text, locale, base);
+  if (requireTotal && f.totalBytes !== null && !amounts.some((a) => near(a.bytes, f.totalBytes!))) return false;
+  return amounts.every((a) => a.bytes === 0 || known.some((k) => near(a.bytes, k)));
 }

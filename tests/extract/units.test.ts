@@ -177,3 +177,10 @@ describe('properties', () => {
     );
   });
 });
+
+describe('single-letter kilo in running text', () => {
+  it('is not a size: "$25k" and "10k pasos" are money and counts', () => {
+    expect(findAmounts('Plan $25k · 10k pasos', 'es-CL', 1000)).toEqual([]);
+    expect(findAmounts('500 KB usados', 'es-CL', 1000)[0]?.bytes).toBe(500_000);
+  });
+});

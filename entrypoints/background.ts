@@ -1,9 +1,10 @@
 import { CARRIERS } from '@/lib/carriers';
 import { handleContentMessage } from '@/lib/background/handle-content-message';
 import { handleUiAction } from '@/lib/background/handle-ui-action';
-import { UI_ACTION_TYPES } from '@/lib/messages/ui-actions';
+import { routeMessage } from '@/lib/background/route-message';
 import { refreshOverview } from '@/lib/background/refresh-overview';
 import { openGuardDb } from '@/lib/db/schema';
+import { STORAGE_ERROR_KEY } from '@/lib/summary/storage-error';
 
 const RECHECK_ALARM = 'overview-recheck';
 const RECHECK_MINUTES = 30;
@@ -16,27 +17,29 @@ export default defineBackground(() => {
   // Listeners are registered synchronously, before any await, so a message that wakes the
   // service worker is never missed.
   const log = (text: string, detail?: unknown) => console.warn(`[esim-usage-guard] ${text}`, detail ?? '');
-  browser.runtime.onMessage.addListener((message, sender) => {
-    const type = messageType(message);
-    if (type !== undefined && UI_ACTION_TYPES.has(type)) {
-      return handleUiAction(message, sender, {
-        db,
-        ownId: browser.runtime.id,
-        extensionOrigin: browser.runtime.getURL('/'),
-        onChanged: updateOverview,
-        log,
-      });
-    }
-    if (type !== 'page-readings') return undefined;
-    return handleContentMessage(message, sender, {
-      db,
-      ownId: browser.runtime.id,
-      adapters: CARRIERS,
-      now: Date.now,
-      onStored: updateOverview,
-      log,
-    });
-  });
+  browser.runtime.onMessage.addListener((message, sender) =>
+    routeMessage<unknown>(message, sender, {
+      uiAction: (m, s) =>
+        handleUiAction(m, s, {
+          db,
+          ownId: browser.runtime.id,
+          extensionOrigin: browser.runtime.getURL('/'),
+          onChanged: updateOverview,
+          log,
+        }),
+      pageReadings: (m, s) =>
+        handleContentMessage(m, s, {
+          db,
+          ownId: browser.runtime.id,
+          adapters: CARRIERS,
+          now: Date.now,
+          onStored: updateOverview,
+          log,
+          onStorageError: (text) => browser.storage.local.set({ [STORAGE_ERROR_KEY]: { at: Date.now(), message: text } }),
+          onStorageOk: () => browser.storage.local.remove(STORAGE_ERROR_KEY),
+        }),
+    }),
+  );
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RECHECK_ALARM) void updateOverview();
   });
@@ -45,9 +48,3 @@ export default defineBackground(() => {
   void browser.alarms.create(RECHECK_ALARM, { periodInMinutes: RECHECK_MINUTES });
   void updateOverview();
 });
-
-/** Routes by `type` only; each handler validates the whole message and its sender. */
-function messageType(message: unknown): string | undefined {
-  const type = typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : undefined;
-  return typeof type === 'string' ? type : undefined;
-}

@@ -1,8 +1,9 @@
 import type { CarrierAdapter } from '../carriers/types';
 import type { GuardDb } from '../db/schema';
-import { storeReadings } from '../db/store-readings';
+import { storeReadings, type StoreOutcome } from '../db/store-readings';
 import { contentMessageSchema, type StoreReply } from '../messages/schemas';
 import { isTrustedContentSender, type SenderInfo } from '../messages/sender';
+import { describeStorageError } from '../summary/storage-error';
 
 export interface ContentMessageDeps {
   db: GuardDb;
@@ -12,6 +13,10 @@ export interface ContentMessageDeps {
   /** Called after something was stored, so the badge follows. */
   onStored: () => Promise<void> | void;
   log: (message: string, detail?: unknown) => void;
+  /** Told when readings could not be stored even after the retry (the popup shows it). */
+  onStorageError?: (message: string) => Promise<void> | void;
+  /** Told after a successful write, so an earlier storage error can be cleared. */
+  onStorageOk?: () => Promise<void> | void;
 }
 
 /**
@@ -35,11 +40,49 @@ export async function handleContentMessage(
       deps.log('Rejected a reading message from an untrusted sender', { carrierId, url: sender.url });
       return { ok: false, error: 'untrusted sender' };
     }
-    const outcome = await storeReadings(deps.db, carrierId, readings, deps.now());
+    const outcome = await storeWithOneRetry(deps, carrierId, readings);
+    if (!outcome) return { ok: false, error: 'storage failed' };
     if (outcome.stored > 0 || outcome.confirmed > 0) await deps.onStored();
     return { ok: true, ...outcome };
   } catch (error) {
     deps.log('Could not store readings', error);
     return { ok: false, error: 'storage failed' };
+  }
+}
+
+/**
+ * One write, retried once: a transaction can fail for passing reasons (the browser closed the
+ * connection, other origins briefly filled the quota). The transaction is all-or-nothing, so a
+ * retry never doubles a reading. A second failure is reported, not thrown.
+ */
+async function storeWithOneRetry(
+  deps: ContentMessageDeps,
+  carrierId: string,
+  readings: Parameters<typeof storeReadings>[2],
+): Promise<StoreOutcome | null> {
+  let lastError: unknown;
+  for (let attempt = 1; attempt <= 2; attempt++) {
+    let outcome: StoreOutcome;
+    try {
+      // A connection the browser closed (site data cleared, storage pressure) is opened again.
+      if (attempt === 2 && !deps.db.isOpen()) await deps.db.open();
+      outcome = await storeReadings(deps.db, carrierId, readings, deps.now());
+    } catch (error) {
+      lastError = error;
+      deps.log(attempt === 1 ? 'Could not store readings; retrying once' : 'Could not store readings', error);
+      continue;
+    }
+    await safely(deps, 'Could not clear the storage error', () => deps.onStorageOk?.());
+    return outcome;
+  }
+  await safely(deps, 'Could not record the storage error', () => deps.onStorageError?.(describeStorageError(lastError)));
+  return null;
+}
+
+async function safely(deps: ContentMessageDeps, what: string, run: () => Promise<void> | void): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    deps.log(what, error);
   }
 }

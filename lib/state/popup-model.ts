@@ -1,6 +1,7 @@
-import { signal, type ReadonlySignal } from '@preact/signals';
+import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { LineCardModel } from '../summary/card';
 import { asOverview, OVERVIEW_KEY } from '../summary/overview';
+import { asStorageError, STORAGE_ERROR_KEY } from '../summary/storage-error';
 import type { ActiveTabStatus } from './active-tab';
 
 type ChangeListener = (changes: Record<string, { newValue?: unknown }>) => void;
@@ -34,7 +35,10 @@ export function createPopupModel(source: OverviewSource, loadTabStatus: () => Pr
   const cards = signal<LineCardModel[] | null>(null);
   const tab = signal<ActiveTabStatus | null>(null);
   const now = signal(Date.now());
-  const error = signal<string | null>(null);
+  const readError = signal<string | null>(null);
+  // The background's record of a reading it could not save (see lib/summary/storage-error.ts).
+  const saveError = signal<string | null>(null);
+  const error = computed(() => readError.value ?? saveError.value);
 
   const apply = (value: unknown) => {
     const overview = asOverview(value);
@@ -42,14 +46,20 @@ export function createPopupModel(source: OverviewSource, loadTabStatus: () => Pr
     now.value = Date.now();
     cards.value = overview.cards;
   };
+  const applySaveError = (value: unknown) => (saveError.value = asStorageError(value)?.message ?? null);
   const onChanged: ChangeListener = (changes) => {
     if (OVERVIEW_KEY in changes) apply(changes[OVERVIEW_KEY]?.newValue);
+    if (STORAGE_ERROR_KEY in changes) applySaveError(changes[STORAGE_ERROR_KEY]?.newValue);
   };
   source.onChanged.addListener(onChanged);
   source
     .get(OVERVIEW_KEY)
     .then((stored) => apply(stored[OVERVIEW_KEY]))
-    .catch((e: unknown) => (error.value = e instanceof Error ? e.message : String(e)));
+    .catch((e: unknown) => (readError.value = e instanceof Error ? e.message : String(e)));
+  source
+    .get(STORAGE_ERROR_KEY)
+    .then((stored) => applySaveError(stored[STORAGE_ERROR_KEY]))
+    .catch(() => undefined); // a failing storage.local is already reported by the read above
   loadTabStatus()
     .then((status) => (tab.value = status))
     .catch(() => (tab.value = { kind: 'not-carrier' }));

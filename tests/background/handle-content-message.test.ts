@@ -70,6 +70,8 @@ describe('handleContentMessage', () => {
 
   it('answers with an error instead of throwing when the database fails', async () => {
     db.close();
+    // The retry reopens a closed database (tests/background/storage-failure.test.ts); here it cannot.
+    vi.spyOn(db, 'open').mockRejectedValue(new Error('cannot reopen'));
     const reply = await handleContentMessage(message(), MOVISTAR_TAB, { ...deps, db });
     expect(reply).toEqual({ ok: false, error: 'storage failed' });
   });

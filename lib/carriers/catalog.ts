@@ -84,6 +84,15 @@ export const CARRIER_CATALOG = [
     matches: ['https://mi.movistar.cl/*'],
     usageUrl: 'https://mi.movistar.cl/svr/#/',
   },
+  {
+    id: 'claro-cl',
+    label: 'Claro',
+    country: 'CL',
+    locale: 'es-CL',
+    unitBase: 1024,
+    matches: ['https://*.clarochile.cl/*'],
+    usageUrl: 'https://www.clarochile.cl/',
+  },
 ] as const satisfies readonly CarrierInfo[];
 
 export type CarrierId = (typeof CARRIER_CATALOG)[number]['id'];

@@ -59,7 +59,7 @@ export default defineCarrier(carrierInfo('entel-cl'), {
 
 function figures(raw: string): Figures | null {
   const text = unglue(raw.replace(AS_OF, ''));
-  const f = plausible(readFigures(text, 'es-CL', 1000)) ?? unlimitedFigures(text, 'es-CL', 1000, UNLIMITED);
+  const f = plausible(readFigures(text, 'es-CL', 1000), 1) ?? unlimitedFigures(text, 'es-CL', 1000, UNLIMITED);
   return f && explained(f, text, 'es-CL', 1000) ? f : null;
 }
 

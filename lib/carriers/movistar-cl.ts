@@ -58,7 +58,7 @@ export default defineCarrier(carrierInfo('movistar-cl'), {
 
 function figures(raw: string): Figures | null {
   const text = unglue(raw);
-  const f = plausible(readFigures(text, 'es-CL', 1024)) ?? unlimitedFigures(text, 'es-CL', 1024, UNLIMITED);
+  const f = plausible(readFigures(text, 'es-CL', 1024), 1) ?? unlimitedFigures(text, 'es-CL', 1024, UNLIMITED);
   return f && explained(f, text, 'es-CL', 1024) ? f : null;
 }
 

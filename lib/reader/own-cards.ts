@@ -85,7 +85,8 @@ const DATE_TIME = /\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}
 const HOTLINE = /fono|ayuda|ll[áa]m(?:a|anos)|atenci[óo]n al cliente|servicio al cliente|hotline|call us|熱線|热线|客服|客戶服務|客户服务/i;
 function phoneView(line: string): string {
   if (HOTLINE.test(line)) return '';
-  return line.replace(DATE_TIME, ' ').replace(/([\p{Script=Han}:：])(?=[+\d])/gu, '$1 ');
+  // A spaced "·" or "•" separates items ("9 0000 0044 · Plan 20 GB"); lineDigits reads it as a mask.
+  return line.replace(/\s[·•]\s/g, ' | ').replace(DATE_TIME, ' ').replace(/([\p{Script=Han}:：])(?=[+\d])/gu, '$1 ');
 }
 
 /**
@@ -193,10 +194,11 @@ export function unglue(text: string): string {
 /**
  * Figures a page could mean: used far beyond the total (what a reversed or re-ordered "25 GB de
  * 4,2 GB" reads as) is a misread the background would refuse anyway; fail here instead.
+ * `maxRatio` 1 for carriers that stop or throttle at the cap, where used > total cannot be real.
  */
-export function plausible(f: Figures | null): Figures | null {
+export function plausible(f: Figures | null, maxRatio = MAX_USED_OVER_TOTAL): Figures | null {
   if (!f || f.usedBytes === null || f.totalBytes === null) return f;
-  return f.totalBytes > 0 && f.usedBytes <= f.totalBytes * MAX_USED_OVER_TOTAL ? f : null;
+  return f.totalBytes > 0 && f.usedBytes <= f.totalBytes * maxRatio ? f : null;
 }
 
 /**

@@ -1,6 +1,13 @@
+import { browser } from 'wxt/browser';
 import type { GuardDb } from '../db/schema';
 import type { SenderInfo } from '../messages/sender';
-import { uiActionSchema, type UiActionReply } from '../messages/ui-actions';
+import { uiActionSchema, type UiAction, type UiActionReply } from '../messages/ui-actions';
+import { SETTINGS_KEY } from '../settings/schema';
+import { OVERVIEW_KEY } from '../summary/overview';
+import { importBackup } from './import-backup';
+import { dropFromTrash, peekTrash, pruneTrash, putInTrash, removeLine, restoreLine, UNDO_WINDOW_MS } from './line-trash';
+import { addManualReading } from './manual-reading';
+import type { StorageAreaLike } from './storage-area';
 
 export interface UiActionDeps {
   db: GuardDb;
@@ -9,6 +16,25 @@ export interface UiActionDeps {
   extensionOrigin: string;
   onChanged: () => Promise<void> | void;
   log: (message: string, detail?: unknown) => void;
+  /** `storage.local`: settings and the overview snapshot. Default: the browser's. */
+  local?: StorageAreaLike;
+  /** Where deleted lines wait for Undo (see line-trash). Default: `storage.session`, else `storage.local`. */
+  trash?: StorageAreaLike;
+  now?: () => number;
+  newToken?: () => string;
+}
+
+type Resolved = Required<UiActionDeps>;
+
+function withDefaults(deps: UiActionDeps): Resolved {
+  const storage = browser.storage as typeof browser.storage & { session?: StorageAreaLike };
+  return {
+    ...deps,
+    local: deps.local ?? storage.local,
+    trash: deps.trash ?? storage.session ?? storage.local,
+    now: deps.now ?? Date.now,
+    newToken: deps.newToken ?? (() => crypto.randomUUID()),
+  };
 }
 
 /** Only our own pages (popup, options) may change data; a content script or a web page may not. */
@@ -27,20 +53,65 @@ export async function handleUiAction(message: unknown, sender: SenderInfo, deps:
       deps.log('Rejected a malformed UI action', parsed.error.issues.map((i) => i.message));
       return { ok: false, error: 'malformed action' };
     }
-    const action = parsed.data;
-    const { db } = deps;
-    await db.transaction('rw', db.lines, db.readings, async () => {
-      if (action.type === 'confirm-line') {
-        await db.lines.update(action.lineId, { pendingConfirmation: false });
-      } else {
-        await db.readings.where('[lineId+capturedAt]').between([action.lineId, -Infinity], [action.lineId, Infinity]).delete();
-        await db.lines.delete(action.lineId);
-      }
-    });
-    await deps.onChanged();
-    return { ok: true };
+    const reply = await apply(parsed.data, withDefaults(deps));
+    // Every successful action ends with the overview (and badge) rebuilt from the database.
+    if (reply.ok) await deps.onChanged();
+    return reply;
   } catch (error) {
     deps.log('Could not apply a UI action', error);
     return { ok: false, error: 'storage failed' };
+  }
+}
+
+async function apply(action: UiAction, deps: Resolved): Promise<UiActionReply> {
+  const { db } = deps;
+  switch (action.type) {
+    case 'confirm-line':
+      await db.lines.update(action.lineId, { pendingConfirmation: false });
+      return { ok: true };
+    case 'discard-line':
+      await removeLine(db, action.lineId);
+      return { ok: true };
+    case 'update-line': {
+      const updated = await db.lines.update(action.lineId, action.patch);
+      if (updated === 0 && !(await db.lines.get(action.lineId))) return { ok: false, error: 'not found' };
+      return { ok: true };
+    }
+    case 'delete-line': {
+      const removed = await removeLine(db, action.lineId);
+      if (!removed) return { ok: false, error: 'not found' };
+      const now = deps.now();
+      const token = deps.newToken();
+      const expiresAt = now + UNDO_WINDOW_MS;
+      try {
+        await putInTrash(deps.trash, { token, expiresAt, ...removed }, now);
+      } catch (error) {
+        // The user confirmed the delete; it stands, only without Undo (e.g. a huge history).
+        deps.log('Could not keep the deleted line for Undo', error);
+        return { ok: true, undo: null };
+      }
+      return { ok: true, undo: { token, expiresAt, readings: removed.readings.length } };
+    }
+    case 'restore-line': {
+      const entry = await peekTrash(deps.trash, action.token, deps.now());
+      if (!entry) return { ok: false, error: 'undo expired' };
+      await restoreLine(db, entry);
+      await dropFromTrash(deps.trash, action.token);
+      return { ok: true };
+    }
+    case 'add-manual-reading':
+      return addManualReading(db, action, deps.now());
+    case 'save-settings':
+      await deps.local.set({ [SETTINGS_KEY]: action.settings });
+      return { ok: true };
+    case 'delete-everything':
+      await db.transaction('rw', db.lines, db.readings, db.alerts, async () => {
+        await Promise.all([db.lines.clear(), db.readings.clear(), db.alerts.clear()]);
+      });
+      await deps.local.remove(OVERVIEW_KEY);
+      await pruneTrash(deps.trash, deps.now(), true);
+      return { ok: true };
+    case 'import-backup':
+      return importBackup(db, action.text, action.apply, deps.log);
   }
 }

@@ -1,4 +1,50 @@
+import { LINE_COLOR_VALUES } from '../settings/line-colors';
+import { settingsSchema } from '../settings/schema';
+import { MAX_BYTES } from './schemas';
 import { z } from './zod';
+
+const lineId = z.int().check(z.positive());
+const bytes = z.int().check(z.minimum(0), z.maximum(MAX_BYTES));
+/** Epoch bounds that catch a date in the wrong unit (seconds) or a wild year. */
+const epochMs = z.int().check(z.minimum(Date.UTC(2015, 0, 1)), z.maximum(Date.UTC(2100, 0, 1)));
+export const LABEL_MAX = 40;
+/** A name the user types: trimmed by the UI, never blank, never longer than a table cell holds. */
+const label = z.string().check(
+  z.maxLength(LABEL_MAX),
+  z.refine((s) => s.trim() === s && s.length > 0, { message: 'a name is trimmed and not empty' }),
+);
+/** Backups are JSON text of a few MB at most; past this something is wrong with the file. */
+export const MAX_BACKUP_CHARS = 50 * 1024 * 1024;
+
+/** Per-line settings the user can change; a field left out is left as it is. */
+export const linePatchSchema = z
+  .strictObject({
+    label: z.optional(z.nullable(label)),
+    color: z.optional(z.nullable(z.enum(LINE_COLOR_VALUES))),
+    hidden: z.optional(z.boolean()),
+    /** The user's own cap in integer bytes (a cap of 0 bytes is no plan: at least 1). */
+    capBytes: z.optional(z.nullable(bytes.check(z.positive()))),
+    cycleDay: z.optional(z.nullable(z.int().check(z.minimum(1), z.maximum(31)))),
+  })
+  .check(z.refine((p) => Object.keys(p).length > 0, { message: 'nothing to change' }));
+
+/** A figure typed in by the user, for a line whose carrier portal we cannot read. */
+const manualReadingSchema = z
+  .strictObject({
+    type: z.literal('add-manual-reading'),
+    /** An existing manual line, or a new one by the name the user gives it. */
+    target: z.discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('existing'), lineId }),
+      z.strictObject({ kind: z.literal('new'), name: label }),
+    ]),
+    usedBytes: bytes,
+    totalBytes: z.nullable(bytes.check(z.positive())),
+    unlimited: z.boolean(),
+    periodEnd: z.nullable(epochMs),
+  })
+  .check(
+    z.refine((r) => r.unlimited === (r.totalBytes === null), { message: 'a total, or unlimited, not both' }),
+  );
 
 /**
  * Popup/options → background. Only extension pages may send these (checked by the background);
@@ -6,12 +52,80 @@ import { z } from './zod';
  */
 export const uiActionSchema = z.discriminatedUnion('type', [
   /** "Yes, these figures are right": the generic reader's line starts to count. */
-  z.strictObject({ type: z.literal('confirm-line'), lineId: z.int().check(z.positive()) }),
+  z.strictObject({ type: z.literal('confirm-line'), lineId }),
   /** "No, discard": the line and its readings are deleted. */
-  z.strictObject({ type: z.literal('discard-line'), lineId: z.int().check(z.positive()) }),
+  z.strictObject({ type: z.literal('discard-line'), lineId }),
+  z.strictObject({ type: z.literal('update-line'), lineId, patch: linePatchSchema }),
+  /** Deletes the line with its readings and alerts; the reply carries an undo ticket. */
+  z.strictObject({ type: z.literal('delete-line'), lineId }),
+  /** Puts back what one `delete-line` removed, while its ticket is valid. */
+  z.strictObject({ type: z.literal('restore-line'), token: z.string().check(z.regex(/^[A-Za-z0-9-]{8,64}$/)) }),
+  manualReadingSchema,
+  z.strictObject({ type: z.literal('save-settings'), settings: settingsSchema }),
+  /** The literal phrase guards against a stray or replayed message wiping everything. */
+  z.strictObject({ type: z.literal('delete-everything'), confirm: z.literal('delete-everything') }),
+  /** `apply: false` only previews (counts), touching nothing; `apply: true` merges. */
+  z.strictObject({ type: z.literal('import-backup'), text: z.string().check(z.maxLength(MAX_BACKUP_CHARS)), apply: z.boolean() }),
 ]);
 
 export type UiAction = z.infer<typeof uiActionSchema>;
-export type UiActionReply = { ok: true } | { ok: false; error: string };
+export type UiActionType = UiAction['type'];
+export type LinePatch = z.infer<typeof linePatchSchema>;
 
-export const UI_ACTION_TYPES: ReadonlySet<string> = new Set(['confirm-line', 'discard-line']);
+/** What `delete-line` hands back so the UI can offer Undo until `expiresAt`. */
+export interface UndoTicket {
+  token: string;
+  expiresAt: number;
+  readings: number;
+}
+
+/** What an import would do (preview) or did (apply). */
+export interface ImportCounts {
+  lines: number;
+  newLines: number;
+  readings: number;
+  newReadings: number;
+  duplicateReadings: number;
+}
+
+/** Extra fields of a successful reply, per action. */
+export interface UiActionResults {
+  'confirm-line': object;
+  'discard-line': object;
+  'update-line': object;
+  'delete-line': { undo: UndoTicket | null };
+  'restore-line': object;
+  'add-manual-reading': { lineId: number };
+  'save-settings': object;
+  'delete-everything': object;
+  'import-backup': { counts: ImportCounts; applied: boolean };
+}
+
+/**
+ * `error` is a stable code the UI words in the user's language; `detail` is English for the
+ * console (e.g. which part of a backup file is broken).
+ */
+export type UiActionError =
+  | 'untrusted sender'
+  | 'malformed action'
+  | 'storage failed'
+  | 'not found'
+  | 'undo expired'
+  | 'not a manual line'
+  | 'invalid backup';
+
+export type UiActionReply<T extends UiActionType = UiActionType> =
+  | ({ ok: true } & UiActionResults[T])
+  | { ok: false; error: UiActionError; detail?: string };
+
+export const UI_ACTION_TYPES: ReadonlySet<string> = new Set<UiActionType>([
+  'confirm-line',
+  'discard-line',
+  'update-line',
+  'delete-line',
+  'restore-line',
+  'add-manual-reading',
+  'save-settings',
+  'delete-everything',
+  'import-backup',
+]);

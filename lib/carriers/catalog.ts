@@ -93,6 +93,15 @@ export const CARRIER_CATALOG = [
     matches: ['https://*.clarochile.cl/*'],
     usageUrl: 'https://www.clarochile.cl/',
   },
+  {
+    id: 'movistar-mx',
+    label: 'Movistar',
+    country: 'MX',
+    locale: 'es-MX',
+    unitBase: 1024,
+    matches: ['https://mi.movistar.com.mx/*'],
+    usageUrl: 'https://mi.movistar.com.mx/extranet',
+  },
 ] as const satisfies readonly CarrierInfo[];
 
 export type CarrierId = (typeof CARRIER_CATALOG)[number]['id'];

@@ -7,6 +7,7 @@ import orangeFr from './orange-fr';
 import telcelMx from './telcel-mx';
 import movistarCl from './movistar-cl';
 import claroCl from './claro-cl';
+import movistarMx from './movistar-mx';
 import type { CarrierAdapter } from './types';
 
 /**
@@ -14,7 +15,7 @@ import type { CarrierAdapter } from './types';
  * catalog.ts, one file in this folder, and one line here; the registry tests fail if one is missing.
  * Only the content script and the background import this; the popup uses the catalog alone.
  */
-export const CARRIERS: readonly CarrierAdapter[] = [movistarEs, cmhk, orangeEs, entelCl, orangeFr, telcelMx, movistarCl, claroCl];
+export const CARRIERS: readonly CarrierAdapter[] = [movistarEs, cmhk, orangeEs, entelCl, orangeFr, telcelMx, movistarCl, claroCl, movistarMx];
 
 export function adapterForUrl(url: string | URL): CarrierAdapter | undefined {
   return CARRIERS.find((adapter) => matchesAny(adapter.matches, url));

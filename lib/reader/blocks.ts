@@ -59,7 +59,7 @@ const LEFT_NEAR = /restant|disponible|quedan?|reste|saldo|left|remaining/i;
 // Offers quote allowances too ("50GB de 100GB por solo 5 €/mes"): a block never includes one.
 const OFFER = /[€$]\s*\/\s*(?:mes|mois)|\/\s*(?:mes|mois)(?![\p{L}])|\bal\s+mes\b|par\s+mois|por\s+solo|pour\s+seulement/iu;
 // Money is never data: "$12.990 Go" in a price list must not read as 12,99 Go.
-const MONEY = /[$€£]\s?\d[\d.,]*|\d[\d.,]*\s?(?:€|\$|MXN|EUR)/g;
+const MONEY = /[$€£]\s?\d[\d.,]*|\d[\d.,]*\s?(?:€|(?:MXN|EUR)(?![A-Za-z]))/g;
 const ICON_NAME = /infinit|unlimit|ilimit|illimit/i;
 // Buttons name buckets they sell ("Contratar bonos extra"), not the block they sit in.
 const ACTION_LINE = /^(?:contrat|compra|a[ñn]ad|ver\b|activa|recarg|ach[eè]t|ajout|voir|d[ée]couvr|souscri|command|m[aá]s info|g[ée]rer)/i;
@@ -108,7 +108,7 @@ export function readBlocks(body: Element, rules: BlockRules): Block[] {
       if (figures) {
         // A block belongs to one line: an ancestor showing two numbers (a table of lines) is the page.
         if (numbersIn(text) > 1) return;
-        if (sane(figures) && (figures.unlimited || !rules.requireLabel || labelled(text, figures, rules))) found.push({ element: here, text, figures, bucket: bucketFor(here, text, kind) });
+        if (sane(figures) && !contradicted(text, figures, rules) && (figures.unlimited || !rules.requireLabel || labelled(text, figures, rules))) found.push({ element: here, text, figures, bucket: bucketFor(here, text, kind) });
         return;
       }
     }
@@ -210,6 +210,24 @@ function hasInfinityIcon(el: Element): boolean {
   );
 }
 
+/**
+ * A figure read one way while its own amount is worded the other way ("Te quedan % 3,1 GB de 5 GB"
+ * read as used because the label is no longer adjacent): too unsure to keep.
+ */
+function contradicted(text: string, { usedBytes, remainingBytes, unlimited }: Figures, rules: BlockRules): boolean {
+  if (unlimited) return false;
+  const amounts = findAmounts(text, rules.locale, rules.base);
+  return amounts.some((a, i) => {
+    // Only the words since the previous amount speak of this one.
+    const prev = amounts[i - 1];
+    const before = text.slice(Math.max(0, a.index - 20, prev ? prev.index + prev.length : 0), a.index);
+    const left = LEFT_NEAR.test(before);
+    const used = USED_NEAR.test(before);
+    if (usedBytes === remainingBytes) return false;
+    return (a.bytes === usedBytes && left && !used) || (a.bytes === remainingBytes && used && !left);
+  });
+}
+
 function numbersIn(text: string): number {
   return new Set(text.split('\n').map(lineDigits).filter((d) => d !== null)).size;
 }
@@ -239,7 +257,7 @@ function lineOf(
   const start = nodes.findIndex((n) => within(el, n.parent));
   for (let i = (start < 0 ? nodes.length : start) - 1; i >= 0; i--) {
     const { value, parent } = nodes[i]!;
-    if (!/\d[\d\s.Xx*•-]{6,}\d/.test(value) || parent.closest('[role="option"]:not([aria-selected="true"]), [aria-hidden="true"]')) continue;
+    if (!/[\d*Xx•][\d\s.Xx*•-]{6,}\d/.test(value) || parent.closest('[role="option"]:not([aria-selected="true"]), [aria-hidden="true"]')) continue;
     const digits = lineDigits(value);
     if (digits) return digits;
   }

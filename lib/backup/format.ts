@@ -1,0 +1,66 @@
+import { BUCKETS, MAX_BYTES } from '../messages/schemas';
+import { z } from '../messages/zod';
+
+/**
+ * The backup file, version 1: everything the extension knows, as plain JSON. Bytes are integer
+ * bytes, times are ms since the Unix epoch. Line ids are the file's own (1..n, in the order the
+ * lines were created); readings point at them. Readings carry no id: on import they get new ones.
+ */
+export const BACKUP_FORMAT = 'esim-usage-guard-backup';
+export const BACKUP_VERSION = 1;
+/** Far above a decade of readings of a dozen lines (~250 bytes per reading). */
+export const MAX_BACKUP_CHARS = 20 * 1024 * 1024;
+export const MAX_LINES = 1_000;
+export const MAX_READINGS = 200_000;
+
+const MIN_TIME = Date.UTC(2015, 0, 1);
+const MAX_TIME = Date.UTC(2100, 0, 1);
+
+const bytes = z.int().check(z.minimum(0), z.maximum(MAX_BYTES));
+const epochMs = z.int().check(z.minimum(MIN_TIME), z.maximum(MAX_TIME));
+const text = (max: number) => z.string().check(z.maxLength(max));
+
+export const backupLineSchema = z.strictObject({
+  id: z.int().check(z.positive()),
+  carrierId: z.string().check(z.regex(/^[a-z0-9-]{2,40}$/)),
+  lineKey: z.string().check(z.minLength(3), z.maxLength(200)),
+  lineDigits: z.nullable(z.string().check(z.regex(/^\d{2,4}$/))),
+  planName: z.nullable(text(200)),
+  label: z.nullable(text(200)),
+  color: z.nullable(text(40)),
+  hidden: z.boolean(),
+  pendingConfirmation: z.boolean(),
+  capBytes: z.optional(z.nullable(bytes)),
+  cycleDay: z.optional(z.nullable(z.int().check(z.minimum(1), z.maximum(31)))),
+  createdAt: epochMs,
+});
+
+export const backupReadingSchema = z.strictObject({
+  lineId: z.int().check(z.positive()),
+  bucket: z.enum(BUCKETS),
+  capturedAt: epochMs,
+  confirmedAt: epochMs,
+  usedBytes: z.nullable(bytes),
+  totalBytes: z.nullable(bytes),
+  unlimited: z.boolean(),
+  remainingBytes: z.nullable(bytes),
+  periodEnd: z.nullable(epochMs),
+  pageSaysUpdatedAt: z.nullable(epochMs),
+  overage: z.boolean(),
+  source: z.enum(['page', 'manual', 'import']),
+  generic: z.boolean(),
+});
+
+export const backupFileSchema = z.strictObject({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.literal(BACKUP_VERSION),
+  exportedAt: epochMs,
+  lines: z.array(backupLineSchema).check(z.maxLength(MAX_LINES)),
+  readings: z.array(backupReadingSchema).check(z.maxLength(MAX_READINGS)),
+});
+
+export type BackupLine = z.infer<typeof backupLineSchema>;
+export type BackupReading = z.infer<typeof backupReadingSchema>;
+export type BackupFileV1 = z.infer<typeof backupFileSchema>;
+/** What an import applies: the file without its envelope. */
+export type BackupData = Pick<BackupFileV1, 'lines' | 'readings'>;

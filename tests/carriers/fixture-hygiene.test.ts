@@ -3,8 +3,8 @@ import { loadFixtures } from '../helpers/fixtures';
 
 /**
  * Fixtures are written from public descriptions and must never carry personal data. Redaction
- * convention: phone numbers keep only their last two digits, every other digit is 0
- * ("600 00 00 12", "+852 9000 0012").
+ * convention: phone numbers keep their trunk or area prefix (at most two digits) and their last two
+ * digits; every other digit is 0 ("600 00 00 12", "06 00 00 00 12", "55 0000 0056", "+852 9000 0012").
  */
 const PHONE_LIKE = /(?<![\d.,])(?:\+\d{2,3}[ \u00A0]?)?\d(?:[ \u00A0.-]?\d){7,11}(?![\d.,]*\s?(?:[KMGT]B|[KMGT]o|€|%))/g;
 const EMAIL = /[\w.+-]+@[\w-]+\.[\w.]+/g;
@@ -15,8 +15,8 @@ function redactedPhone(match: string): boolean {
   if (DATE_LIKE.some((re) => re.test(match.trim()))) return true;
   const digits = match.replace(/\D/g, '');
   const withoutCountry = match.trim().startsWith('+') ? digits.replace(/^(?:34|33|852|56|52|86)/, '') : digits;
-  // Leading trunk digit (6/7/9/0) and the last two digits may be anything; the rest must be zeros.
-  return /^\d0+\d{2}$/.test(withoutCountry) || /^0+\d{1,2}$/.test(withoutCountry);
+  // A prefix of at most two digits and the last two digits may be anything; the rest must be zeros.
+  return /^\d{1,2}0{4,}\d{2}$/.test(withoutCountry) || /^0+\d{1,2}$/.test(withoutCountry);
 }
 
 describe('fixture hygiene', () => {
@@ -29,7 +29,7 @@ describe('fixture hygiene', () => {
   });
 
   it('flags an unredacted number, not a date', () => {
-    const text = 'Línea 612 34 56 78, válido hasta 2026.12.01';
+    const text = 'Línea 612 34 56 78, válido hasta 2026.12.01, Mobile 06 00 00 00 12';
     expect([...text.matchAll(PHONE_LIKE)].map((m) => m[0]).filter((m) => !redactedPhone(m))).toEqual(['612 34 56 78']);
   });
 });

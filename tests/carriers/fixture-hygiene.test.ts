@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadFixtures } from '../helpers/fixtures';
+import { findPersonNames, textOf } from '../helpers/person-names';
 
 /**
  * Fixtures are written from public descriptions and must never carry personal data. Redaction
@@ -31,5 +32,44 @@ describe('fixture hygiene', () => {
   it('flags an unredacted number, not a date', () => {
     const text = 'Línea 612 34 56 78, válido hasta 2026.12.01, Mobile 06 00 00 00 12';
     expect([...text.matchAll(PHONE_LIKE)].map((m) => m[0]).filter((m) => !redactedPhone(m))).toEqual(['612 34 56 78']);
+  });
+});
+
+describe('fixture hygiene: people’s names', () => {
+  it.each(loadFixtures().map((f) => [`${f.carrierId}/${f.name}`, f.html] as const))('%s names no person', (_name, html) => {
+    expect(findPersonNames(textOf(html))).toEqual([]);
+  });
+
+  it.each([
+    ['Titular: María García López', 'Titular: María García López'],
+    ['Hola, Juan', 'Hola, Juan'],
+    ['Hola María', 'Hola María'],
+    ['Bonjour Camille', 'Bonjour Camille'],
+    ['Nom : Dupont', 'Nom : Dupont'],
+    ['Welcome back, Sarah', 'Welcome back, Sarah'],
+    ['Account holder: Xiomara Quispe', 'Account holder: Xiomara Quispe'],
+    ['Nombre Xiomara', 'Nombre Xiomara'],
+    ['Línea de Pedro Sánchez', 'Pedro Sánchez'],
+    ['Chan Tai Man (Peter Chan)', 'Peter Chan'],
+    ['姓名：陳大文', '姓名：陳大文'],
+    ['您好，李先生', '李先生'],
+  ])('flags “%s”', (text, expected) => {
+    expect(findPersonNames(text)).toContain(expected);
+  });
+
+  it.each([
+    'Hola, Cliente',
+    'Bonjour Client',
+    'Welcome back',
+    'Hola RUT 00.000.000-0',
+    'Bienvenido a Mi Movistar',
+    'Bono de bienvenida Fibra 1Gb',
+    'Nombre del plan: Fusión Total',
+    'Titular: Cliente',
+    'Plan Name: Fusion 5G',
+    '客戶服務熱線：12580（本地免費） 大王卡 服務計劃數據',
+    'Orange Sosh Movistar Entel Claro Telcel',
+  ])('leaves “%s” alone', (text) => {
+    expect(findPersonNames(text)).toEqual([]);
   });
 });

@@ -1,11 +1,31 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import type { AliasOptions } from 'vite';
+
+/**
+ * Content scripts run on every carrier page, so their size is budgeted (content_js_gzip_kb ≤ 15).
+ * They use only runtime.sendMessage and onMessage with sendResponse, which the browsers' own
+ * `browser`/`chrome` objects already do with promises: they get WXT's plain `browser` instead of
+ * the webextension-polyfill (about 3 KB gzip) that every extension page keeps.
+ */
+function withoutPolyfill(alias: AliasOptions | undefined): AliasOptions {
+  const plain = { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' };
+  if (!alias) return [plain];
+  return [plain, ...(Array.isArray(alias) ? alias : Object.entries(alias).map(([find, replacement]) => ({ find, replacement })))];
+}
 
 // Manifest permissions are the narrowest that work: `storage` for the settings, `alarms` for the
-// periodic badge re-check. Host access comes only from the carrier content-script matches (see
-// lib/carriers), so the extension can touch nothing but carrier portals.
+// periodic badge re-check, `notifications` for the usage warnings. Host access comes only from
+// the carrier content-script matches (see lib/carriers), so the extension can touch nothing but
+// carrier portals.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  hooks: {
+    'vite:build:extendConfig'(entrypoints, config) {
+      if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) return;
+      config.resolve = { ...config.resolve, alias: withoutPolyfill(config.resolve?.alias) };
+    },
+  },
   vite: () => ({
     plugins: [preact()],
     // No module-preload polyfill: it is a `fetch()` the pages never need (every browser we support
@@ -17,7 +37,7 @@ export default defineConfig({
     name: '__MSG_ext_name__',
     description: '__MSG_ext_description__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms'],
+    permissions: ['storage', 'alarms', 'notifications'],
     action: { default_title: 'eSIM Usage Guard' },
     content_security_policy:
       browser === 'firefox'

@@ -19,93 +19,96 @@ export interface CarrierInfo {
   usageUrl: string;
 }
 
+// One constant per carrier, so each content script bundles only its own carrier's entry.
+export const MOVISTAR_ES: CarrierInfo = {
+  id: 'movistar-es',
+  label: 'Movistar',
+  country: 'ES',
+  locale: 'es-ES',
+  unitBase: 1024,
+  matches: ['https://appweb.movistar.es/*', 'https://www.movistar.es/mimovistar-cliente/*', 'https://mi.movistar.es/*'],
+  usageUrl: 'https://appweb.movistar.es/',
+};
+
+export const CMHK: CarrierInfo = {
+  id: 'cmhk',
+  label: 'China Mobile Hong Kong',
+  country: 'HK',
+  locale: 'zh-HK',
+  unitBase: 1024,
+  matches: ['https://www.hk.chinamobile.com/*'],
+  usageUrl: 'https://www.hk.chinamobile.com/tc/home/my-zone/menu/usage-query',
+};
+
+export const ORANGE_ES: CarrierInfo = {
+  id: 'orange-es',
+  label: 'Orange',
+  country: 'ES',
+  locale: 'es-ES',
+  unitBase: 1024,
+  matches: ['https://areaprivada.orange.es/*'],
+  usageUrl: 'https://areaprivada.orange.es/soycliente/mis-consumos/detalle-consumo-movil',
+};
+
+export const ENTEL_CL: CarrierInfo = {
+  id: 'entel-cl',
+  label: 'Entel',
+  country: 'CL',
+  locale: 'es-CL',
+  unitBase: 1000,
+  matches: ['https://miportal.entel.cl/*', 'https://www.entel.cl/*'],
+  usageUrl: 'https://miportal.entel.cl/miEntel/mi-cuenta',
+};
+
+export const ORANGE_FR: CarrierInfo = {
+  id: 'orange-fr',
+  label: 'Orange / Sosh',
+  country: 'FR',
+  locale: 'fr-FR',
+  unitBase: 1024,
+  matches: ['https://espace-client.orange.fr/*', 'https://*.sosh.fr/*'],
+  usageUrl: 'https://espace-client.orange.fr/selectionner-un-contrat',
+};
+
+export const MOVISTAR_CL: CarrierInfo = {
+  id: 'movistar-cl',
+  label: 'Movistar',
+  country: 'CL',
+  locale: 'es-CL',
+  unitBase: 1024,
+  matches: ['https://mi.movistar.cl/*'],
+  usageUrl: 'https://mi.movistar.cl/svr/#/',
+};
+
+export const TELCEL_MX: CarrierInfo = {
+  id: 'telcel-mx',
+  label: 'Telcel',
+  country: 'MX',
+  locale: 'es-MX',
+  unitBase: 1024,
+  matches: ['https://www.mitelcel.com/*'],
+  usageUrl: 'https://www.mitelcel.com/mitelcel/',
+};
+
+export const MOVISTAR_MX: CarrierInfo = {
+  id: 'movistar-mx',
+  label: 'Movistar',
+  country: 'MX',
+  locale: 'es-MX',
+  unitBase: 1024,
+  matches: ['https://mi.movistar.com.mx/*'],
+  usageUrl: 'https://mi.movistar.com.mx/extranet',
+};
+
+export const CLARO_CL: CarrierInfo = {
+  id: 'claro-cl',
+  label: 'Claro',
+  country: 'CL',
+  locale: 'es-CL',
+  unitBase: 1024,
+  matches: ['https://*.clarochile.cl/*'],
+  usageUrl: 'https://www.clarochile.cl/',
+};
+
 /** In match priority order: the first entry whose patterns match a URL reads that page. */
-export const CARRIER_CATALOG = [
-  {
-    id: 'movistar-es',
-    label: 'Movistar',
-    country: 'ES',
-    locale: 'es-ES',
-    unitBase: 1024,
-    matches: ['https://appweb.movistar.es/*', 'https://www.movistar.es/mimovistar-cliente/*', 'https://mi.movistar.es/*'],
-    usageUrl: 'https://appweb.movistar.es/',
-  },
-  {
-    id: 'cmhk',
-    label: 'China Mobile Hong Kong',
-    country: 'HK',
-    locale: 'zh-HK',
-    unitBase: 1024,
-    matches: ['https://www.hk.chinamobile.com/*'],
-    usageUrl: 'https://www.hk.chinamobile.com/tc/home/my-zone/menu/usage-query',
-  },
-  {
-    id: 'orange-es',
-    label: 'Orange',
-    country: 'ES',
-    locale: 'es-ES',
-    unitBase: 1024,
-    matches: ['https://areaprivada.orange.es/*'],
-    usageUrl: 'https://areaprivada.orange.es/soycliente/mis-consumos/detalle-consumo-movil',
-  },
-  {
-    id: 'entel-cl',
-    label: 'Entel',
-    country: 'CL',
-    locale: 'es-CL',
-    unitBase: 1000,
-    matches: ['https://miportal.entel.cl/*', 'https://www.entel.cl/*'],
-    usageUrl: 'https://miportal.entel.cl/miEntel/mi-cuenta',
-  },
-  {
-    id: 'orange-fr',
-    label: 'Orange / Sosh',
-    country: 'FR',
-    locale: 'fr-FR',
-    unitBase: 1024,
-    matches: ['https://espace-client.orange.fr/*', 'https://*.sosh.fr/*'],
-    usageUrl: 'https://espace-client.orange.fr/selectionner-un-contrat',
-  },
-  {
-    id: 'telcel-mx',
-    label: 'Telcel',
-    country: 'MX',
-    locale: 'es-MX',
-    unitBase: 1024,
-    matches: ['https://www.mitelcel.com/*'],
-    usageUrl: 'https://www.mitelcel.com/mitelcel/',
-  },
-  {
-    id: 'movistar-cl',
-    label: 'Movistar',
-    country: 'CL',
-    locale: 'es-CL',
-    unitBase: 1024,
-    matches: ['https://mi.movistar.cl/*'],
-    usageUrl: 'https://mi.movistar.cl/svr/#/',
-  },
-  {
-    id: 'claro-cl',
-    label: 'Claro',
-    country: 'CL',
-    locale: 'es-CL',
-    unitBase: 1024,
-    matches: ['https://*.clarochile.cl/*'],
-    usageUrl: 'https://www.clarochile.cl/',
-  },
-  {
-    id: 'movistar-mx',
-    label: 'Movistar',
-    country: 'MX',
-    locale: 'es-MX',
-    unitBase: 1024,
-    matches: ['https://mi.movistar.com.mx/*'],
-    usageUrl: 'https://mi.movistar.com.mx/extranet',
-  },
-] as const satisfies readonly CarrierInfo[];
-
-export type CarrierId = (typeof CARRIER_CATALOG)[number]['id'];
-
-export function carrierInfo(id: CarrierId): CarrierInfo {
-  return CARRIER_CATALOG.find((c) => c.id === id) as CarrierInfo;
-}
+export const CARRIER_CATALOG: readonly CarrierInfo[] = [MOVISTAR_ES, CMHK, ORANGE_ES, ENTEL_CL, ORANGE_FR, MOVISTAR_CL, TELCEL_MX, MOVISTAR_MX, CLARO_CL];

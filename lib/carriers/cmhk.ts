@@ -4,7 +4,7 @@ import { findAmounts } from '../extract/units';
 import { isUnlimitedText } from '../extract/unlimited';
 import { readFigures, type Figures } from '../reader/figures';
 import { cardLineDigits, looksSignedOut, readOwnCards, statedTime, unglue, plausible, explained } from '../reader/own-cards';
-import { carrierInfo } from './catalog';
+import { CMHK } from './catalog';
 import { defineCarrier, type Bucket, type PageReading } from './types';
 
 /**
@@ -36,7 +36,7 @@ const USAGE_PAGE = /已用|已使用|餘量|余量|用量查詢|用量查询|usa
 const PLAN_LABEL = /^(?:服務計劃|服务计划|計劃名稱|计划名称|計劃|计划|service plan|plan name|plan)\s*[:：]\s*(\S.{0,78})$/i;
 const PLAN_LIKE = /^[^:：]{0,40}(?:計劃|计划|plan)[^:：]{0,24}$/i;
 
-export default defineCarrier(carrierInfo('cmhk'), {
+export default defineCarrier(CMHK, {
   parse(doc, url, { now, timeZone }) {
     const body = doc.body;
     if (!body) return { ok: false, reason: 'not-usage-page', detail: 'empty document' };

@@ -2,7 +2,7 @@ import { findDate } from '../extract/dates';
 import { findElementsByText, visibleText } from '../extract/text';
 import { readFigures, type Figures } from '../reader/figures';
 import { cardLineDigits, climbCards, looksSignedOut, statedTime, unglue, unlimitedFigures, plausible, explained } from '../reader/own-cards';
-import { carrierInfo } from './catalog';
+import { ENTEL_CL } from './catalog';
 import { defineCarrier, type PageReading } from './types';
 
 /**
@@ -25,7 +25,7 @@ const PERIOD_END = /(?:vence(?:n)? el|v[áa]lid[oa]s? hasta(?: el)?|vigencia(?: 
 const UNLIMITED = /(?:gigas?|datos|navegaci[óo]n|internet)\s+libres?(?![\p{L}])/iu;
 const USAGE_PAGE = /consulta de tr[áa]fico|total utilizado|consumid[oa]|utilizad[oa]s?|disponibles|te quedan|usad[oa]s/i;
 
-export default defineCarrier(carrierInfo('entel-cl'), {
+export default defineCarrier(ENTEL_CL, {
   parse(doc, url, { now, timeZone }) {
     const body = doc.body;
     if (!body) return { ok: false, reason: 'not-usage-page', detail: 'empty document' };

@@ -2,7 +2,7 @@ import { findDate, parseRelative } from '../extract/dates';
 import { findElementsByText, visibleText } from '../extract/text';
 import { readFigures, type Figures } from '../reader/figures';
 import { cardLineDigits, climbCards, looksSignedOut, statedTime, unglue, unlimitedFigures, plausible, explained } from '../reader/own-cards';
-import { carrierInfo } from './catalog';
+import { MOVISTAR_CL } from './catalog';
 import { defineCarrier, type PageReading } from './types';
 
 /**
@@ -25,7 +25,7 @@ const UPDATED = /(?:actualizad[oa]s?(?: el| al| a las)?|[úu]ltima actualizaci[�
 const UNLIMITED = /(?:gigas?|datos|navegaci[óo]n|internet)\s+libres?(?![\p{L}])/iu;
 const USAGE_PAGE = /revisa (?:tu )?consumo|has usado|has consumido|te quedan|llevas|[KMG]B\s+(?:usad|consumid|disponible)/i;
 
-export default defineCarrier(carrierInfo('movistar-cl'), {
+export default defineCarrier(MOVISTAR_CL, {
   parse(doc, url, { now, timeZone }) {
     const body = doc.body;
     if (!body) return { ok: false, reason: 'not-usage-page', detail: 'empty document' };

@@ -3,7 +3,7 @@ import { lineDigits } from '../extract/digits';
 import { findElementsByText, visibleText } from '../extract/text';
 import { findUsageCards } from '../reader/cards';
 import { looksLoggedOut } from '../reader/logged-out';
-import { carrierInfo } from './catalog';
+import { MOVISTAR_ES } from './catalog';
 import { defineCarrier, type PageReading } from './types';
 
 /**
@@ -18,7 +18,7 @@ const PERIOD_RANGE = /periodo de\s+(.+?)\s*[-–]\s*(\d{1,2}\s+[a-zé]{3,}\.?|\d
 const CYCLE_END = /(?:cierra en|termina en|se reinicia el|hasta el?|caduca el)\s+[^\n]{1,24}/i;
 const UPDATED = /(?:hace\s+\d+\s+(?:minutos?|horas?)|a las\s+\d{1,2}:\d{2})/i;
 
-export default defineCarrier(carrierInfo('movistar-es'), {
+export default defineCarrier(MOVISTAR_ES, {
   parse(doc, _url, { now, timeZone }) {
     const body = doc.body;
     if (!body) return { ok: false, reason: 'not-usage-page', detail: 'empty document' };

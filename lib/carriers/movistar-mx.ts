@@ -1,7 +1,7 @@
 import { findDate } from '../extract/dates';
 import { visibleText } from '../extract/text';
 import { findUpdatedAt, readBlocks, whyNoBlocks, type BlockRules } from '../reader/blocks';
-import { carrierInfo } from './catalog';
+import { MOVISTAR_MX } from './catalog';
 import { defineCarrier, type Bucket, type PageReading } from './types';
 
 /**
@@ -33,7 +33,7 @@ const PERIOD_END =
 const UPDATED = /(?:actualizad[oa]s?|[uú]ltima\s+actualizaci[oó]n|informaci[oó]n\s+al|consulta\s+(?:al|del))[^\n]{0,40}/i;
 const PLAN = /(?:^|\s)((?:plan\s+movistar|movistar\s+(?:prepago|pospago|plan|plus|ilimitado|empresas?)|paquete\s+(?:internet|movistar)|recarga\s+(?:plus|internet))[^\n$]{0,40})$/iu;
 
-export default defineCarrier(carrierInfo('movistar-mx'), {
+export default defineCarrier(MOVISTAR_MX, {
   parse(doc, _url, { now, timeZone }) {
     const body = doc.body;
     if (!body) return { ok: false, reason: 'not-usage-page', detail: 'empty document' };

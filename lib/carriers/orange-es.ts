@@ -2,7 +2,7 @@ import { findDate } from '../extract/dates';
 import { findAmounts } from '../extract/units';
 import { visibleText } from '../extract/text';
 import { findUpdatedAt, readBlocks, whyNoBlocks, type BlockRules } from '../reader/blocks';
-import { carrierInfo } from './catalog';
+import { ORANGE_ES } from './catalog';
 import { defineCarrier, type Bucket, type PageReading } from './types';
 
 /**
@@ -33,7 +33,7 @@ const PLAN_LABEL = /^(?:tu\s+|mi\s+)?tarifa\s*:?\s*(.*)$/i;
 // name with no label.
 const PLAN_NAME = /^(?:love|go|ballena|delf[ií]n|ardilla|zen|canguro|mundo|holiday|d[uú]o|ilimitada)(?:\s+[\p{L}\d+]+){0,4}$/iu;
 
-export default defineCarrier(carrierInfo('orange-es'), {
+export default defineCarrier(ORANGE_ES, {
   parse(doc, _url, { now, timeZone }) {
     const body = doc.body;
     if (!body) return { ok: false, reason: 'not-usage-page', detail: 'empty document' };

@@ -2,7 +2,7 @@ import { findDate } from '../extract/dates';
 import { visibleText } from '../extract/text';
 import { addMonths, zonedParts, zonedTime } from '../extract/zoned';
 import { findUpdatedAt, readBlocks, whyNoBlocks, type BlockRules } from '../reader/blocks';
-import { carrierInfo } from './catalog';
+import { ORANGE_FR } from './catalog';
 import { defineCarrier, type Bucket, type PageReading } from './types';
 
 /**
@@ -38,7 +38,7 @@ const UPDATED = /(?:mis(?:e|es)?\s+à\s+jour|actualis[ée]e?s?|derni[èe]re\s+mi
 // The offer name often shares a line with the number ("Mobile 06 … 78 - Forfait Let's go 20 Go").
 const PLAN = /(?:^|\s)((?:forfait|offre|s[ée]rie\s+sp[ée]ciale|sosh|let['’]s\s+go|mobicarte|open)\b[^\n€]{2,60})$/i;
 
-export default defineCarrier(carrierInfo('orange-fr'), {
+export default defineCarrier(ORANGE_FR, {
   parse(doc, _url, { now, timeZone }) {
     const body = doc.body;
     if (!body) return { ok: false, reason: 'not-usage-page', detail: 'empty document' };

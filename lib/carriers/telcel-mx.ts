@@ -1,7 +1,7 @@
 import { findDate } from '../extract/dates';
 import { visibleText } from '../extract/text';
 import { findUpdatedAt, readBlocks, whyNoBlocks, type BlockRules } from '../reader/blocks';
-import { carrierInfo } from './catalog';
+import { TELCEL_MX } from './catalog';
 import { defineCarrier, type Bucket, type PageReading } from './types';
 
 /**
@@ -34,7 +34,7 @@ const PERIOD_END =
 const UPDATED = /(?:actualizad[oa]s?|[uú]ltima\s+actualizaci[oó]n|informaci[oó]n\s+al|consulta\s+(?:al|del))[^\n]{0,40}/i;
 const PLAN = /(?:^|\s)((?:telcel\s+(?:libre|max|plus|pospago|empresa|negocio)|amigo\s+(?:sin\s+l[ií]mite|[oó]ptimo|kit)|max\s+sin\s+l[ií]mite|internet\s+amigo)[^\n$]{0,40})$/iu;
 
-export default defineCarrier(carrierInfo('telcel-mx'), {
+export default defineCarrier(TELCEL_MX, {
   parse(doc, _url, { now, timeZone }) {
     const body = doc.body;
     if (!body) return { ok: false, reason: 'not-usage-page', detail: 'empty document' };

@@ -29,10 +29,12 @@ export function runCarrierScript(adapter: CarrierAdapter, ctx: ContentScriptCont
     },
   });
 
-  browser.runtime.onMessage.addListener((message) => {
-    if (isStatusRequest(message)) return Promise.resolve(watcher.status);
-    if (isSampleRequest(message)) return Promise.resolve(redactedSample(document.documentElement, adapter.locale));
-    return undefined;
+  // Answers with sendResponse, not a returned promise: content scripts get the browser's own
+  // `browser`/`chrome` (no polyfill, see wxt.config.ts), and Chrome ignores returned promises.
+  browser.runtime.onMessage.addListener((message: unknown, _sender: unknown, sendResponse: (reply: unknown) => void) => {
+    if (isStatusRequest(message)) sendResponse(watcher.status);
+    else if (isSampleRequest(message)) sendResponse(redactedSample(document.documentElement, adapter.locale));
+    return false;
   });
   ctx.addEventListener(window, 'wxt:locationchange', () => watcher.restart());
   ctx.onInvalidated(() => watcher.stop());

@@ -1,9 +1,8 @@
 import { z } from './zod';
 
-/** More than any phone plan sells (100 TB): a bigger figure is a parsing error. */
-export const MAX_BYTES = 100 * 1024 ** 4;
-/** Past this multiple of the cap, "used" is a misread unless the page itself reports overage. */
-export const MAX_USED_OVER_TOTAL = 1.5;
+import { MAX_BYTES, MAX_USED_OVER_TOTAL } from './limits';
+
+export { MAX_BYTES, MAX_USED_OVER_TOTAL };
 /** Epoch bounds that catch a date parsed in the wrong unit (seconds) or a wild year. */
 const MIN_TIME = Date.UTC(2015, 0, 1);
 const MAX_TIME = Date.UTC(2100, 0, 1);

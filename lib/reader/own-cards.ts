@@ -6,7 +6,7 @@ import { visibleText } from '../extract/text';
 import { findAmounts } from '../extract/units';
 import { isUnlimitedText } from '../extract/unlimited';
 import { zonedParts, zonedTime } from '../extract/zoned';
-import { MAX_USED_OVER_TOTAL } from '../messages/schemas';
+import { MAX_USED_OVER_TOTAL } from '../messages/limits';
 import type { Figures } from './figures';
 
 export interface OwnCard<T> {

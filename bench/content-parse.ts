@@ -38,7 +38,9 @@ export async function measure(): Promise<Record<string, number>> {
     for (const carrierId of carriers) {
       const fixture = fixtures.find((f) => f.carrierId === carrierId)!;
       const html = padTo3000(fixture.html);
-      await context.route(fixture.expected.url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+      // Requests never carry the #fragment (Movistar Chile routes by hash): route the URL without it.
+      const routed = fixture.expected.url.replace(/#.*$/, '');
+      await context.route(routed, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
       const page = await context.newPage();
       await page.goto(fixture.expected.url);
       await page.addScriptTag({ content: script });

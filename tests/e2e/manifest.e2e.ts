@@ -81,6 +81,20 @@ describe.each(TARGETS)('built manifest: $target', ({ target, mv, firefox }) => {
   });
 });
 
+describe('PERMISSIONS.md', () => {
+  const doc = readFileSync('PERMISSIONS.md', 'utf8');
+  const built = TARGETS.map(({ target }) => manifestOf(target));
+
+  it('justifies every permission of the built manifests', () => {
+    const permissions = new Set(built.flatMap((m) => (m.permissions ?? []) as string[]));
+    for (const permission of permissions) expect(doc, permission).toContain(`| \`${permission}\` |`);
+  });
+
+  it('names every site the built manifests can reach', () => {
+    for (const pattern of new Set(built.flatMap(hostAccess))) expect(doc, pattern).toContain(`\`${pattern}\``);
+  });
+});
+
 describe('store packages', () => {
   it.each(['chrome', 'firefox', 'sources'])('npm run build wrote the %s zip', (kind) => {
     const zip = join(OUTPUT, `esim-usage-guard-${VERSION}-${kind}.zip`);

@@ -29,9 +29,13 @@ interface LineCardProps extends LineActions {
   now: number;
   /** The carrier's usage page, to refresh a stale figure. */
   usageUrl: string | null;
+  /** Opens the line's detail (click anywhere on the card but its own links and buttons, or Enter on it). */
+  onOpen?: (lineId: number) => void;
+  /** The line was read from the carrier page in the active tab. */
+  fromTab?: boolean;
 }
 
-export function LineCard({ i18n, card, now, usageUrl, onConfirm, onDiscard }: LineCardProps) {
+export function LineCard({ i18n, card, now, usageUrl, onConfirm, onDiscard, onOpen, fromTab }: LineCardProps) {
   const { locale } = i18n;
   const used = card.usedBytes === null ? '—' : formatBytes(card.usedBytes, locale);
   const total = card.unlimited ? i18n.t('unlimited') : card.totalBytes === null ? i18n.t('unknown_total') : formatBytes(card.totalBytes, locale);
@@ -43,16 +47,40 @@ export function LineCard({ i18n, card, now, usageUrl, onConfirm, onDiscard }: Li
   // A pace from a single reading says little; it appears with the projection, once there is one.
   const pace = outlook && !card.unlimited && outlook.status !== 'insufficient-data' ? describePace(outlook.pace, i18n) : null;
   const expiring = outlook ? describeExpiring(outlook, card.totalBytes, i18n) : null;
+  const hintId = `line-hint-${card.lineId}`;
+  // The card's own links and buttons keep their meaning; anywhere else opens the detail.
+  const open = onOpen
+    ? {
+        tabIndex: 0,
+        'aria-describedby': hintId,
+        onClick: (e: MouseEvent) => {
+          if (!(e.target as Element).closest('a, button')) onOpen(card.lineId);
+        },
+        onKeyDown: (e: KeyboardEvent) => {
+          if (e.key === 'Enter' && e.target === e.currentTarget) {
+            e.preventDefault();
+            onOpen(card.lineId);
+          }
+        },
+      }
+    : {};
   return (
     <article
-      class={`line-card${card.pending ? ' is-pending' : ''}${card.warnings.length ? ' has-warning' : ''}`}
+      class={`line-card${card.pending ? ' is-pending' : ''}${card.warnings.length ? ' has-warning' : ''}${onOpen ? ' is-openable' : ''}${fromTab ? ' from-tab' : ''}`}
       data-line-id={card.lineId}
       aria-label={card.name}
       style={card.color ? { borderLeftColor: card.color } : undefined}
+      {...open}
     >
       <header class="line-card-head">
         <span class="line-name">{card.name}</span>
+        {fromTab && <span class="tab-tag">{i18n.t('from_this_tab')}</span>}
         <span class="carrier">{card.carrierLabel}</span>
+        {onOpen && (
+          <span class="visually-hidden" id={hintId}>
+            {i18n.t('open_detail_hint')}
+          </span>
+        )}
       </header>
       <p class="figures">
         <span class="used">{i18n.t('figures_of', { used, total })}</span>

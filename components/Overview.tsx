@@ -1,6 +1,7 @@
 import type { Translator } from '@/lib/i18n/translator';
 import type { ActiveTabStatus } from '@/lib/state/active-tab';
 import type { LineCardModel } from '@/lib/summary/card';
+import { tabCarrierId, tabFirst } from '@/lib/summary/tab-first';
 import { EmptyState, type CarrierLink } from './EmptyState';
 import { LineCard, type LineActions } from './LineCard';
 import { TabStatusBanner } from './TabStatusBanner';
@@ -14,11 +15,18 @@ export interface OverviewProps extends LineActions {
   carriers: readonly CarrierLink[];
   carrierLabel: (id: string) => string;
   onCopySample: (tabId: number) => Promise<boolean>;
+  /** Opens a line's detail; without it the cards are not interactive. */
+  onOpenLine?: (lineId: number) => void;
+  /** Opens the compare view (offered from two lines on). */
+  onCompare?: () => void;
 }
 
 /** The popup's first screen: the active tab's status, then one card per line, worst first. */
-export function Overview({ i18n, cards, tab, now, error, carriers, carrierLabel, onCopySample, onConfirm, onDiscard }: OverviewProps) {
+export function Overview({ i18n, cards, tab, now, error, carriers, carrierLabel, onCopySample, onConfirm, onDiscard, onOpenLine, onCompare }: OverviewProps) {
   const usageUrl = (id: string) => carriers.find((c) => c.id === id)?.usageUrl ?? null;
+  // The carrier page in the active tab is what the user came to check: its lines lead.
+  const tabCarrier = tabCarrierId(tab);
+  const shown = cards && tabFirst(cards, tabCarrier);
   return (
     <main class="overview">
       <h1 class="app-title">{i18n.t('app_title')}</h1>
@@ -30,12 +38,29 @@ export function Overview({ i18n, cards, tab, now, error, carriers, carrierLabel,
       )}
       {cards === null && !error && <p class="loading">{i18n.t('loading')}</p>}
       {cards !== null && cards.length === 0 && <EmptyState i18n={i18n} carriers={carriers} />}
-      {cards !== null && cards.length > 0 && (
+      {shown !== null && shown.length > 0 && (
         <section class="cards" aria-label={i18n.t('your_lines')}>
-          {cards.map((card) => (
-            <LineCard key={card.lineId} i18n={i18n} card={card} now={now} usageUrl={usageUrl(card.carrierId)} onConfirm={onConfirm} onDiscard={onDiscard} />
+          {shown.map((card) => (
+            <LineCard
+              key={card.lineId}
+              i18n={i18n}
+              card={card}
+              now={now}
+              usageUrl={usageUrl(card.carrierId)}
+              onConfirm={onConfirm}
+              onDiscard={onDiscard}
+              onOpen={onOpenLine}
+              fromTab={card.carrierId === tabCarrier}
+            />
           ))}
         </section>
+      )}
+      {shown !== null && shown.length >= 2 && onCompare && (
+        <p class="view-links">
+          <button type="button" class="compare-open" onClick={onCompare}>
+            {i18n.t('compare_open')}
+          </button>
+        </p>
       )}
     </main>
   );

@@ -3,6 +3,7 @@ import { handleContentMessage } from '@/lib/background/handle-content-message';
 import { handleUiAction } from '@/lib/background/handle-ui-action';
 import { routeMessage } from '@/lib/background/route-message';
 import { refreshOverview } from '@/lib/background/refresh-overview';
+import { openAlert, RELEASE_ALARM } from '@/lib/background/apply-alerts';
 import { openGuardDb } from '@/lib/db/schema';
 import { STORAGE_ERROR_KEY } from '@/lib/summary/storage-error';
 
@@ -11,8 +12,14 @@ const RECHECK_MINUTES = 30;
 
 export default defineBackground(() => {
   const db = openGuardDb();
+  // One update at a time: a reading, the alarm and the start-up run may all ask at once, and two
+  // overlapping runs could each show the same not-yet-marked notification. Only the queue is in
+  // memory; what it works on is all in IndexedDB.
+  let queue: Promise<void> = Promise.resolve();
   const updateOverview = () =>
-    refreshOverview(db, browser, Date.now()).catch((error) => console.error('[esim-usage-guard] overview update failed', error));
+    (queue = queue.then(() =>
+      refreshOverview(db, browser, Date.now()).catch((error) => console.error('[esim-usage-guard] overview update failed', error)),
+    ));
 
   // Listeners are registered synchronously, before any await, so a message that wakes the
   // service worker is never missed.
@@ -41,7 +48,10 @@ export default defineBackground(() => {
     }),
   );
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === RECHECK_ALARM) void updateOverview();
+    if (alarm.name === RECHECK_ALARM || alarm.name === RELEASE_ALARM) void updateOverview();
+  });
+  browser.notifications.onClicked.addListener((id) => {
+    openAlert(db, browser, id, Date.now()).catch((error) => console.error('[esim-usage-guard] could not open an alert', error));
   });
 
   // Alarms do not survive every browser restart or update: create it at every start.

@@ -1,3 +1,5 @@
+import { formatDay } from '../format/date';
+
 /**
  * What the toolbar badge shows. Pure: the background only applies the result, so every colour
  * and text rule is tested without a browser.
@@ -6,6 +8,7 @@ export const DEFAULT_THRESHOLDS = [50, 80, 90, 100] as const;
 
 export type BadgeLevel = 'none' | 'ok' | 'notice' | 'warning' | 'danger' | 'over';
 
+/** Green, then olive → amber → red → dark red as the cap fills. */
 export const BADGE_COLORS: Record<BadgeLevel, string> = {
   none: '#5f6368',
   ok: '#1e7d32',
@@ -15,11 +18,17 @@ export const BADGE_COLORS: Record<BadgeLevel, string> = {
   over: '#7f0000',
 };
 
+const RANK: Record<BadgeLevel, number> = { none: 0, ok: 1, notice: 2, warning: 3, danger: 4, over: 5 };
+
 export interface BadgeLine {
   /** How the user knows the line: "Movistar ••12". */
   name: string;
   percent: number | null;
   unlimited: boolean;
+  /** Explanation of unusual use still inside the cards' 48 h window; null/absent when none. */
+  anomaly?: string | null;
+  /** When the cap is projected to run out before renewal; null/absent when it is not. */
+  runsOutAt?: number | null;
 }
 
 export interface Badge {
@@ -27,6 +36,11 @@ export interface Badge {
   color: string;
   level: BadgeLevel;
   title: string;
+}
+
+export interface BadgeOptions {
+  /** For the "runs out around <date>" wording; the browser's zone in production. */
+  timeZone?: string;
 }
 
 export const BADGE_TITLE = 'eSIM Usage Guard';
@@ -42,20 +56,49 @@ export function levelFor(percent: number, thresholds: readonly number[] = DEFAUL
   return level;
 }
 
-export function decideBadge(lines: readonly BadgeLine[], thresholds: readonly number[] = DEFAULT_THRESHOLDS): Badge {
-  if (lines.length === 0) return { text: '', color: BADGE_COLORS.none, level: 'none', title: BADGE_TITLE };
-  const capped = lines.filter((l): l is BadgeLine & { percent: number } => l.percent !== null);
-  const title = [BADGE_TITLE, ...lines.map(describeLine)].join('\n');
-  if (capped.length === 0) {
-    // Only unlimited (or unknown-cap) lines: nothing can run out, but show that we are watching.
-    return { text: '∞', color: BADGE_COLORS.ok, level: 'ok', title };
-  }
-  const worst = Math.max(...capped.map((l) => l.percent));
-  const level = levelFor(worst, thresholds);
-  return { text: `${Math.min(999, Math.floor(worst))}%`, color: BADGE_COLORS[level], level, title };
+function atLeast(level: BadgeLevel, floor: BadgeLevel): BadgeLevel {
+  return RANK[level] >= RANK[floor] ? level : floor;
 }
 
-function describeLine(line: BadgeLine): string {
-  if (line.percent !== null) return `${line.name}: ${Math.floor(line.percent)}% used`;
-  return `${line.name}: ${line.unlimited ? 'unlimited' : 'cap unknown'}`;
+/**
+ * A line's level: its percent against the thresholds, raised to at least amber ('warning') when
+ * the cap is projected to run out before renewal, and to red ('danger') while unusual use is
+ * active, because a leak is worth looking at now whatever the percentage.
+ */
+export function lineLevel(line: BadgeLine, thresholds: readonly number[] = DEFAULT_THRESHOLDS): BadgeLevel {
+  let level: BadgeLevel = line.percent === null ? 'ok' : levelFor(line.percent, thresholds);
+  if (line.runsOutAt != null) level = atLeast(level, 'warning');
+  if (line.anomaly) level = atLeast(level, 'danger');
+  return level;
+}
+
+/**
+ * The badge follows the worst line: highest level, then active unusual use, then fullest. Its
+ * text is `!` when that line shows unusual use, else its percent; `∞` when no line has a cap.
+ */
+export function decideBadge(lines: readonly BadgeLine[], thresholds: readonly number[] = DEFAULT_THRESHOLDS, options: BadgeOptions = {}): Badge {
+  if (lines.length === 0) return { text: '', color: BADGE_COLORS.none, level: 'none', title: BADGE_TITLE };
+  const title = [BADGE_TITLE, ...lines.map((l) => describeLine(l, options.timeZone))].join('\n');
+  const ranked = lines.map((line) => ({ line, level: lineLevel(line, thresholds) }));
+  const worst = ranked.reduce((a, b) => (compare(b, a) > 0 ? b : a));
+  const { line, level } = worst;
+  const text = line.anomaly ? '!' : line.percent !== null ? `${Math.min(999, Math.floor(line.percent))}%` : '∞';
+  return { text, color: BADGE_COLORS[level], level, title };
+}
+
+function compare(a: { line: BadgeLine; level: BadgeLevel }, b: { line: BadgeLine; level: BadgeLevel }): number {
+  return (
+    RANK[a.level] - RANK[b.level] ||
+    Number(Boolean(a.line.anomaly)) - Number(Boolean(b.line.anomaly)) ||
+    (a.line.percent ?? -1) - (b.line.percent ?? -1)
+  );
+}
+
+function describeLine(line: BadgeLine, timeZone?: string): string {
+  const parts = [
+    line.percent !== null ? `${Math.floor(line.percent)}% used` : line.unlimited ? 'unlimited' : 'cap unknown',
+  ];
+  if (line.anomaly) parts.push(`unusual use: ${line.anomaly}`);
+  if (line.runsOutAt != null) parts.push(`runs out around ${formatDay(line.runsOutAt, 'en-GB', timeZone)}`);
+  return `${line.name}: ${parts.join('; ')}`;
 }

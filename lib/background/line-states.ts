@@ -1,11 +1,10 @@
-import { analyzeLine } from '../analysis';
 import type { LineAnalysis } from '../analysis';
 import { loadHistory } from '../db/history';
 import { loadLatest } from '../db/latest';
 import type { GuardDb, LineRow, ReadingRow } from '../db/schema';
 import type { Settings } from '../settings/schema';
 import { primaryOf } from '../summary/primary-bucket';
-import { usedOf } from '../summary/usage';
+import { analyzeLineHistory, historySince } from './line-analysis';
 
 /** Everything the overview, the badge and the alerts decide from, for one line. */
 export interface LineState {
@@ -15,10 +14,6 @@ export interface LineState {
   /** Analysis of the line's main bucket; null when it has no readings. */
   analysis: LineAnalysis | null;
 }
-
-/** Enough history for the line's own daily and hourly habits without reading a whole year. */
-const HISTORY_DAYS = 120;
-const DAY = 86_400_000;
 
 export interface LineStateOptions {
   now: number;
@@ -32,27 +27,10 @@ export async function loadLineStates(db: GuardDb, { now, timeZone, settings }: L
     latest.map(async ({ line, readings }) => {
       const primary = primaryOf(readings);
       if (!primary) return { line, latest: readings, analysis: null };
-      const history = await loadHistory(db, line.id, primary.bucket, now - HISTORY_DAYS * DAY);
-      const analysis = analyzeLine(history.map((r) => analysisReading(r, line)), {
-        now,
-        timeZone,
-        cycleDay: line.cycleDay ?? null,
-        leakSensitivity: settings.leakSensitivity,
-      });
+      const history = await loadHistory(db, line.id, primary.bucket, historySince(now));
+      // The same pure step the popup's line detail runs, so both state the same outlook.
+      const analysis = analyzeLineHistory(history, line, { now, timeZone, leakSensitivity: settings.leakSensitivity });
       return { line, latest: readings, analysis };
     }),
   );
-}
-
-/** A stored reading as the analysis sees it; the user's own cap, when set, replaces the page's. */
-function analysisReading(r: ReadingRow, line: LineRow) {
-  const cap = line.capBytes ?? null;
-  return {
-    capturedAt: r.capturedAt,
-    usedBytes: usedOf(r),
-    totalBytes: cap ?? r.totalBytes,
-    unlimited: cap === null && r.unlimited,
-    remainingBytes: cap === null ? r.remainingBytes : null,
-    periodEnd: r.periodEnd,
-  };
 }

@@ -1,11 +1,12 @@
 import type { browser as wxtBrowser } from 'wxt/browser';
 import { decideBadge } from '../alerts/badge';
+import { badgeLinesOf } from '../alerts/badge-lines';
 import { carrierLabel } from '../carriers/lookup';
 import type { GuardDb } from '../db/schema';
-import { badgeLinesFrom } from '../summary/badge-lines';
 import { toCardModels } from '../summary/card';
 import { OVERVIEW_KEY, OVERVIEW_VERSION, type OverviewSnapshot } from '../summary/overview';
 import { SETTINGS_KEY, settingsFrom } from '../settings/schema';
+import { applyAlerts } from './apply-alerts';
 import { loadLineStates } from './line-states';
 
 type ExtensionBrowser = typeof wxtBrowser;
@@ -22,7 +23,7 @@ export async function refreshOverview(db: GuardDb, browser: ExtensionBrowser, no
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const states = await loadLineStates(db, { now, timeZone, settings });
   const snapshot: OverviewSnapshot = { version: OVERVIEW_VERSION, generatedAt: now, cards: toCardModels(states, carrierLabel, now) };
-  const badge = decideBadge(badgeLinesFrom(states.map((s) => ({ line: s.line, readings: s.latest })), carrierLabel), settings.thresholds);
+  const badge = decideBadge(badgeLinesOf(states, carrierLabel, now), settings.thresholds, { timeZone });
   // Firefox builds are Manifest V2, where the toolbar button is `browserAction`.
   const action: Action = browser.action ?? (browser as unknown as { browserAction: Action }).browserAction;
   await Promise.all([
@@ -31,4 +32,6 @@ export async function refreshOverview(db: GuardDb, browser: ExtensionBrowser, no
     action.setBadgeBackgroundColor({ color: badge.color }),
     action.setTitle({ title: badge.title }),
   ]);
+  // After the badge, so a notification failure never leaves the badge behind.
+  await applyAlerts(db, browser, { states, settings, now, timeZone, carrierLabel });
 }

@@ -2,6 +2,6 @@ import type { Bucket } from '../carriers/types';
 import type { GuardDb, ReadingRow } from './schema';
 
 /** A line's readings of one bucket since `since` (epoch ms), oldest first, via the compound index. */
-export function loadHistory(db: GuardDb, lineId: number, bucket: Bucket, since: number): Promise<ReadingRow[]> {
+export function loadHistory(db: Pick<GuardDb, 'readings'>, lineId: number, bucket: Bucket, since: number): Promise<ReadingRow[]> {
   return db.readings.where('[lineId+bucket+capturedAt]').between([lineId, bucket, since], [lineId, bucket, Infinity]).toArray();
 }

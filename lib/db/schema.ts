@@ -65,6 +65,29 @@ export interface AlertRow {
   /** What the notification said, for the record and for a held one to be shown later. */
   title: string;
   message: string;
+  /**
+   * When `notifications.create` resolved; null until then. A row written but not yet shown (the
+   * service worker stopped in between) is shown at the next start or alarm, under the same
+   * notification id, so it can neither be lost nor appear twice. The fields below are not
+   * indexed (no new Dexie version); absent ones read as null.
+   */
+  shownAt?: number | null;
+  /** Set instead of shownAt when a held row was overtaken (a higher threshold, the 1-day reminder). */
+  droppedAt?: number | null;
+  /** Leaks, 100 %, overrun and the last day of validity: shown at once, even in quiet hours. */
+  urgent?: boolean;
+  /** Start of the usage cycle the alert belongs to (null when the cycle is not known). */
+  cycleStart?: number | null;
+  /** The figures the alert was decided on, so the next decision can compare (see lib/alerts). */
+  detail?: AlertDetail;
+}
+
+export interface AlertDetail {
+  threshold?: number;
+  totalBytes?: number | null;
+  /** Anomaly start/end; projected exhaustion (overrun); stated end (validity); last reading (stale). */
+  at?: number;
+  end?: number;
 }
 
 export type GuardDb = Dexie & {

@@ -24,6 +24,8 @@ export interface CardOutlook {
   exhaustAt: number | null;
   exhaustEarliest: number | null;
   exhaustLatest: number | null;
+  /** Start of the current cycle (for the compare view's % of cycle gone); absent in older snapshots. */
+  cycleStart?: number | null;
   cycleEnd: number | null;
   cycleEndSource: LineAnalysis['cycle']['endSource'];
   spareBytes: number | null;
@@ -89,6 +91,7 @@ function outlookOf(analysis: LineAnalysis | null): CardOutlook | null {
     exhaustAt: projection.exhaustAt,
     exhaustEarliest: projection.exhaustRange?.earliest ?? null,
     exhaustLatest: projection.exhaustRange?.latest ?? null,
+    cycleStart: cycle.start,
     cycleEnd: cycle.end,
     cycleEndSource: cycle.endSource,
     spareBytes: projection.spareBytes,

@@ -1,0 +1,62 @@
+import { formatBytes } from '@/lib/format/bytes';
+import type { Translator } from '@/lib/i18n/translator';
+import { bestLineNow, type CompareRow } from '@/lib/summary/compare';
+import { describePace, describeProjection } from '@/lib/summary/describe';
+import { CompareChart, type Trail } from './CompareChart';
+import { ViewHeader } from './ViewHeader';
+
+export interface CompareProps {
+  i18n: Translator;
+  rows: readonly CompareRow[];
+  /** Each line's path through its current cycle, once loaded (the points show before). */
+  trails: ReadonlyMap<number, Trail>;
+  onBack: () => void;
+  onOpenLine: (lineId: number) => void;
+}
+
+const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v)}%`);
+
+/** All lines side by side: where each stands in its cycle, and which one to spend first. */
+export function Compare({ i18n, rows, trails, onBack, onOpenLine }: CompareProps) {
+  const best = bestLineNow(rows);
+  return (
+    <main class="compare">
+      <ViewHeader i18n={i18n} title={i18n.t('compare_title')} onBack={onBack} />
+      {best && (
+        <p class="hint" role="note">
+          {i18n.t('compare_hint', { line: best.name, amount: formatBytes(best.headroomPerDay, i18n.locale) })}
+        </p>
+      )}
+      <CompareChart i18n={i18n} rows={rows} trails={trails} />
+      <table class="compare-table">
+        <thead>
+          <tr>
+            <th scope="col">{i18n.t('col_line')}</th>
+            <th scope="col">{i18n.t('col_used_percent')}</th>
+            <th scope="col">{i18n.t('col_elapsed')}</th>
+            <th scope="col">{i18n.t('col_pace')}</th>
+            <th scope="col">{i18n.t('col_outlook')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, i) => (
+            <tr key={row.lineId} data-line-id={row.lineId} class={best?.lineId === row.lineId ? 'is-best' : ''}>
+              <th scope="row">
+                <span class="row-number" aria-hidden="true">
+                  {i + 1}.{' '}
+                </span>
+                <button type="button" class="link" onClick={() => onOpenLine(row.lineId)}>
+                  {row.name}
+                </button>
+              </th>
+              <td>{row.unlimited ? i18n.t('unlimited') : pct(row.usedPercent)}</td>
+              <td>{pct(row.elapsedPercent)}</td>
+              <td>{row.pace === null ? '—' : describePace(row.pace, i18n)}</td>
+              <td>{row.card.outlook ? describeProjection(row.card.outlook, i18n) : '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </main>
+  );
+}

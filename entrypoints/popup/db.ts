@@ -1,0 +1,12 @@
+import { openReadOnly, type ReadOnlyDb } from '@/lib/db/read-only';
+
+let db: Promise<ReadOnlyDb> | null = null;
+
+/** One read-only connection for the popup's lifetime, opened on first use (never for the overview). */
+export function popupDb(): Promise<ReadOnlyDb> {
+  db ??= openReadOnly().catch((e: unknown) => {
+    db = null;
+    throw e;
+  });
+  return db;
+}

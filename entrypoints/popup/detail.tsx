@@ -1,0 +1,67 @@
+// The line detail's chunk: loaded with `import()` once the overview's numbers are on screen.
+import 'uplot/dist/uPlot.min.css';
+import './views.css';
+import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { LineDetail, type DetailState } from '@/components/LineDetail';
+import { TrendChart } from '@/components/TrendChart';
+import type { Bucket } from '@/lib/carriers/types';
+import type { ChartRange } from '@/lib/detail/chart-data';
+import { leakSensitivityOf, loadLineDetail } from '@/lib/detail/load';
+import type { Translator } from '@/lib/i18n/translator';
+import { popupDb } from './db';
+
+async function loadDetail(lineId: number, bucket: Bucket) {
+  const [db, stored] = await Promise.all([popupDb(), browser.storage.local.get('settings')]);
+  const now = Date.now();
+  const data = await loadLineDetail(db, lineId, bucket, {
+    now,
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    leakSensitivity: leakSensitivityOf(stored.settings),
+  });
+  return { data, now };
+}
+
+export interface DetailViewProps {
+  i18n: Translator;
+  lineId: number;
+  title: string;
+  /** The bucket the card shows; null while the overview is not loaded yet (a deep link). */
+  bucket: Bucket | null;
+  /** Changes when a new reading of the line arrives, so the chart follows. */
+  readAt: number | null;
+  onBack: () => void;
+  children?: ComponentChildren;
+}
+
+export function DetailView({ i18n, lineId, title, bucket, readAt, onBack, children }: DetailViewProps) {
+  const [state, setState] = useState<DetailState>({ status: 'loading' });
+  const [range, setRange] = useState<ChartRange>('90d');
+  useEffect(() => {
+    if (bucket === null) return;
+    let live = true;
+    loadDetail(lineId, bucket).then(
+      ({ data, now }) => live && setState(data ? { status: 'ready', data, now } : { status: 'missing' }),
+      (e: unknown) => live && setState({ status: 'error', message: e instanceof Error ? e.message : String(e) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [lineId, bucket, readAt]);
+  return (
+    <LineDetail
+      i18n={i18n}
+      title={title}
+      state={state}
+      range={range}
+      onRange={setRange}
+      onBack={onBack}
+      chart={TrendChart}
+      // Read by the popup_chart benchmark: the chart is on screen.
+      onChartDrawn={() => performance.mark('esim:chart-drawn')}
+    >
+      {children}
+    </LineDetail>
+  );
+}

@@ -1,0 +1,218 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CDPSession, Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { launchExtension, serveCarrierPage, waitFor, type ExtensionSession } from './harness';
+
+// The extension APIs as seen inside an extension page (evaluated there, not in Node).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+declare const chrome: any;
+
+const HOME = 'https://appweb.movistar.es/home';
+const capped = readFileSync(join('tests/fixtures/movistar-es', '2026-11-20-capped.html'), 'utf8');
+/** The capped fixture (20 GB plan) showing another used figure, in Spanish decimals ("17,2"). */
+const movistarAt = (used: string) => capped.replaceAll('3,5 GB', `${used} GB`);
+
+const GREEN = [30, 125, 50, 255];
+const OLIVE = [130, 119, 23, 255];
+const AMBER = [178, 106, 0, 255];
+
+interface AlertRecord {
+  id: number;
+  kind: string;
+  key: string;
+  urgent: boolean;
+  shownAt: number | null;
+  detail: { threshold?: number };
+}
+
+/**
+ * Everything is observed from an extension page rather than the worker: once the worker has
+ * been stopped, Playwright keeps a dead handle to it and does not report the restarted one.
+ */
+let session: ExtensionSession;
+let ext: Page;
+let cdp: CDPSession;
+let statuses: string[];
+beforeEach(async () => {
+  session = await launchExtension();
+  ext = await session.context.newPage();
+  await ext.goto(`chrome-extension://${session.extensionId}/popup.html`);
+  statuses = [];
+  cdp = await session.context.newCDPSession(ext);
+  cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
+    for (const version of event.versions) statuses.push(version.runningStatus);
+  });
+  await cdp.send('ServiceWorker.enable');
+});
+afterEach(async () => {
+  await session?.close();
+});
+
+/** waitFor, typed for probes that answer null until ready. */
+async function until<T>(probe: () => Promise<T | null>, what: string): Promise<T> {
+  return (await waitFor(probe, what))!;
+}
+
+function readAll<T>(store: 'alerts' | 'readings'): Promise<T[]> {
+  return ext.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('esim-usage-guard');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains(name)) {
+            db.close();
+            resolve([]);
+            return;
+          }
+          const request = db.transaction(name, 'readonly').objectStore(name).getAll();
+          request.onsuccess = () => {
+            db.close();
+            resolve(request.result as T[]);
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    store,
+  );
+}
+
+const alertRows = () => readAll<AlertRecord>('alerts');
+const shownIds = async () => Object.keys(await ext.evaluate(() => chrome.notifications.getAll() as Promise<Record<string, boolean>>)).sort();
+const idsOf = (rows: AlertRecord[]) => rows.map((r) => `esim-alert:${r.id}`).sort();
+const thresholds = (rows: AlertRecord[]) => rows.filter((r) => r.kind === 'threshold').map((r) => r.detail.threshold);
+const badge = () =>
+  ext.evaluate(async () => ({
+    text: (await chrome.action.getBadgeText({})) as string,
+    color: (await chrome.action.getBadgeBackgroundColor({})) as number[],
+    title: (await chrome.action.getTitle({})) as string,
+  }));
+const allShown = async (count: number) => {
+  const rows = await alertRows();
+  return rows.length === count && rows.every((r) => r.shownAt) ? rows : null;
+};
+
+/** Loads the carrier page showing `used` and waits until the background has stored it and updated the badge. */
+async function readPage(page: Page, used: string, readings: number, text: string) {
+  await page.goto(HOME);
+  await until(async () => ((await readAll('readings')).length >= readings ? true : null), `reading ${used}`);
+  return until(async () => {
+    const current = await badge();
+    return current.text === text ? current : null;
+  }, `badge ${text}`);
+}
+
+/** Stops the service worker as the browser does when it is idle, and waits until it has stopped. */
+async function stopServiceWorker() {
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await until(async () => (statuses.at(-1) === 'stopped' ? true : null), 'the worker stopped');
+  statuses.length = 0;
+}
+
+/** Fires the periodic re-check alarm now: the browser starts the stopped worker to deliver it. */
+async function fireRecheckAlarm() {
+  await ext.evaluate(() => chrome.alarms.create('overview-recheck', { when: Date.now() }));
+  await until(async () => (statuses.includes('running') ? true : null), 'the worker restarted');
+}
+
+describe('badge and notifications from rising usage (production build, real Chromium)', () => {
+  it('colours the badge by the thresholds and raises each threshold once, the highest newly crossed', async () => {
+    let used = '3,5';
+    await serveCarrierPage(session.context, HOME, () => movistarAt(used));
+    const page = await session.context.newPage();
+
+    let current = await readPage(page, used, 1, '17%');
+    expect(current.color).toEqual(GREEN);
+    expect(await alertRows()).toEqual([]);
+    expect(await shownIds()).toEqual([]);
+
+    used = '11';
+    current = await readPage(page, used, 2, '55%');
+    expect(current.color).toEqual(OLIVE);
+    let rows = await until(() => allShown(1), 'the 50 % alert shown');
+    expect(rows).toEqual([expect.objectContaining({ kind: 'threshold', key: expect.stringMatching(/^threshold:50:\d{4}-\d\d-\d\d:21474836480$/), urgent: false })]);
+    expect(await shownIds()).toEqual(idsOf(rows));
+
+    // 85 % after 55 %: one notification for 80 %. Three readings seconds apart also project the
+    // cap to run out long before renewal: the badge says when, and an urgent overrun alert goes out.
+    used = '17';
+    current = await readPage(page, used, 3, '85%');
+    expect(current.color).toEqual(AMBER);
+    expect(current.title).toMatch(/^eSIM Usage Guard\nMovistar ••12: 85% used; runs out around \d{1,2} [A-Z][a-z]{2}$/);
+    rows = await until(() => allShown(3), 'the 80 % and overrun alerts shown');
+    expect(thresholds(rows)).toEqual([50, 80]);
+    expect(rows.filter((r) => r.kind === 'overrun')).toEqual([expect.objectContaining({ urgent: true })]);
+    expect(await shownIds()).toEqual(idsOf(rows));
+
+    // A little more use crosses nothing new: nothing is raised again.
+    used = '17,2';
+    await readPage(page, used, 4, '86%');
+    await page.waitForTimeout(500);
+    expect((await alertRows()).map((r) => r.key)).toEqual(rows.map((r) => r.key));
+    expect(await shownIds()).toEqual(idsOf(rows));
+  });
+
+  it('neither loses nor repeats a notification when the worker stops and the re-check alarm wakes it', async () => {
+    await serveCarrierPage(session.context, HOME, movistarAt('17'));
+    const page = await session.context.newPage();
+    await readPage(page, '17', 1, '85%');
+    const [row] = await until(() => allShown(1), 'the 80 % alert shown');
+    expect(thresholds([row!])).toEqual([80]);
+
+    await stopServiceWorker();
+    await fireRecheckAlarm();
+    await page.waitForTimeout(1_000);
+    expect(await alertRows()).toEqual([row]);
+    expect(await shownIds()).toEqual([`esim-alert:${row!.id}`]);
+    expect((await badge()).text).toBe('85%');
+  });
+
+  it('shows an alert decided but not yet shown when the worker stopped, exactly once, after the restart', async () => {
+    await serveCarrierPage(session.context, HOME, movistarAt('17'));
+    const page = await session.context.newPage();
+    await readPage(page, '17', 1, '85%');
+    const [row] = await until(() => allShown(1), 'the 80 % alert shown');
+
+    // The state a stop between the two steps leaves behind: the row written, nothing shown.
+    await stopServiceWorker();
+    await ext.evaluate(
+      (id) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('esim-usage-guard');
+          open.onsuccess = () => {
+            const tx = open.result.transaction('alerts', 'readwrite');
+            const store = tx.objectStore('alerts');
+            const get = store.get(id);
+            get.onsuccess = () => store.put({ ...get.result, shownAt: null });
+            tx.oncomplete = () => {
+              open.result.close();
+              void chrome.notifications.clear(`esim-alert:${id}`).then(() => resolve());
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+      row!.id,
+    );
+    expect(await shownIds()).toEqual([]);
+
+    await fireRecheckAlarm();
+    const rows = await until(() => allShown(1), 'the alert shown after the restart');
+    expect(rows.map((r) => [r.id, r.key])).toEqual([[row!.id, row!.key]]);
+    expect(await shownIds()).toEqual([`esim-alert:${row!.id}`]);
+  });
+
+  it('ends with exactly one alert shown when the worker is stopped right after storing a reading', async () => {
+    await serveCarrierPage(session.context, HOME, movistarAt('17'));
+    const page = await session.context.newPage();
+    await page.goto(HOME);
+    await until(async () => ((await readAll('readings')).length > 0 ? true : null), 'the reading');
+    await stopServiceWorker();
+    await fireRecheckAlarm();
+    const rows = await until(() => allShown(1), 'the alert shown');
+    await page.waitForTimeout(1_000);
+    expect(thresholds(await alertRows())).toEqual([80]);
+    expect(await shownIds()).toEqual(idsOf(rows));
+  });
+});

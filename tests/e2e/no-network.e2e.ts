@@ -1,13 +1,16 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CARRIERS } from '@/lib/carriers';
 import { loadFixtures } from '../helpers/fixtures';
-import { launchExtension, openPopup, readStore, serveCarrierPage, waitFor, type ExtensionSession } from './harness';
+import { CHROME_DIST, launchExtension, openPopup, readStore, serveCarrierPage, waitFor, type ExtensionSession } from './harness';
 
 /**
- * "Nothing leaves the browser", observed: while every carrier's page is read and the popup is
- * opened, every request made anywhere in the browser is recorded. Allowed are only the routed
- * carrier documents themselves (the test serves them) and the extension's own files.
+ * "Nothing leaves the browser", observed: while every carrier's page is read and the popup (and
+ * the options page, if built) is opened, every request made anywhere in the browser is recorded.
+ * Allowed are only the routed carrier documents themselves (the test serves them), the images
+ * their HTML names, and the extension's own files.
  *
  * Two nets: Playwright's request events (pages, content scripts, and the service worker once the
  * listener is attached), and each extension context's own Resource Timing buffer, which also holds
@@ -64,6 +67,17 @@ describe('no network traffic from the extension', () => {
     const popup = await openPopup(session);
     await popup.locator('.cards').waitFor();
     await popup.waitForTimeout(500);
+    // The options page too, when the build has one (it reads the same data).
+    const manifest = JSON.parse(readFileSync(join(CHROME_DIST, 'manifest.json'), 'utf8')) as { options_ui?: { page?: string }; options_page?: string };
+    const optionsPath = manifest.options_ui?.page ?? manifest.options_page;
+    const pages = [popup];
+    if (optionsPath) {
+      const options = await session.context.newPage();
+      await options.goto(`chrome-extension://${session.extensionId}/${optionsPath}`);
+      await options.waitForLoadState('load');
+      await options.waitForTimeout(1_000);
+      pages.push(options);
+    }
 
     const ownOrigin = `chrome-extension://${session.extensionId}/`;
     const unexpected = requests
@@ -79,7 +93,9 @@ describe('no network traffic from the extension', () => {
     const timed = (entries: string[]) => entries.filter((url) => !url.startsWith(ownOrigin));
     const workerResources = await session.worker.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
     expect(timed(workerResources)).toEqual([]);
-    const popupResources = await popup.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
-    expect(timed(popupResources)).toEqual([]);
+    for (const page of pages) {
+      const resources = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+      expect(timed(resources), page.url()).toEqual([]);
+    }
   });
 });

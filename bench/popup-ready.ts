@@ -34,7 +34,7 @@ const linesShown: Probe = (lines) =>
   document.querySelectorAll('.line-card').length === lines && performance.getEntriesByName('esim:lines-shown')[0]?.startTime;
 
 /** Fills the extension's database with 5 lines × a year of hourly readings, inside its worker. */
-async function seed(context: BrowserContext): Promise<string> {
+export async function seed(context: BrowserContext): Promise<string> {
   const worker = context.serviceWorkers().find((w) => w.url().includes('background')) ?? (await context.waitForEvent('serviceworker'));
   // tsx (esbuild, keepNames) wraps inner functions in a `__name` helper the worker does not have.
   await worker.evaluate('globalThis.__name = (f) => f');

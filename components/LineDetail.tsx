@@ -16,7 +16,8 @@ export type DetailState =
   | { status: 'loading' }
   | { status: 'error'; message: string }
   | { status: 'missing' }
-  | { status: 'ready'; data: LineDetailData; now: number };
+  /** `year` is the same data extended to a year, read after the first chart is drawn. */
+  | { status: 'ready'; data: LineDetailData; now: number; year?: LineDetailData | null };
 
 export interface TrendChartProps {
   i18n: Translator;
@@ -93,7 +94,7 @@ export function LineDetail({ i18n, title, state, range, onRange, onBack, chart: 
         </p>
       )}
       {state.status === 'missing' && <p class="tab-status tone-problem">{i18n.t('detail_missing')}</p>}
-      {state.status === 'ready' && <Ready i18n={i18n} data={state.data} now={state.now} range={range} onRange={onRange} Chart={Chart} onChartDrawn={onChartDrawn} />}
+      {state.status === 'ready' && <Ready i18n={i18n} data={range === 'year' ? (state.year ?? state.data) : state.data} now={state.now} range={range} onRange={onRange} Chart={Chart} onChartDrawn={onChartDrawn} />}
     </main>
   );
 }
@@ -128,7 +129,7 @@ function Ready({ i18n, data, now, range, onRange, Chart, onChartDrawn }: ReadyPr
             ))}
           </div>
         </div>
-        <figure class="chart">
+        <figure class="chart" data-days={series.x.length}>
           {series.x.length > 0 && <Chart i18n={i18n} series={series} summaryId="trend-summary" onDrawn={onChartDrawn} />}
           <figcaption id="trend-summary">{summary}</figcaption>
         </figure>

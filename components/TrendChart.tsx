@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
 import { formatBytes } from '@/lib/format/bytes';
 import { formatDay } from '@/lib/format/date';
@@ -37,7 +37,8 @@ const maxOf = (...lists: Array<ReadonlyArray<number | null>>) => Math.max(1, ...
  */
 export function TrendChart({ i18n, series, onDrawn }: TrendChartProps) {
   const host = useRef<HTMLDivElement>(null);
-  useEffect(() => {
+  // A layout effect: the chart is drawn in the same frame as its container, not one paint later.
+  useLayoutEffect(() => {
     const el = host.current;
     if (!el) return;
     const { locale } = i18n;

@@ -8,7 +8,7 @@ import { LineDetail, type DetailState } from '@/components/LineDetail';
 import { TrendChart } from '@/components/TrendChart';
 import type { Bucket } from '@/lib/carriers/types';
 import type { ChartRange } from '@/lib/detail/chart-data';
-import { leakSensitivityOf, loadLineDetail } from '@/lib/detail/load';
+import { extendToYear, leakSensitivityOf, loadLineDetail } from '@/lib/detail/load';
 import type { Translator } from '@/lib/i18n/translator';
 import { popupDb } from './db';
 
@@ -41,10 +41,17 @@ export function DetailView({ i18n, lineId, title, bucket, readAt, onBack, childr
   useEffect(() => {
     if (bucket === null) return;
     let live = true;
-    loadDetail(lineId, bucket).then(
-      ({ data, now }) => live && setState(data ? { status: 'ready', data, now } : { status: 'missing' }),
-      (e: unknown) => live && setState({ status: 'error', message: e instanceof Error ? e.message : String(e) }),
-    );
+    const failed = (e: unknown) => live && setState({ status: 'error', message: e instanceof Error ? e.message : String(e) });
+    loadDetail(lineId, bucket).then(({ data, now }) => {
+      if (!live) return;
+      setState(data ? { status: 'ready', data, now, year: null } : { status: 'missing' });
+      // The rest of the year, once the first chart is up, for the "1 year" view.
+      if (data) {
+        void popupDb()
+          .then((db) => extendToYear(db, data, { now }))
+          .then((year) => live && setState({ status: 'ready', data, now, year }), failed);
+      }
+    }, failed);
     return () => {
       live = false;
     };

@@ -148,6 +148,42 @@ export function trendSeries({ line, readings, daily, analysis, from, calendar = 
   return { x, daily: dailyS, cumulative, cap, projection, anomalies, marked };
 }
 
+/**
+ * Daily use straight from the readings: the growth between consecutive readings (after a reset,
+ * the new figure), shared out over the days the gap spans in proportion to time. The bars older
+ * than the analysis window come from here: a year of analysis would cost the popup more than the
+ * whole budget for drawing the chart, and for those days the plain increments tell the same story.
+ */
+export function dailyFromReadings(readings: readonly ReadingRow[], line: Pick<LineRow, 'capBytes'>, calendar: DayCalendar = LOCAL_DAYS): Array<{ day: string; bytes: number }> {
+  const totals = new Map<string, number>();
+  const add = (key: string, bytes: number) => totals.set(key, (totals.get(key) ?? 0) + bytes);
+  let prev: { t: number; used: number } | null = null;
+  for (const r of readings) {
+    const used = analysisReading(r, line).usedBytes;
+    if (used === null) continue;
+    if (prev && r.capturedAt > prev.t) {
+      const bytes = used >= prev.used ? used - prev.used : used;
+      let key = calendar.keyOf(prev.t);
+      const lastKey = calendar.keyOf(r.capturedAt);
+      if (key === lastKey) add(key, bytes);
+      else {
+        // Midnight of each day after the first, approximated from its noon (a DST hour off at most).
+        let from = prev.t;
+        while (key < lastKey) {
+          const next = calendar.keyOf(calendar.noonOf(key) + DAY);
+          const boundary = Math.min(r.capturedAt, calendar.noonOf(next) - DAY / 2);
+          add(key, (bytes * Math.max(0, boundary - from)) / (r.capturedAt - prev.t));
+          from = boundary;
+          key = next;
+        }
+        add(lastKey, (bytes * Math.max(0, r.capturedAt - from)) / (r.capturedAt - prev.t));
+      }
+    }
+    prev = { t: r.capturedAt, used };
+  }
+  return [...totals].sort(([a], [b]) => (a < b ? -1 : 1)).map(([day, bytes]) => ({ day, bytes: Math.round(bytes) }));
+}
+
 /** What the chart shows, in figures, for its text summary (screen readers, and everyone's caption). */
 export interface TrendFacts {
   days: number;

@@ -4,6 +4,7 @@ import type { Bucket } from '../carriers/types';
 import { loadHistory } from '../db/history';
 import type { ReadOnlyDb } from '../db/read-only';
 import type { LineRow, ReadingRow } from '../db/schema';
+import { dailyFromReadings, LOCAL_DAYS, type DayCalendar } from './chart-data';
 
 /** The chart looks back a year; the analysis that states the outlook keeps the background's window. */
 export const CHART_DAYS = 365;
@@ -14,9 +15,9 @@ export interface LineDetailData {
   bucket: Bucket;
   /** Exactly what the background computed for the card (same history window, same options). */
   analysis: LineAnalysis;
-  /** Daily use over up to a year: the analysis' days, older days from a year-long pass. */
+  /** Daily use: the analysis' days (and, once extended to the year, older days from the readings' increments). */
   daily: Array<{ day: string; bytes: number }>;
-  /** The bucket's readings over the chart's year, oldest first. */
+  /** The bucket's readings in the analysis window (or the year, once extended), oldest first. */
   readings: ReadingRow[];
 }
 
@@ -26,24 +27,43 @@ export interface DetailOptions {
   leakSensitivity: LeakSensitivity;
 }
 
-/** Loads one line's history (read-only) and analyses it as the background does. Null if the line is gone. */
+/**
+ * Loads the line's recent history (read-only: the background's analysis window) and analyses it
+ * as the background does: enough for the default chart, which is drawn from this alone. Null if
+ * the line is gone.
+ */
 export async function loadLineDetail(db: Pick<ReadOnlyDb, 'lines' | 'readings'>, lineId: number, bucket: Bucket, options: DetailOptions): Promise<LineDetailData | null> {
-  const line = await db.lines.get(lineId);
+  const [line, recent] = await Promise.all([db.lines.get(lineId), loadHistory(db, lineId, bucket, historySince(options.now))]);
   if (!line) return null;
-  const readings = await loadHistory(db, lineId, bucket, options.now - CHART_DAYS * DAY);
-  const since = historySince(options.now);
-  const first = readings.findIndex((r) => r.capturedAt >= since);
-  const recent = first < 0 ? [] : first === 0 ? readings : readings.slice(first);
   const analysis = analyzeLineHistory(recent, line, options);
-  let daily = analysis.daily;
-  if (first > 0) {
-    // Older days come from a pass over the whole year; the window the card is judged on keeps
-    // the background's figures, so the chart and the card never disagree on a day.
-    const known = new Set(daily.map((d) => d.day));
-    const older = analyzeLineHistory(readings, line, options).daily.filter((d) => !known.has(d.day) && d.day < (daily[0]?.day ?? '9999'));
-    daily = [...older, ...daily];
-  }
-  return { line, bucket, analysis, daily, readings };
+  return { line, bucket, analysis, daily: analysis.daily, readings: recent };
+}
+
+/**
+ * The rest of the year, read after the first chart is on screen (the "1 year" view). Its bars come
+ * from the readings' increments (see dailyFromReadings); the analysis window keeps the background's
+ * figures, so chart and card agree on every recent day.
+ */
+export async function extendToYear(
+  db: Pick<ReadOnlyDb, 'readings'>,
+  detail: LineDetailData,
+  options: Pick<DetailOptions, 'now'>,
+  calendar: DayCalendar = LOCAL_DAYS,
+): Promise<LineDetailData> {
+  const since = historySince(options.now);
+  const { line, bucket } = detail;
+  const before = await db.readings
+    .where('[lineId+bucket+capturedAt]')
+    .between([line.id, bucket, options.now - CHART_DAYS * DAY], [line.id, bucket, since], true, false)
+    .toArray();
+  if (!before.length) return detail;
+  const firstDay = detail.daily[0]?.day ?? calendar.keyOf(since);
+  const bridged = detail.readings.length ? [...before, detail.readings[0]!] : before;
+  return {
+    ...detail,
+    daily: [...dailyFromReadings(bridged, line, calendar).filter((d) => d.day < firstDay), ...detail.daily],
+    readings: [...before, ...detail.readings],
+  };
 }
 
 /** The leak sensitivity from the stored settings, without the settings schema (zod) in this chunk. */

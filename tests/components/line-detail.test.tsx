@@ -97,6 +97,20 @@ describe('line detail', () => {
     expect(onRange).toHaveBeenCalledWith('year');
   });
 
+  it('draws the year from the extended data once it is read, the shorter periods from the first load', () => {
+    const recent = data();
+    const year = data({ daily: Array.from({ length: 300 }, (_, k) => ({ day: UTC_DAYS.keyOf(NOW - (299 - k) * DAY), bytes: 0.5 * GB })) });
+    show({ status: 'ready', data: recent, now: NOW, year }, { range: 'year' });
+    // 300 days of bars, then the projection's 20 days to renewal
+    expect(charts.at(-1)!.series.x.length).toBe(320);
+    document.body.innerHTML = '';
+    show({ status: 'ready', data: recent, now: NOW, year }, { range: '90d' });
+    expect(charts.at(-1)!.series.x.length).toBe(32);
+    document.body.innerHTML = '';
+    show({ status: 'ready', data: recent, now: NOW, year: null }, { range: 'year' });
+    expect(charts.at(-1)!.series.x.length).toBe(32);
+  });
+
   it('goes back with its Back button', () => {
     const onBack = vi.fn();
     const root = show({ status: 'loading' }, { onBack });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { busiestHours, cycleTrail, projectionEnd, rangeStart, recentReadings, trendFacts, trendSeries } from '@/lib/detail/chart-data';
+import { busiestHours, cycleTrail, dailyFromReadings, projectionEnd, rangeStart, recentReadings, trendFacts, trendSeries } from '@/lib/detail/chart-data';
 import { analysisOf, DAY, GB, H, lineRow, NOW, readingRow, UTC_DAYS } from '../helpers/popup-views';
 
 const day = (offset: number) => UTC_DAYS.keyOf(NOW + offset * DAY);
@@ -88,6 +88,30 @@ describe('trend series', () => {
   it('states the figures the caption speaks of', () => {
     const s = trendSeries({ line: lineRow(1), readings: fourDays(), daily: [...daily.slice(0, 3), { day: day(0), bytes: 2 * GB }], analysis: analysisOf({ lastReadingAt: null }), from: NOW - 30 * DAY, calendar: UTC_DAYS });
     expect(trendFacts(s)).toEqual({ days: 4, averagePerDay: (3.5 * GB) / 4, peak: { at: noonS(0) * 1000, bytes: 2 * GB }, anomalies: 0 });
+  });
+});
+
+describe('daily use from the readings (older than the analysis window)', () => {
+  it('shares each increase out over the days it spans, and counts a reset as the new figure', () => {
+    const at = (d: number, h: number) => Date.parse(`${day(d)}T00:00:00Z`) + h * H;
+    const readings = [
+      readingRow(1, at(-3, 18), 1), // 1 GB
+      readingRow(1, at(-2, 6), 2), // +1 GB over 12 h: half on day −3, half on day −2
+      readingRow(1, at(-2, 20), 2.5), // +0.5 on day −2
+      readingRow(1, at(-1, 10), 0.25), // reset: 0.25 GB since, over 14 h (4 h of day −2, 10 h of day −1)
+    ];
+    const out = dailyFromReadings(readings, lineRow(1), UTC_DAYS);
+    expect(out.map((d) => d.day)).toEqual([day(-3), day(-2), day(-1)]);
+    expect(out[0]!.bytes).toBeCloseTo(0.5 * GB, -1);
+    expect(out[1]!.bytes).toBeCloseTo((0.5 + 0.5 + (0.25 * 4) / 14) * GB, -1);
+    expect(out[2]!.bytes).toBeCloseTo(((0.25 * 10) / 14) * GB, -1);
+  });
+  it('spreads a long gap evenly and ignores readings without a figure', () => {
+    const readings = [readingRow(1, NOW - 4 * DAY, 1), readingRow(1, NOW - 3 * DAY, 9, 20, { usedBytes: null }), readingRow(1, NOW, 5)];
+    const out = dailyFromReadings(readings, lineRow(1), UTC_DAYS);
+    expect(out).toHaveLength(5);
+    expect(out.reduce((a, d) => a + d.bytes, 0)).toBeCloseTo(4 * GB, -1);
+    expect(out[1]!.bytes).toBeCloseTo(GB, -1);
   });
 });
 

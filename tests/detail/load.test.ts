@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadLineStates } from '@/lib/background/line-states';
 import { openReadOnly } from '@/lib/db/read-only';
 import { openGuardDb } from '@/lib/db/schema';
-import { leakSensitivityOf, loadLineDetail } from '@/lib/detail/load';
-import { DAY, GB, H, lineRow, NOW, readingRow } from '../helpers/popup-views';
+import { extendToYear, leakSensitivityOf, loadLineDetail } from '@/lib/detail/load';
+import { DAY, GB, H, lineRow, NOW, readingRow, UTC_DAYS } from '../helpers/popup-views';
 
 const names: string[] = [];
 const dbName = () => {
@@ -34,15 +34,23 @@ describe('the line detail’s loading (read-only, in the popup)', () => {
     const options = { now: NOW, timeZone: 'UTC', leakSensitivity: 'normal' as const };
     const [state] = await loadLineStates(db, { now: NOW, timeZone: 'UTC', settings: { leakSensitivity: 'normal' } });
     const readOnly = await openReadOnly(name);
-    const detail = await loadLineDetail(readOnly, 1, 'data', options);
-    expect(detail).not.toBeNull();
-    expect(detail!.analysis).toEqual(state!.analysis);
-    expect(detail!.analysis.totalBytes).toBe(25 * GB); // the user's cap override, as the background applies it
-    expect(detail!.readings.length).toBe(800);
-    // Days older than the analysis window come from the year-long pass, newer ones are the card's
-    expect(detail!.daily.length).toBeGreaterThan(190);
-    expect(detail!.daily.slice(-state!.analysis!.daily.length)).toEqual(state!.analysis!.daily);
-    const keys = detail!.daily.map((d) => d.day);
+    const recent = await loadLineDetail(readOnly, 1, 'data', options);
+    expect(recent).not.toBeNull();
+    expect(recent!.analysis).toEqual(state!.analysis);
+    expect(recent!.analysis.totalBytes).toBe(25 * GB); // the user's cap override, as the background applies it
+    expect(recent!.readings.length).toBe(480); // 120 days × 4
+    expect(recent!.daily).toEqual(state!.analysis!.daily);
+    const detail = await extendToYear(readOnly, recent!, options, UTC_DAYS);
+    expect(detail.analysis).toBe(recent!.analysis);
+    expect(detail.readings.length).toBe(800);
+    // Days older than the analysis window come from the readings' increments, newer ones are the card's
+    expect(detail.daily.length).toBeGreaterThan(190);
+    const older = detail.daily.slice(0, -state!.analysis!.daily.length);
+    expect(older.length).toBeGreaterThan(70);
+    // 0.4 GB a day, except on the days a cycle restarts
+    expect(older.filter((d) => Math.abs(d.bytes - 0.4 * GB) < 0.01 * GB).length).toBeGreaterThan(older.length - 6);
+    expect(detail.daily.slice(-state!.analysis!.daily.length)).toEqual(state!.analysis!.daily);
+    const keys = detail.daily.map((d) => d.day);
     expect([...keys].sort()).toEqual(keys);
     expect(new Set(keys).size).toBe(keys.length);
     readOnly.close();

@@ -186,6 +186,9 @@ function overrunAlerts(f: LineFacts, ctx: AlertContext): NewAlert[] {
 function validityAlerts(f: LineFacts, ctx: AlertContext, clock: Clock): NewAlert[] {
   const { cycle } = f.source.analysis!;
   if (cycle.endSource !== 'page' || cycle.end === null || cycle.end <= ctx.now) return [];
+  // Only an allowance that expires (prepaid validity) deserves a reminder; a postpaid cycle that
+  // renews by itself every month would otherwise nag twice a month.
+  if (!f.source.latest.some((r) => r.periodEndKind === 'expiry')) return [];
   const end = cycle.end;
   const days = VALIDITY_DAYS.filter((d) => end - ctx.now <= d * DAY).at(-1);
   if (days === undefined) return [];

@@ -19,6 +19,12 @@ export interface PageReading {
   remainingBytes: number | null;
   /** When the current cycle ends or the allowance expires, if the page says. */
   periodEnd: number | null;
+  /**
+   * What periodEnd is: 'expiry' when the page says the allowance or line stops being valid then
+   * (prepaid "Caduca el", "Vigencia", "失效日期"), so a reminder is worth sending; a postpaid bill
+   * cycle that simply renews is 'renewal' (the default when absent).
+   */
+  periodEndKind?: 'renewal' | 'expiry';
   /** The page's own "updated at" time, if it states one. */
   pageSaysUpdatedAt: number | null;
   /** The page itself says the allowance is exceeded and extra use is being billed or throttled. */

@@ -43,6 +43,8 @@ export interface ReadingRow {
   unlimited: boolean;
   remainingBytes: number | null;
   periodEnd: number | null;
+  /** 'expiry' when periodEnd is a validity end (prepaid) rather than a renewal; absent = renewal. */
+  periodEndKind?: 'renewal' | 'expiry';
   pageSaysUpdatedAt: number | null;
   overage: boolean;
   source: ReadingSource;

@@ -62,6 +62,7 @@ export async function storeReadings(
         unlimited: reading.unlimited,
         remainingBytes: reading.remainingBytes,
         periodEnd: reading.periodEnd,
+        ...(reading.periodEndKind ? { periodEndKind: reading.periodEndKind } : {}),
         pageSaysUpdatedAt: reading.pageSaysUpdatedAt,
         overage: reading.overage ?? false,
         source,

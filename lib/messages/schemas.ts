@@ -22,6 +22,7 @@ export const pageReadingSchema = z
     unlimited: z.boolean(),
     remainingBytes: z.nullable(bytes),
     periodEnd: z.nullable(epochMs),
+    periodEndKind: z.optional(z.enum(['renewal', 'expiry'])),
     pageSaysUpdatedAt: z.nullable(epochMs),
     overage: z.optional(z.boolean()),
     generic: z.optional(z.boolean()),

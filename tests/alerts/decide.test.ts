@@ -149,7 +149,7 @@ describe('quiet hours', () => {
       source(1, 1, 20, { anomalies: [anomaly('overnight', night - H)] }),
       source(2, 20, 20),
       source(3, 5, 20, runsOut(night + 5 * DAY)),
-      source(4, 5, 20, { cycle: { start: CYCLE_START, end: night + 12 * H, startSource: 'inferred', endSource: 'page' } }),
+      source(4, 5, 20, { cycle: { start: CYCLE_START, end: night + 12 * H, startSource: 'inferred', endSource: 'page' } }, {}, { periodEndKind: 'expiry' }),
     ];
     const { add } = decideAlerts(sources, [], context({ now: night, settings: { quietHours: QUIET } }));
     expect(add.map((a) => [a.kind, a.urgent, a.heldUntil])).toEqual([
@@ -264,15 +264,21 @@ describe('validity notifications', () => {
   const ending = (end: number, endSource: 'page' | 'inferred' | 'cycle-day' = 'page') => ({
     cycle: { start: CYCLE_START, end, startSource: 'inferred' as const, endSource },
   });
+  /** A line whose page states when its allowance expires (prepaid validity). */
+  const valid = (id: number, a: ReturnType<typeof ending>) => source(id, 5, 20, a, {}, { periodEndKind: 'expiry' });
+
+  it('stay silent for a postpaid cycle that simply renews, even when the page states its end', () => {
+    expect(decideAlerts([source(1, 5, 20, ending(NOW + 2 * DAY))], [], context()).add).toEqual([]);
+  });
 
   it('fire 3 days before a stated end (not urgent) and again 1 day before (urgent)', () => {
     const end = NOW + 5 * DAY;
     const { rows, added } = steps(
-      { sources: [source(1, 5, 20, ending(end))] },
-      { sources: [source(1, 5, 20, ending(end))], ctx: { now: end - 3 * DAY } },
-      { sources: [source(1, 5, 20, ending(end))], ctx: { now: end - 2 * DAY } },
-      { sources: [source(1, 5, 20, ending(end))], ctx: { now: end - 20 * H } },
-      { sources: [source(1, 5, 20, ending(end))], ctx: { now: end - 2 * H } },
+      { sources: [valid(1, ending(end))] },
+      { sources: [valid(1, ending(end))], ctx: { now: end - 3 * DAY } },
+      { sources: [valid(1, ending(end))], ctx: { now: end - 2 * DAY } },
+      { sources: [valid(1, ending(end))], ctx: { now: end - 20 * H } },
+      { sources: [valid(1, ending(end))], ctx: { now: end - 2 * H } },
     );
     expect(added.map((a) => a.map((x) => x.key))).toEqual([[], ['validity:3d:2026-11-25'], [], ['validity:1d:2026-11-25'], []]);
     expect(rows.map((r) => r.urgent)).toEqual([false, true]);
@@ -283,19 +289,19 @@ describe('validity notifications', () => {
     const end = Date.UTC(2026, 10, 22, 6);
     const quiet = { quietHours: QUIET };
     const { rows } = steps(
-      { sources: [source(1, 5, 20, ending(end))], ctx: { now: Date.UTC(2026, 10, 20, 23), settings: quiet } },
-      { sources: [source(1, 5, 20, ending(end))], ctx: { now: Date.UTC(2026, 10, 21, 7), settings: quiet } },
+      { sources: [valid(1, ending(end))], ctx: { now: Date.UTC(2026, 10, 20, 23), settings: quiet } },
+      { sources: [valid(1, ending(end))], ctx: { now: Date.UTC(2026, 10, 21, 7), settings: quiet } },
     );
     expect(rows.map((r) => [r.key, r.heldUntil !== null, r.droppedAt ?? null])).toEqual([
       ['validity:3d:2026-11-22', true, Date.UTC(2026, 10, 21, 7)],
       ['validity:1d:2026-11-22', false, null],
     ]);
-    expect(decideAlerts([source(2, 5, 20, ending(end))], [], context({ now: end - 3 * H })).add.map((a) => a.key)).toEqual(['validity:1d:2026-11-22']);
+    expect(decideAlerts([valid(2, ending(end))], [], context({ now: end - 3 * H })).add.map((a) => a.key)).toEqual(['validity:1d:2026-11-22']);
   });
 
   it('stay silent when the end is only inferred or from the cycle day, far away, or passed', () => {
     for (const a of [ending(NOW + DAY, 'inferred'), ending(NOW + DAY, 'cycle-day'), ending(NOW + 4 * DAY), ending(NOW - H)]) {
-      expect(decideAlerts([source(1, 5, 20, a)], [], context()).add).toEqual([]);
+      expect(decideAlerts([valid(1, a)], [], context()).add).toEqual([]);
     }
   });
 });

@@ -44,15 +44,13 @@ describe('visibleText', () => {
     expect(visibleText(dom('<script>x</script>').firstElementChild!)).toBe('');
   });
 
-  it('is fast on a 3,000-element page', () => {
+  // Speed is measured in Chromium by the content_parse_ms benchmark, not asserted here.
+  it('reads a 3,000-element page line by line', () => {
     const rows = Array.from({ length: 1000 }, (_, i) => `<div class="r"><span>Línea ${i}</span><b>${i},5 GB</b></div>`).join('');
-    const root = dom(rows);
-    visibleText(root);
-    const t0 = performance.now();
-    const text = visibleText(root);
-    const ms = performance.now() - t0;
+    const text = visibleText(dom(rows));
     expect(text.split('\n')).toHaveLength(1000);
-    expect(ms).toBeLessThan(50); // happy-dom is far slower than a browser; this guards against O(n²)
+    // Inline elements join without a separator: "Línea 999" + "999,5 GB".
+    expect(text.split('\n')[999]).toBe('Línea 999999,5 GB');
   });
 
   it('never throws on random DOM', () => {

@@ -15,6 +15,8 @@ export interface OverviewProps extends LineActions {
   carriers: readonly CarrierLink[];
   carrierLabel: (id: string) => string;
   onCopySample: (tabId: number) => Promise<boolean>;
+  /** Opens the options page in a tab (browser.runtime.openOptionsPage). */
+  onOpenOptions?: () => void;
   /** Opens a line's detail; without it the cards are not interactive. */
   onOpenLine?: (lineId: number) => void;
   /** Opens the compare view (offered from two lines on). */
@@ -22,14 +24,21 @@ export interface OverviewProps extends LineActions {
 }
 
 /** The popup's first screen: the active tab's status, then one card per line, worst first. */
-export function Overview({ i18n, cards, tab, now, error, carriers, carrierLabel, onCopySample, onConfirm, onDiscard, onOpenLine, onCompare }: OverviewProps) {
+export function Overview({ i18n, cards, tab, now, error, carriers, carrierLabel, onCopySample, onConfirm, onDiscard, onOpenLine, onCompare, onOpenOptions }: OverviewProps) {
   const usageUrl = (id: string) => carriers.find((c) => c.id === id)?.usageUrl ?? null;
   // The carrier page in the active tab is what the user came to check: its lines lead.
   const tabCarrier = tabCarrierId(tab);
   const shown = cards && tabFirst(cards, tabCarrier);
   return (
     <main class="overview">
-      <h1 class="app-title">{i18n.t('app_title')}</h1>
+      <header class="popup-head">
+        <h1 class="app-title">{i18n.t('app_title')}</h1>
+        {onOpenOptions && (
+          <button type="button" class="options-open" onClick={onOpenOptions}>
+            {i18n.t('open_options')}
+          </button>
+        )}
+      </header>
       <TabStatusBanner i18n={i18n} status={tab} carrierLabel={carrierLabel} onCopySample={onCopySample} />
       {error && (
         <p class="tab-status tone-problem" role="alert">

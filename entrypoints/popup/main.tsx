@@ -94,6 +94,7 @@ function App({ i18n }: { i18n: Translator }) {
       carriers={CARRIER_INFOS}
       carrierLabel={carrierLabel}
       onCopySample={copyPageSample}
+      onOpenOptions={() => void browser.runtime.openOptionsPage()}
       onConfirm={onConfirm}
       onDiscard={onDiscard}
       onOpenLine={openLine}

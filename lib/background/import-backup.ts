@@ -1,7 +1,46 @@
+import { mergeBackup, parseBackup } from '../backup';
 import type { GuardDb } from '../db/schema';
-import type { UiActionReply } from '../messages/ui-actions';
+import type { ImportCounts, UiActionReply } from '../messages/ui-actions';
 
-// Placeholder until lib/backup lands (parseBackup / mergeBackup).
-export async function importBackup(_db: GuardDb, _text: string, _apply: boolean, _log: (m: string, d?: unknown) => void): Promise<UiActionReply<'import-backup'>> {
-  return { ok: false, error: 'invalid backup', detail: 'backup support is not available yet' };
+/** Thrown inside the preview's transaction so that Dexie rolls every write of it back. */
+class PreviewOnly extends Error {}
+
+/**
+ * A preview runs the real merge inside a transaction and then aborts it: the counts (new lines,
+ * new vs already-saved readings, duplicates inside the file itself) are exactly what applying
+ * would do, with no second copy of the merge rules to drift from lib/backup. A file parseBackup
+ * refuses never reaches the database at all.
+ */
+export async function importBackup(
+  db: GuardDb,
+  text: string,
+  apply: boolean,
+  log: (message: string, detail?: unknown) => void,
+): Promise<UiActionReply<'import-backup'>> {
+  const parsed = parseBackup(text);
+  if (!parsed.ok) {
+    log('Refused a backup file', parsed.error);
+    return { ok: false, error: 'invalid backup', detail: parsed.error };
+  }
+  const { data } = parsed;
+  const countsOf = (o: Awaited<ReturnType<typeof mergeBackup>>): ImportCounts => ({
+    lines: data.lines.length,
+    newLines: o.linesAdded,
+    readings: data.readings.length,
+    newReadings: o.readingsAdded,
+    duplicateReadings: o.readingsSkipped,
+  });
+  if (apply) return { ok: true, applied: true, counts: countsOf(await mergeBackup(db, data)) };
+
+  let counts: ImportCounts | null = null;
+  try {
+    await db.transaction('rw', db.lines, db.readings, async () => {
+      counts = countsOf(await mergeBackup(db, data));
+      throw new PreviewOnly();
+    });
+  } catch (error) {
+    if (!(error instanceof PreviewOnly)) throw error;
+  }
+  if (!counts) throw new Error('the preview produced no counts');
+  return { ok: true, applied: false, counts };
 }

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { SETTINGS_KEY, settingsFrom } from '../settings/schema';
+import { SETTINGS_KEY, settingsFrom, type Language } from '../settings/schema';
 import { LOCALE_DIRS, resolveUiLocale } from './locale';
 import { createTranslator, type Messages, type Translator, type UiLocale } from './translator';
 
@@ -12,7 +12,12 @@ async function fetchMessages(locale: UiLocale): Promise<Messages> {
 /** The translator for the user's language setting, with English behind any missing message. */
 export async function loadTranslator(): Promise<Translator> {
   const stored = await browser.storage.local.get(SETTINGS_KEY).catch(() => ({}) as Record<string, unknown>);
-  const locale = resolveUiLocale(settingsFrom(stored[SETTINGS_KEY]).language, browser.i18n.getUILanguage());
+  return translatorFor(settingsFrom(stored[SETTINGS_KEY]).language);
+}
+
+/** The translator for a language setting (the options page switches without a reload). */
+export async function translatorFor(language: Language): Promise<Translator> {
+  const locale = resolveUiLocale(language, browser.i18n.getUILanguage());
   const [messages, english] = await Promise.all([fetchMessages(locale), locale === 'en' ? null : fetchMessages('en')]);
   return createTranslator(locale, messages, english ?? messages);
 }

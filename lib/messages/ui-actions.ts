@@ -1,3 +1,4 @@
+import { MAX_BACKUP_CHARS } from '../backup/format';
 import { LINE_COLOR_VALUES } from '../settings/line-colors';
 import { settingsSchema } from '../settings/schema';
 import { MAX_BYTES } from './schemas';
@@ -13,8 +14,6 @@ const label = z.string().check(
   z.maxLength(LABEL_MAX),
   z.refine((s) => s.trim() === s && s.length > 0, { message: 'a name is trimmed and not empty' }),
 );
-/** Backups are JSON text of a few MB at most; past this something is wrong with the file. */
-export const MAX_BACKUP_CHARS = 50 * 1024 * 1024;
 
 /** Per-line settings the user can change; a field left out is left as it is. */
 export const linePatchSchema = z
@@ -64,8 +63,9 @@ export const uiActionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('save-settings'), settings: settingsSchema }),
   /** The literal phrase guards against a stray or replayed message wiping everything. */
   z.strictObject({ type: z.literal('delete-everything'), confirm: z.literal('delete-everything') }),
-  /** `apply: false` only previews (counts), touching nothing; `apply: true` merges. */
-  z.strictObject({ type: z.literal('import-backup'), text: z.string().check(z.maxLength(MAX_BACKUP_CHARS)), apply: z.boolean() }),
+  /** `apply: false` only previews (counts), touching nothing; `apply: true` merges. Oversized text still
+   * reaches parseBackup (up to twice its limit) so the user reads "too large", not a generic refusal. */
+  z.strictObject({ type: z.literal('import-backup'), text: z.string().check(z.maxLength(2 * MAX_BACKUP_CHARS)), apply: z.boolean() }),
 ]);
 
 export type UiAction = z.infer<typeof uiActionSchema>;

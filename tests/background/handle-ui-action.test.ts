@@ -100,9 +100,9 @@ describe('pending confirmation', () => {
 
 const OPTIONS = { id: OWN_ID, url: `${ORIGIN}options.html` };
 
-async function carrierLine(digits = '0012'): Promise<number> {
-  await storeReadings(db, 'movistar-es', [pageReading({ lineDigits: digits })], 1_000);
-  await storeReadings(db, 'movistar-es', [pageReading({ lineDigits: digits, usedBytes: 4 * GB, remainingBytes: 16 * GB })], 2_000);
+async function carrierLine(digits = '0012', t0 = 1_000): Promise<number> {
+  await storeReadings(db, 'movistar-es', [pageReading({ lineDigits: digits })], t0);
+  await storeReadings(db, 'movistar-es', [pageReading({ lineDigits: digits, usedBytes: 4 * GB, remainingBytes: 16 * GB })], t0 + 1_000);
   return (await db.lines.where('lineKey').equals(`movistar-es:${digits}`).first())!.id;
 }
 
@@ -373,5 +373,62 @@ describe('every UI action', () => {
     );
     expect([await db.lines.toArray(), await db.readings.toArray()]).toEqual(before);
     expect(deps.local.data.size).toBe(0);
+  });
+});
+
+describe('import-backup', () => {
+  async function exported(): Promise<string> {
+    const { exportBackup, loadBackupSource } = await import('@/lib/backup');
+    return JSON.stringify(exportBackup(await loadBackupSource(db), clock));
+  }
+  const T0 = Date.UTC(2026, 10, 1);
+  const rows = async () => [await db.lines.toArray(), await db.readings.toArray()];
+
+  it('previews the counts without writing, then applies exactly that', async () => {
+    const first = await carrierLine('0012', T0);
+    await carrierLine('0099', T0);
+    const text = await exported();
+    // Keep one line and one of its readings here: the preview must find them already saved.
+    await act({ type: 'delete-line', lineId: first });
+    await db.readings.where('lineId').notEqual(first).limit(1).delete();
+    const before = await rows();
+
+    const preview = await act({ type: 'import-backup', text, apply: false });
+    expect(preview).toEqual({ ok: true, applied: false, counts: { lines: 2, newLines: 1, readings: 4, newReadings: 3, duplicateReadings: 1 } });
+    expect(await rows()).toEqual(before);
+
+    const applied = await act({ type: 'import-backup', text, apply: true });
+    expect(applied).toEqual({ ok: true, applied: true, counts: (preview as { counts: unknown }).counts });
+    expect(await db.lines.count()).toBe(2);
+    expect(await db.readings.count()).toBe(4);
+    // Importing the same file again adds nothing.
+    expect(await act({ type: 'import-backup', text, apply: true })).toMatchObject({ counts: { newLines: 0, newReadings: 0, duplicateReadings: 4 } });
+  });
+
+  it.each([
+    ['not JSON', 'hello', /not valid JSON/],
+    ['a truncated file', '{"format":"esim-usage-guard-backup","version":1,"lines":[', /cut short|truncated/],
+    ['another JSON file', '{"name":"package"}', /not an eSIM Usage Guard backup/],
+    ['an empty file', '', /empty/],
+  ])('refuses %s with a clear reason, touching nothing', async (_what, text, reason) => {
+    await carrierLine();
+    const before = await rows();
+    for (const apply of [false, true]) {
+      const reply = await act({ type: 'import-backup', text, apply });
+      expect(reply).toMatchObject({ ok: false, error: 'invalid backup' });
+      expect((reply as { detail: string }).detail).toMatch(reason);
+    }
+    expect(await rows()).toEqual(before);
+    expect(deps.onChanged).not.toHaveBeenCalled();
+  });
+
+  it('refuses a damaged reading inside an otherwise good file', async () => {
+    await carrierLine('0012', T0);
+    const file = JSON.parse(await exported());
+    file.readings[1].usedBytes = -5;
+    await act({ type: 'delete-everything', confirm: 'delete-everything' });
+    const reply = await act({ type: 'import-backup', text: JSON.stringify(file), apply: true });
+    expect(reply).toMatchObject({ ok: false, error: 'invalid backup' });
+    expect(await db.lines.count()).toBe(0);
   });
 });

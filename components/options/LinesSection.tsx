@@ -157,7 +157,7 @@ function LineRowEditor({ i18n, line, carrier, onUpdate, onDelete }: RowProps) {
           <span aria-hidden="true">{line.hidden ? t('opt_hidden') : t('opt_shown')}</span>
         </label>
       </td>
-      <td>
+      <td class="nowrap">
         <label class="visually-hidden" for={`${id}-cap`}>
           {t('opt_cap_for', { line: name })}
         </label>

@@ -76,6 +76,17 @@ describe('options page (production build, real Chromium)', () => {
     await expect.poll(() => options.getByLabel('Level 2').inputValue()).toBe('75');
   });
 
+  it('switches language at once, without a reload, and back', async () => {
+    await options.getByLabel('Show the extension in').selectOption('fr');
+    await options.getByRole('heading', { level: 1, name: 'Réglages d’eSIM Usage Guard' }).waitFor();
+    expect(await options.evaluate(() => document.documentElement.lang)).toBe('fr');
+    expect((await storedSettings()).language).toBe('fr');
+    await options.getByLabel('Afficher l’extension en').selectOption('en');
+    await options.getByRole('heading', { level: 1, name: 'eSIM Usage Guard settings' }).waitFor();
+    // The alert levels saved before are untouched by a language change.
+    expect((await storedSettings()).thresholds).toEqual([50, 75, 90, 100]);
+  });
+
   it('renames a line, and the popup shows the new name', async () => {
     await options.locator('#line-1-label').fill('Travel phone');
     await options.locator('#line-1-label').press('Tab');
@@ -163,6 +174,9 @@ describe('options page (production build, real Chromium)', () => {
     await options.evaluate(() => window.scrollTo(0, 0));
     await options.screenshot({ path: artifactPath('options-800x600.png') });
     await options.screenshot({ path: artifactPath('options-full-800.png'), fullPage: true });
+    await options.emulateMedia({ colorScheme: 'dark' });
+    await options.screenshot({ path: artifactPath('options-800x600-dark.png') });
+    await options.emulateMedia({ colorScheme: 'light' });
     expect(problems).toEqual([]);
   });
 });

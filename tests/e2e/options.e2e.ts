@@ -170,6 +170,26 @@ describe('options page (production build, real Chromium)', () => {
     }
   });
 
+  it('works from the keyboard with a visible focus', async () => {
+    await options.reload();
+    await options.locator('#level-0').waitFor();
+    const focused = () =>
+      options.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        return { id: el.id, text: el.textContent, outline: getComputedStyle(el).outlineStyle };
+      });
+    // Skip the table-of-contents links to the first field, then type and save without a mouse.
+    for (let i = 0; i < 7; i++) await options.keyboard.press('Tab');
+    expect(await focused()).toMatchObject({ id: 'level-0', outline: 'solid' });
+    await options.keyboard.press('Tab');
+    await options.keyboard.press('Tab');
+    expect(await focused()).toMatchObject({ id: 'level-1' });
+    await options.keyboard.press('ControlOrMeta+a');
+    await options.keyboard.type('80');
+    await options.keyboard.press('Enter');
+    await waitFor(async () => (await storedSettings())?.thresholds?.[1] === 80, 'the threshold saved with Enter');
+  });
+
   it('has no console error, and a screenshot at 800×600', async () => {
     await options.evaluate(() => window.scrollTo(0, 0));
     await options.screenshot({ path: artifactPath('options-800x600.png') });

@@ -75,7 +75,8 @@ export function LineCard({ i18n, card, now, usageUrl, onConfirm, onDiscard, onOp
       <header class="line-card-head">
         <span class="line-name">{card.name}</span>
         {fromTab && <span class="tab-tag">{i18n.t('from_this_tab')}</span>}
-        <span class="carrier">{card.carrierLabel}</span>
+        {/* Lines added by hand have no carrier page: say so rather than show the internal id. */}
+        <span class="carrier">{card.carrierId === 'manual' ? i18n.t('opt_manual_carrier') : card.carrierLabel}</span>
         {onOpen && (
           <span class="visually-hidden" id={hintId}>
             {i18n.t('open_detail_hint')}

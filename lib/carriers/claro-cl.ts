@@ -1,5 +1,5 @@
 import { findDate, parseRelative } from '../extract/dates';
-import { findElementsByText, visibleText } from '../extract/text';
+import { findElementsByText, pageText } from '../extract/text';
 import { readFigures, type Figures } from '../reader/figures';
 import { cardLineDigits, climbCards, explained, looksSignedOut, plausible, statedTime, unglue, unlimitedFigures } from '../reader/own-cards';
 import { CLARO_CL } from './catalog';
@@ -28,25 +28,25 @@ export default defineCarrier(CLARO_CL, {
   parse(doc, url, { now, timeZone }) {
     const body = doc.body;
     if (!body) return { ok: false, reason: 'not-usage-page', detail: 'empty document' };
-    const pageText = visibleText(body);
+    const page = pageText(doc);
     const anchors = findElementsByText(body, ANCHORS);
-    const cards = climbCards(anchors, figures);
+    const cards = climbCards(anchors, figures, page.of);
     if (cards.length === 0) {
       if (looksSignedOut(doc, url)) return { ok: false, reason: 'logged-out', detail: 'sign-in form' };
-      return anchors.length > 0 && (USAGE_PAGE.test(pageText) || /consumo/i.test(url.pathname + url.hash))
+      return anchors.length > 0 && (USAGE_PAGE.test(page.text) || /consumo/i.test(url.pathname + url.hash))
         ? { ok: false, reason: 'layout-changed', detail: 'usage labels found but no figures next to them' }
         : { ok: false, reason: 'not-usage-page', detail: 'no usage card' };
     }
     const single = cards.length === 1;
     const readings = cards.map(({ anchor, element, text, value }): PageReading => {
-      const title = visibleText(anchor);
+      const title = page.of(anchor);
       return {
-        lineDigits: cardLineDigits(element),
+        lineDigits: cardLineDigits(element, page.of),
         planName: null,
         bucket: ROAMING.test(title) ? 'roaming' : BONUS.test(title) ? 'bonus' : 'data',
         ...value,
-        periodEnd: periodEnd(text, now, timeZone) ?? (single ? periodEnd(pageText, now, timeZone) : null),
-        pageSaysUpdatedAt: updatedAt(text, now, timeZone) ?? updatedAt(pageText, now, timeZone),
+        periodEnd: periodEnd(text, now, timeZone) ?? (single ? periodEnd(page.text, now, timeZone) : null),
+        pageSaysUpdatedAt: updatedAt(text, now, timeZone) ?? updatedAt(page.text, now, timeZone),
       };
     });
     return { ok: true, readings };

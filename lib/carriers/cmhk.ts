@@ -1,9 +1,9 @@
 import { findDate } from '../extract/dates';
-import { findElementsByText, visibleText } from '../extract/text';
+import { findElementsByText, pageText } from '../extract/text';
 import { findAmounts } from '../extract/units';
 import { isUnlimitedText } from '../extract/unlimited';
 import { readFigures, type Figures } from '../reader/figures';
-import { cardLineDigits, looksSignedOut, readOwnCards, statedTime, unglue, plausible, explained } from '../reader/own-cards';
+import { cardLineDigits, looksSignedOut, readOwnCards, statedTime, unglue, plausible, explained, type TextOf } from '../reader/own-cards';
 import { CMHK } from './catalog';
 import { defineCarrier, type Bucket, type PageReading } from './types';
 
@@ -40,29 +40,29 @@ export default defineCarrier(CMHK, {
   parse(doc, url, { now, timeZone }) {
     const body = doc.body;
     if (!body) return { ok: false, reason: 'not-usage-page', detail: 'empty document' };
-    const pageText = visibleText(body);
+    const page = pageText(doc);
     const anchors = findElementsByText(body, ANCHOR);
-    const cards = readOwnCards(anchors, (text) => (EXPIRED.test(text) ? null : bucketFigures(text)));
+    const cards = readOwnCards(anchors, (text) => (EXPIRED.test(text) ? null : bucketFigures(text)), page.of);
     const read = cards.filter((c) => c.value !== null);
     if (read.length === 0) {
       if (looksSignedOut(doc, url)) return { ok: false, reason: 'logged-out', detail: 'sign-in form' };
-      const usagePage = /usage/i.test(url.pathname) || USAGE_PAGE.test(pageText);
+      const usagePage = /usage/i.test(url.pathname) || USAGE_PAGE.test(page.text);
       return anchors.length > 0 && usagePage
         ? { ok: false, reason: 'layout-changed', detail: 'bucket labels found but no figures next to them' }
         : { ok: false, reason: 'not-usage-page', detail: 'no usage bucket' };
     }
     const single = read.length === 1;
     const readings = read.map(({ anchor, element, text, value }): PageReading => {
-      let bucket = LABELS.find(([re]) => re.test(visibleText(anchor)))?.[1] ?? 'data';
+      let bucket = LABELS.find(([re]) => re.test(page.of(anchor)))?.[1] ?? 'data';
       THIS_NUMBER_USED.lastIndex = 0;
       if (bucket === 'data' && THIS_NUMBER_USED.test(text)) bucket = 'shared';
       return {
-        lineDigits: cardLineDigits(element),
-        planName: planName(element),
+        lineDigits: cardLineDigits(element, page.of),
+        planName: planName(element, page.of),
         bucket,
         ...value!,
-        periodEnd: expiry(text, now, timeZone) ?? (single ? expiry(pageText, now, timeZone) : null),
-        pageSaysUpdatedAt: updatedAt(text, now, timeZone) ?? updatedAt(pageText, now, timeZone),
+        periodEnd: expiry(text, now, timeZone) ?? (single ? expiry(page.text, now, timeZone) : null),
+        pageSaysUpdatedAt: updatedAt(text, now, timeZone) ?? updatedAt(page.text, now, timeZone),
       };
     });
     return { ok: true, readings };
@@ -91,9 +91,9 @@ function updatedAt(text: string, now: number, timeZone?: string): number | null 
 }
 
 /** The plan name of the number a card belongs to ("5G一咭三地計劃60GB"), never a bucket label. */
-function planName(card: Element): string | null {
+function planName(card: Element, texts: TextOf): string | null {
   for (let el: Element | null = card, level = 0; el && level < 8; el = el.parentElement, level++) {
-    const lines = visibleText(el).split('\n');
+    const lines = texts(el).split('\n');
     const labelled = lines.map((line) => PLAN_LABEL.exec(line)?.[1]).filter((n): n is string => !!n);
     // An unlabelled line counts only if it reads like a name, not a sentence or an offer.
     const names = new Set(labelled.length > 0 ? labelled : lines.filter((l) => PLAN_LIKE.test(l) && /\d/.test(l) && !/[，。！!,]|低至|from/i.test(l)));

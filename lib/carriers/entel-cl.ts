@@ -1,5 +1,5 @@
 import { findDate } from '../extract/dates';
-import { findElementsByText, visibleText } from '../extract/text';
+import { findElementsByText, pageText } from '../extract/text';
 import { readFigures, type Figures } from '../reader/figures';
 import { cardLineDigits, climbCards, looksSignedOut, statedTime, unglue, unlimitedFigures, plausible, explained } from '../reader/own-cards';
 import { ENTEL_CL } from './catalog';
@@ -29,25 +29,25 @@ export default defineCarrier(ENTEL_CL, {
   parse(doc, url, { now, timeZone }) {
     const body = doc.body;
     if (!body) return { ok: false, reason: 'not-usage-page', detail: 'empty document' };
-    const pageText = visibleText(body);
+    const page = pageText(doc);
     const anchors = findElementsByText(body, ANCHORS);
-    const cards = climbCards(anchors, figures);
+    const cards = climbCards(anchors, figures, page.of);
     if (cards.length === 0) {
       if (looksSignedOut(doc, url)) return { ok: false, reason: 'logged-out', detail: 'sign-in form' };
-      return anchors.length > 0 && (USAGE_PAGE.test(pageText) || /tr[aá]fico|consumo/i.test(url.pathname + url.hash))
+      return anchors.length > 0 && (USAGE_PAGE.test(page.text) || /tr[aá]fico|consumo/i.test(url.pathname + url.hash))
         ? { ok: false, reason: 'layout-changed', detail: 'usage labels found but no figures next to them' }
         : { ok: false, reason: 'not-usage-page', detail: 'no usage card' };
     }
     const single = cards.length === 1;
     const readings = cards.map(({ anchor, element, text, value }): PageReading => {
-      const asOf = asOfTime(text, now, timeZone) ?? (single ? asOfTime(pageText, now, timeZone) : null);
-      const end = periodEnd(text, now, timeZone) ?? (single ? periodEnd(pageText, now, timeZone) : null);
+      const asOf = asOfTime(text, now, timeZone) ?? (single ? asOfTime(page.text, now, timeZone) : null);
+      const end = periodEnd(text, now, timeZone) ?? (single ? periodEnd(page.text, now, timeZone) : null);
       // "Datos disponibles al 30/11" names a future day: that is a validity end, not an as-of time.
       const asOfIsEnd = asOf !== null && asOf > now + 86_400_000;
       return {
-        lineDigits: cardLineDigits(element),
+        lineDigits: cardLineDigits(element, page.of),
         planName: null,
-        bucket: BONUS.test(visibleText(anchor)) ? 'bonus' : 'data',
+        bucket: BONUS.test(page.of(anchor)) ? 'bonus' : 'data',
         ...value,
         periodEnd: end ?? (asOfIsEnd ? asOf : null),
         pageSaysUpdatedAt: asOfIsEnd ? null : asOf,

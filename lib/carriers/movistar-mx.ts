@@ -1,5 +1,5 @@
 import { findDate } from '../extract/dates';
-import { visibleText } from '../extract/text';
+import { pageText } from '../extract/text';
 import { findUpdatedAt, readBlocks, whyNoBlocks, type BlockRules } from '../reader/blocks';
 import { MOVISTAR_MX } from './catalog';
 import { defineCarrier, type Bucket, type PageReading } from './types';
@@ -37,11 +37,11 @@ export default defineCarrier(MOVISTAR_MX, {
   parse(doc, _url, { now, timeZone }) {
     const body = doc.body;
     if (!body) return { ok: false, reason: 'not-usage-page', detail: 'empty document' };
-    const blocks = readBlocks(body, RULES);
-    if (blocks.length === 0) return whyNoBlocks(doc, visibleText(body), USAGE_WORDS);
+    const page = pageText(doc);
+    const blocks = readBlocks(body, RULES, page);
+    if (blocks.length === 0) return whyNoBlocks(doc, page.text, USAGE_WORDS);
     // A page with several lines may state one cut-off date for all of them, outside every line.
-    let page: string | undefined;
-    const pageEnd = () => periodEnd((page ??= visibleText(body)), now, timeZone);
+    const pageEnd = () => periodEnd(page.text, now, timeZone);
     const readings = blocks.map(({ text, context, figures, bucket, lineDigits }): PageReading => ({
       lineDigits,
       planName: planName(context),

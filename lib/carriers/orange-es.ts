@@ -1,6 +1,6 @@
 import { findDate } from '../extract/dates';
 import { findAmounts } from '../extract/units';
-import { visibleText } from '../extract/text';
+import { pageText } from '../extract/text';
 import { findUpdatedAt, readBlocks, whyNoBlocks, type BlockRules } from '../reader/blocks';
 import { ORANGE_ES } from './catalog';
 import { defineCarrier, type Bucket, type PageReading } from './types';
@@ -37,8 +37,9 @@ export default defineCarrier(ORANGE_ES, {
   parse(doc, _url, { now, timeZone }) {
     const body = doc.body;
     if (!body) return { ok: false, reason: 'not-usage-page', detail: 'empty document' };
-    const blocks = readBlocks(body, RULES);
-    if (blocks.length === 0) return whyNoBlocks(doc, visibleText(body), USAGE_WORDS);
+    const page = pageText(doc);
+    const blocks = readBlocks(body, RULES, page);
+    if (blocks.length === 0) return whyNoBlocks(doc, page.text, USAGE_WORDS);
     const readings = blocks.map(({ text, context, figures, bucket, lineDigits }): PageReading => ({
       lineDigits,
       planName: planName(context),

@@ -1,5 +1,5 @@
 import { findDate } from '../extract/dates';
-import { visibleText } from '../extract/text';
+import { pageText } from '../extract/text';
 import { addMonths, zonedParts, zonedTime } from '../extract/zoned';
 import { findUpdatedAt, readBlocks, whyNoBlocks, type BlockRules } from '../reader/blocks';
 import { ORANGE_FR } from './catalog';
@@ -42,8 +42,9 @@ export default defineCarrier(ORANGE_FR, {
   parse(doc, _url, { now, timeZone }) {
     const body = doc.body;
     if (!body) return { ok: false, reason: 'not-usage-page', detail: 'empty document' };
-    const blocks = readBlocks(body, RULES);
-    if (blocks.length === 0) return whyNoBlocks(doc, visibleText(body), USAGE_WORDS);
+    const page = pageText(doc);
+    const blocks = readBlocks(body, RULES, page);
+    if (blocks.length === 0) return whyNoBlocks(doc, page.text, USAGE_WORDS);
     const readings = blocks.map(({ text, context, figures, bucket, lineDigits }): PageReading => ({
       lineDigits,
       planName: planName(context),

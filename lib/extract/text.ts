@@ -113,6 +113,17 @@ function enterElement(el: Element, parts: string[]): 'skip' | 'descend' | 'leaf'
   return 'descend';
 }
 
+/**
+ * Whether visibleText(el) is nothing but its own text nodes' text: an element without attributes
+ * (so not hidden and no icon label) that the walk reads as text (not skipped, not a select, an
+ * svg or a line break).
+ */
+export function readsAsOwnText(el: Element): boolean {
+  const tag = el.tagName;
+  if (el.hasAttributes() || SKIP.has(tag)) return false;
+  return !(tag === 'svg' || tag === 'SVG' || tag === 'SELECT' || tag === 'select' || tag === 'BR' || tag === 'br');
+}
+
 function leaveElement(el: Element, parts: string[]): void {
   const tag = el.tagName;
   if (BLOCK.has(tag)) parts.push(LINE);
@@ -124,27 +135,62 @@ function cleanText(v: string | null): string {
   return v === null ? '' : v.indexOf(LINE) === -1 ? v : v.split(LINE).join('');
 }
 
+/** Where a walk starts: a Document reads from its body (the whole document when it has none). */
+function startOf(root: Element | Document): Element | null {
+  return root.nodeType === 9 ? ((root as Document).body ?? (root as Document).documentElement) : (root as Element);
+}
+
 export function visibleText(root: Element | Document): string {
-  const start: Node | null =
-    root.nodeType === 9 ? ((root as Document).body ?? (root as Document).documentElement) : root;
+  const start = startOf(root);
   if (!start) return '';
-  // Raw pieces, normalized once at the end: one regex pass over the joined string is much
-  // cheaper than one per text node.
   const parts: string[] = [];
+  collect(start, parts, null);
+  return normalize(parts.join(''));
+}
 
-  const enter = (el: Element) => enterElement(el, parts);
-  const leave = (el: Element) => leaveElement(el, parts);
+/** Which of a walk's raw pieces make up each element's text: [first, end) indices. */
+type Spans = Map<Element, [number, number]>;
 
-  if (start.nodeType === ELEMENT_NODE) {
-    if (enter(start as Element) !== 'descend') return normalize(parts);
-  } else if (start.nodeType === TEXT_NODE) {
-    return normalize([cleanText(start.nodeValue)]);
-  }
+/** What a recording walk keeps besides the text. */
+interface Recording {
+  spans: Spans;
+  /** Text nodes read and elements not entered (skipped or read as a label), in document order. */
+  visited: Node[];
+  /** The index of the piece each `visited` entry starts at. */
+  at: number[];
+}
 
+/**
+ * The raw pieces of `start`'s visible text, for the caller to normalize once: one regex pass over
+ * the joined string is much cheaper than one per text node. A recording walk also notes which
+ * pieces belong to every element it enters, and what it read or left out.
+ */
+function collect(start: Element, parts: string[], record: Recording | null): void {
+  const enter = (el: Element): 'skip' | 'descend' | 'leaf' => {
+    if (!record) return enterElement(el, parts);
+    const from = parts.length;
+    const kind = enterElement(el, parts);
+    if (kind !== 'skip') record.spans.set(el, [from, kind === 'leaf' ? parts.length : -1]);
+    if (kind !== 'descend') {
+      record.visited.push(el);
+      record.at.push(from);
+    }
+    return kind;
+  };
+  const leave = (el: Element): void => {
+    leaveElement(el, parts);
+    if (record) record.spans.get(el)![1] = parts.length;
+  };
+
+  if (enter(start) !== 'descend') return;
   let node: Node | null = start.firstChild;
   while (node && node !== start) {
     let descend = false;
     if (node.nodeType === TEXT_NODE) {
+      if (record) {
+        record.visited.push(node);
+        record.at.push(parts.length);
+      }
       parts.push(cleanText(node.nodeValue));
     } else if (node.nodeType === ELEMENT_NODE) {
       descend = enter(node as Element) === 'descend';
@@ -162,19 +208,77 @@ export function visibleText(root: Element | Document): string {
     if (!node || node === start) break;
     node = node.nextSibling;
   }
-  return normalize(parts);
+  // The root's closing piece is trimmed away by normalize; a recording walk needs its end.
+  leave(start);
 }
 
-function normalize(parts: string[]): string {
+function normalize(raw: string): string {
   // Source newlines inside text nodes are formatting: every whitespace run (nbsp included)
-  // becomes one space; only LINE markers become line breaks.
-  const lines = parts.join('').split(LINE);
-  const out: string[] = [];
-  for (const line of lines) {
-    const l = line.replace(WS, ' ').trim();
-    if (l !== '') out.push(l);
+  // becomes one space; only LINE markers become line breaks. Whitespace never holds a LINE, so
+  // collapsing runs over the whole string is collapsing them line by line; then every run of
+  // markers and spaces between two pieces of text is one line break, and empty lines vanish.
+  return raw.replace(WS, ' ').replace(LINE_BREAKS, '\n').replace(EDGES, '');
+}
+
+const LINE_BREAKS = / ?\u0001[ \u0001]*/g;
+const EDGES = /^[ \n]+|[ \n]+$/g;
+
+/** One page's visible text, and any element's, from a single walk. */
+export interface PageText {
+  /** visibleText of the root. */
+  readonly text: string;
+  /** visibleText(el), read from the page's walk when it entered `el`. */
+  of(el: Element): string;
+  /**
+   * Under the root (a Document's body), in document order: every text node the walk read, and
+   * every element it did not enter (skipped, hidden, or read as an icon label), for readers that
+   * look at text nodes with rules of their own.
+   */
+  readonly visited: readonly Node[];
+}
+
+/**
+ * Walks the page once and remembers where each element's text sits, so readers that climb from
+ * many labels to ever larger ancestors, or need the page text again, slice a string instead of
+ * walking the DOM again (O(depth × subtree) per climb otherwise). An element's slice of the raw
+ * page text is exactly what visibleText(el) would collect (the same enter/leave pieces in the
+ * same order); elements the walk never entered (inside a hidden, skipped or icon subtree) fall
+ * back to visibleText. Valid for one parse only: the page may change afterwards.
+ */
+export function pageText(root: Element | Document): PageText {
+  const doc = root.nodeType === 9 ? (root as Document) : null;
+  // From the document element, so a climb past <body> stays within the walk.
+  const start = doc ? doc.documentElement : (root as Element);
+  const record: Recording = { spans: new Map(), visited: [], at: [] };
+  const { spans } = record;
+  const parts: string[] = [];
+  if (start) collect(start, parts, record);
+  const texts = new Map<Element, string>();
+  const of = (el: Element): string => {
+    let text = texts.get(el);
+    if (text === undefined) {
+      const span = spans.get(el);
+      text = span ? normalize(parts.slice(span[0], span[1]).join('')) : visibleText(el);
+      texts.set(el, text);
+    }
+    return text;
+  };
+  const top = startOf(root);
+  let visited = record.visited;
+  if (top && top !== start) {
+    // Only what lies under the body: its pieces, or the body itself when the walk left it out.
+    const span = spans.get(top);
+    // Entries start at ever later pieces: the body's are one run of them.
+    const { at } = record;
+    let from = 0;
+    let to = at.length;
+    if (span) {
+      while (from < to && at[from]! < span[0]) from++;
+      while (to > from && at[to - 1]! >= span[1]) to--;
+    }
+    visited = span ? visited.slice(from, to) : [top];
   }
-  return out.join('\n');
+  return { text: top ? of(top) : '', of, visited };
 }
 
 /**
@@ -216,7 +320,7 @@ export function findElementsByText(root: Element | Document, re: RegExp): Elemen
     }
     const raw = own.join('');
     if (childMatched) return { raw, matched: true };
-    const text = normalize([raw]);
+    const text = normalize(raw);
     if (text !== '' && test(text)) {
       found.push(el);
       return { raw, matched: true };

@@ -10,7 +10,7 @@
 import { parseDate, parseRelative } from '../extract/dates';
 import { lineDigits } from '../extract/digits';
 import type { NumberLocale } from '../extract/numbers';
-import { visibleText } from '../extract/text';
+import { readsAsOwnText, visibleText, type PageText } from '../extract/text';
 import { findAmounts } from '../extract/units';
 import { isUnlimitedText } from '../extract/unlimited';
 import { zonedParts, zonedTime } from '../extract/zoned';
@@ -64,15 +64,19 @@ const ICON_NAME = /infinit|unlimit|ilimit|illimit/i;
 // Buttons name buckets they sell ("Contratar bonos extra"), not the block they sit in.
 const ACTION_LINE = /^(?:contrat|compra|a[ñn]ad|ver\b|activa|recarg|ach[eè]t|ajout|voir|d[ée]couvr|souscri|command|m[aá]s info|g[ée]rer)/i;
 
-export function readBlocks(body: Element, rules: BlockRules): Block[] {
+/** `page`: pageText of `body`'s document, so the blocks are read from the adapter's one walk. */
+export function readBlocks(body: Element, rules: BlockRules, page?: PageText): Block[] {
+  const texts = page?.of ?? visibleText;
   // Climbs from many anchors meet in the same ancestors: read each element's text once.
-  const texts = new Map<Element, string>();
+  const cleaned = new Map<Element, string>();
   const textOf = (el: Element): string => {
-    let t = texts.get(el);
-    if (t === undefined) texts.set(el, (t = visibleText(el).replace(SPLIT_UNIT, '$1$2 ').replace(MONEY, ' ')));
+    let t = cleaned.get(el);
+    if (t === undefined) cleaned.set(el, (t = texts(el).replace(SPLIT_UNIT, '$1$2 ').replace(MONEY, ' ')));
     return t;
   };
-  const nodes = textNodes(body);
+  const nodes = textNodes(page?.visited ?? [body]);
+  // A text node alone in a plain element is that element's whole text, already cleaned.
+  for (const { value, parent, plain } of nodes) if (plain) cleaned.set(parent, value);
   const ancestors = new Map<Element, Set<Element>>();
   const within = (outer: Element, el: Element): boolean => {
     let set = ancestors.get(el);
@@ -86,13 +90,16 @@ export function readBlocks(body: Element, rules: BlockRules): Block[] {
   const apart = (a: Element, b: Element) => !within(a, b) && !within(b, a);
   const matching = (re: RegExp): Element[] => {
     const hits = new Set<Element>();
-    for (const { value, parent } of nodes) if (re.test(value) || re.test(textOf(parent))) hits.add(parent);
+    for (const { value, parent } of nodes) {
+      const text = textOf(parent);
+      if (re.test(value) || (text !== value && re.test(text))) hits.add(parent);
+    }
     return [...hits].filter((el) => ![...hits].some((o) => o !== el && within(el, o)));
   };
   const labels = matching(rules.labels);
   const bounds = matching(rules.boundaries).filter((b) => !labels.includes(b));
   // A label naming no bucket ("Datos", "Te quedan") is neutral: it never stops another one's climb.
-  const kinds = new Map<Element, Bucket | null>(labels.map((l) => [l, rules.bucketOf(visibleText(l))]));
+  const kinds = new Map<Element, Bucket | null>(labels.map((l) => [l, rules.bucketOf(texts(l))]));
   const found: Array<Omit<Block, 'lineDigits' | 'context'>> = [];
 
   const climb = (anchor: Element, kind: Bucket | null) => {
@@ -137,21 +144,42 @@ export function readBlocks(body: Element, rules: BlockRules): Block[] {
 interface TextNode {
   value: string;
   parent: Element;
+  /** `value` is the parent's whole text as readBlocks cleans it (nothing to normalize or cut). */
+  plain: boolean;
 }
 
-const SKIP = /^(?:script|style|noscript|template|head|title|svg|select|textarea)$/i;
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'svg', 'select', 'textarea']);
+// What visibleText or the MONEY cut would change in a lone text node's text (\u0001 is its line marker).
+const CHANGED_BY_CLEANING = /[\u200B\u0001$€£]|MXN|EUR/;
+const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
-/** Visible text nodes, by hand: happy-dom's TreeWalker is far slower than a plain child walk. */
-function textNodes(body: Element): TextNode[] {
+/**
+ * Visible text nodes, by hand: happy-dom's TreeWalker is far slower than a plain child walk. From
+ * the page walk's text nodes, plus what its own rules find in the elements that walk left out
+ * (it still reads an <object>'s or a <canvas>'s fallback text); or from a body alone.
+ */
+function textNodes(from: readonly Node[]): TextNode[] {
   const out: TextNode[] = [];
+  const add = (c: Node, el: Element) => {
+    const raw = c.nodeValue ?? '';
+    const value = raw.replace(/\s+/g, ' ').trim();
+    if (value === '') return;
+    const plain = c.previousSibling === null && c.nextSibling === null && !CHANGED_BY_CLEANING.test(raw) && readsAsOwnText(el);
+    out.push({ value, parent: el, plain });
+  };
   const visit = (el: Element) => {
-    if (SKIP.test(el.tagName) || el.hasAttribute('hidden') || /display\s*:\s*none|visibility\s*:\s*hidden/i.test(el.getAttribute('style') ?? '')) return;
+    if (SKIP.has(el.tagName.toLowerCase())) return;
+    // Attribute reads are the costly part of the walk; most elements have none.
+    if (el.hasAttributes() && (el.hasAttribute('hidden') || HIDDEN_STYLE.test(el.getAttribute('style') ?? ''))) return;
     for (let c = el.firstChild; c; c = c.nextSibling) {
       if (c.nodeType === 1) visit(c as Element);
-      else if (c.nodeType === 3 && c.nodeValue && c.nodeValue.trim() !== '') out.push({ value: c.nodeValue.replace(/\s+/g, ' ').trim(), parent: el });
+      else if (c.nodeType === 3) add(c, el);
     }
   };
-  visit(body);
+  for (const node of from) {
+    if (node.nodeType === 3) add(node, node.parentNode as Element);
+    else visit(node as Element);
+  }
   return out;
 }
 

@@ -1,13 +1,16 @@
 import { findAbsoluteDates, type DateDirection } from '../extract/dates';
-import { lineDigits } from '../extract/digits';
+import { lineDigits, mayHoldNumber } from '../extract/digits';
 import type { NumberLocale } from '../extract/numbers';
 import { langOf, PHRASES } from '../extract/phrases';
-import { visibleText } from '../extract/text';
+import { visibleText, type PageText } from '../extract/text';
 import { findAmounts } from '../extract/units';
 import { isUnlimitedText } from '../extract/unlimited';
 import { zonedParts, zonedTime } from '../extract/zoned';
 import { MAX_USED_OVER_TOTAL } from '../messages/limits';
 import type { Figures } from './figures';
+
+/** visibleText, or a PageText's `of` for the same answers from one walk of the page. */
+export type TextOf = (el: Element) => string;
 
 export interface OwnCard<T> {
   anchor: Element;
@@ -28,32 +31,39 @@ const MAX_CLIMB = 6;
  * siblings up to the next label, but only when nothing readable comes before the first label
  * (figures above their label would otherwise be given to the previous one).
  */
-export function readOwnCards<T>(anchors: readonly Element[], read: (text: string) => T | null): OwnCard<T>[] {
+export function readOwnCards<T>(anchors: readonly Element[], read: (text: string) => T | null, texts: TextOf = visibleText): OwnCard<T>[] {
   const holdsOther = (el: Element, anchor: Element) => anchors.some((o) => o !== anchor && el.contains(o) && !anchor.contains(o));
   return anchors.map((anchor) => {
     let el = anchor;
     for (let level = 0; level <= MAX_CLIMB; level++) {
-      const text = visibleText(el);
+      const text = texts(el);
       const value = read(text);
       if (value !== null) return { anchor, element: el, text, value };
       const parent = el.parentElement;
       if (!parent) break;
-      if (holdsOther(parent, anchor)) return siblingRun(parent, el, anchor, anchors, read);
+      if (holdsOther(parent, anchor)) return siblingRun(parent, el, anchor, anchors, read, texts);
       el = parent;
     }
     return { anchor, element: el, text: '', value: null };
   });
 }
 
-function siblingRun<T>(parent: Element, start: Element, anchor: Element, anchors: readonly Element[], read: (text: string) => T | null): OwnCard<T> {
+function siblingRun<T>(
+  parent: Element,
+  start: Element,
+  anchor: Element,
+  anchors: readonly Element[],
+  read: (text: string) => T | null,
+  texts: TextOf,
+): OwnCard<T> {
   const holdsAnchor = (el: Element) => anchors.some((o) => el.contains(o));
   const children = Array.from(parent.children);
   const first = children.findIndex(holdsAnchor);
-  const before = children.slice(0, first).map((c) => visibleText(c)).join('\n');
+  const before = children.slice(0, first).map(texts).join('\n');
   const failed = { anchor, element: start, text: '', value: null };
   if (first < 0 || (before !== '' && read(before) !== null)) return failed;
-  const parts = [visibleText(start)];
-  for (let s = start.nextElementSibling; s && !holdsAnchor(s); s = s.nextElementSibling) parts.push(visibleText(s));
+  const parts = [texts(start)];
+  for (let s = start.nextElementSibling; s && !holdsAnchor(s); s = s.nextElementSibling) parts.push(texts(s));
   const text = parts.filter((p) => p !== '').join('\n');
   const value = read(text);
   return value === null ? failed : { anchor, element: start, text, value };
@@ -64,18 +74,25 @@ function siblingRun<T>(parent: Element, start: Element, anchor: Element, anchors
  * first) showing phone-like numbers decides, and only when it shows exactly one, so on a family
  * page each number's section names its own cards and a two-number ancestor names none.
  */
-export function cardLineDigits(card: Element, stop?: Element): string | null {
+export function cardLineDigits(card: Element, texts: TextOf = visibleText): string | null {
   for (let el: Element | null = card; el; el = el.parentElement) {
-    const found = new Set(
-      visibleText(el)
-        .split('\n')
-        .map((line) => lineDigits(phoneView(line)))
-        .filter((d): d is string => d !== null),
-    );
+    const found = phoneNumbers(texts(el));
     if (found.size === 1) return [...found][0]!;
-    if (found.size > 1 || el === stop) return null;
+    if (found.size > 1) return null;
   }
   return null;
+}
+
+/** The distinct line digits of the phone-like numbers a text shows, one per line at most. */
+function phoneNumbers(text: string): Set<string> {
+  const found = new Set<string>();
+  for (const line of text.split('\n')) {
+    // phoneView only blanks or spaces out characters: a line without room for a number keeps none.
+    if (!mayHoldNumber(line)) continue;
+    const digits = lineDigits(phoneView(line));
+    if (digits !== null) found.add(digits);
+  }
+  return found;
 }
 
 // Dates and clock times ("2026-11-20 09:30") look like digit runs; a CJK label glued to the
@@ -138,16 +155,24 @@ export interface ClimbedCard<T> {
  * disponibles"). An ancestor showing two different phone numbers spans two lines: the climb stops
  * there, so a line without readable figures never borrows its neighbour's.
  */
-export function climbCards<T>(anchors: readonly Element[], read: (text: string) => T | null, maxClimb = 5): ClimbedCard<T>[] {
+export function climbCards<T>(anchors: readonly Element[], read: (text: string) => T | null, texts: TextOf = visibleText, maxClimb = 5): ClimbedCard<T>[] {
   const cards: ClimbedCard<T>[] = [];
+  // Climbs from neighbouring labels meet in the same ancestors: judge each ancestor once.
+  const judged = new Map<Element, { text: string; twoLines: boolean; value: T | null }>();
   for (const anchor of anchors) {
     let el: Element | null = anchor;
     for (let level = 0; el && level <= maxClimb; level++, el = el.parentElement) {
       const at: Element = el;
       if (cards.some((c) => c.element === at || c.element.contains(at) || at.contains(c.element))) break;
-      const text = visibleText(at);
-      if (distinctLines(text) > 1) break;
-      const value = read(text);
+      let seen = judged.get(at);
+      if (!seen) {
+        const text = texts(at);
+        const twoLines = phoneNumbers(text).size > 1;
+        seen = { text, twoLines, value: twoLines ? null : read(text) };
+        judged.set(at, seen);
+      }
+      if (seen.twoLines) break;
+      const { text, value } = seen;
       if (value !== null) {
         cards.push({ anchor, element: at, text, value });
         break;
@@ -155,10 +180,6 @@ export function climbCards<T>(anchors: readonly Element[], read: (text: string) 
     }
   }
   return cards;
-}
-
-function distinctLines(text: string): number {
-  return new Set(text.split('\n').map((l) => lineDigits(phoneView(l))).filter((d) => d !== null)).size;
 }
 
 /**

@@ -114,14 +114,11 @@ function enterElement(el: Element, parts: string[]): 'skip' | 'descend' | 'leaf'
 }
 
 /**
- * Whether visibleText(el) is nothing but its own text nodes' text: an element without attributes
- * (so not hidden and no icon label) that the walk reads as text (not skipped, not a select, an
- * svg or a line break).
+ * Whether visibleText(el) is nothing but its own text nodes' text: the walk reads it as text
+ * (not skipped or hidden, not an icon label, a select or a line break).
  */
 export function readsAsOwnText(el: Element): boolean {
-  const tag = el.tagName;
-  if (el.hasAttributes() || SKIP.has(tag)) return false;
-  return !(tag === 'svg' || tag === 'SVG' || tag === 'SELECT' || tag === 'select' || tag === 'BR' || tag === 'br');
+  return enterElement(el, []) === 'descend';
 }
 
 function leaveElement(el: Element, parts: string[]): void {

@@ -75,8 +75,8 @@ export function readBlocks(body: Element, rules: BlockRules, page?: PageText): B
     return t;
   };
   const nodes = textNodes(page?.visited ?? [body]);
-  // A text node alone in a plain element is that element's whole text, already cleaned.
-  for (const { value, parent, plain } of nodes) if (plain) cleaned.set(parent, value);
+  // A text node alone in an element read as text is that element's whole text: clean it directly.
+  for (const { value, parent, alone } of nodes) if (alone) cleaned.set(parent, value.replace(MONEY, ' '));
   const ancestors = new Map<Element, Set<Element>>();
   const within = (outer: Element, el: Element): boolean => {
     let set = ancestors.get(el);
@@ -88,16 +88,20 @@ export function readBlocks(body: Element, rules: BlockRules, page?: PageText): B
     return set.has(outer);
   };
   const apart = (a: Element, b: Element) => !within(a, b) && !within(b, a);
-  const matching = (re: RegExp): Element[] => {
-    const hits = new Set<Element>();
+  // The smallest elements whose text node or whole text `re` matches, for labels and boundaries in one pass.
+  const matching = (...res: RegExp[]): Element[][] => {
+    const hits = res.map(() => new Set<Element>());
     for (const { value, parent } of nodes) {
       const text = textOf(parent);
-      if (re.test(value) || (text !== value && re.test(text))) hits.add(parent);
+      for (let i = 0; i < res.length; i++) {
+        const re = res[i]!;
+        if (re.test(value) || (text !== value && re.test(text))) hits[i]!.add(parent);
+      }
     }
-    return [...hits].filter((el) => ![...hits].some((o) => o !== el && within(el, o)));
+    return hits.map((set) => [...set].filter((el) => ![...set].some((o) => o !== el && within(el, o))));
   };
-  const labels = matching(rules.labels);
-  const bounds = matching(rules.boundaries).filter((b) => !labels.includes(b));
+  const [labels, boundaries] = matching(rules.labels, rules.boundaries) as [Element[], Element[]];
+  const bounds = boundaries.filter((b) => !labels.includes(b));
   // A label naming no bucket ("Datos", "Te quedan") is neutral: it never stops another one's climb.
   const kinds = new Map<Element, Bucket | null>(labels.map((l) => [l, rules.bucketOf(texts(l))]));
   const found: Array<Omit<Block, 'lineDigits' | 'context'>> = [];
@@ -144,13 +148,13 @@ export function readBlocks(body: Element, rules: BlockRules, page?: PageText): B
 interface TextNode {
   value: string;
   parent: Element;
-  /** `value` is the parent's whole text as readBlocks cleans it (nothing to normalize or cut). */
-  plain: boolean;
+  /** `value` is the parent's whole visible text (its only node, nothing else to normalize). */
+  alone: boolean;
 }
 
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'svg', 'select', 'textarea']);
-// What visibleText or the MONEY cut would change in a lone text node's text (\u0001 is its line marker).
-const CHANGED_BY_CLEANING = /[\u200B\u0001$€£]|MXN|EUR/;
+// What visibleText reads differently from a text node's own whitespace (\u0001 is its line marker).
+const NOT_SPACE = /[\u200B\u0001]/;
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
 /**
@@ -164,8 +168,8 @@ function textNodes(from: readonly Node[]): TextNode[] {
     const raw = c.nodeValue ?? '';
     const value = raw.replace(/\s+/g, ' ').trim();
     if (value === '') return;
-    const plain = c.previousSibling === null && c.nextSibling === null && !CHANGED_BY_CLEANING.test(raw) && readsAsOwnText(el);
-    out.push({ value, parent: el, plain });
+    const alone = c.previousSibling === null && c.nextSibling === null && !NOT_SPACE.test(raw) && readsAsOwnText(el);
+    out.push({ value, parent: el, alone });
   };
   const visit = (el: Element) => {
     if (SKIP.has(el.tagName.toLowerCase())) return;

@@ -75,8 +75,13 @@ function siblingRun<T>(
  * page each number's section names its own cards and a two-number ancestor names none.
  */
 export function cardLineDigits(card: Element, texts: TextOf = visibleText): string | null {
+  let shown: string | null = null;
   for (let el: Element | null = card; el; el = el.parentElement) {
-    const found = phoneNumbers(texts(el));
+    // A wrapper showing just what its child shows (<html> around <body>) shows no number either.
+    const text = texts(el);
+    if (text === shown) continue;
+    shown = text;
+    const found = phoneNumbers(text);
     if (found.size === 1) return [...found][0]!;
     if (found.size > 1) return null;
   }
@@ -157,22 +162,23 @@ export interface ClimbedCard<T> {
  */
 export function climbCards<T>(anchors: readonly Element[], read: (text: string) => T | null, texts: TextOf = visibleText, maxClimb = 5): ClimbedCard<T>[] {
   const cards: ClimbedCard<T>[] = [];
-  // Climbs from neighbouring labels meet in the same ancestors: judge each ancestor once.
-  const judged = new Map<Element, { text: string; twoLines: boolean; value: T | null }>();
+  // Climbs from neighbouring labels meet in the same ancestors, and a wrapper shows what its
+  // child shows: judge each distinct text once.
+  const judged = new Map<string, { twoLines: boolean; value: T | null }>();
   for (const anchor of anchors) {
     let el: Element | null = anchor;
     for (let level = 0; el && level <= maxClimb; level++, el = el.parentElement) {
       const at: Element = el;
       if (cards.some((c) => c.element === at || c.element.contains(at) || at.contains(c.element))) break;
-      let seen = judged.get(at);
+      const text = texts(at);
+      let seen = judged.get(text);
       if (!seen) {
-        const text = texts(at);
         const twoLines = phoneNumbers(text).size > 1;
-        seen = { text, twoLines, value: twoLines ? null : read(text) };
-        judged.set(at, seen);
+        seen = { twoLines, value: twoLines ? null : read(text) };
+        judged.set(text, seen);
       }
       if (seen.twoLines) break;
-      const { text, value } = seen;
+      const { value } = seen;
       if (value !== null) {
         cards.push({ anchor, element: at, text, value });
         break;

@@ -1,9 +1,8 @@
 import { findDate } from '../extract/dates';
-import { findElementsByText, pageText } from '../extract/text';
-import { readFigures, type Figures } from '../reader/figures';
-import { cardLineDigits, climbCards, looksSignedOut, statedTime, unglue, unlimitedFigures, plausible, explained } from '../reader/own-cards';
+import { readCardPage, strictCardFigures } from '../reader/card-page';
+import { statedTime } from '../reader/own-cards';
 import { ENTEL_CL } from './catalog';
-import { defineCarrier, type PageReading } from './types';
+import { defineCarrier, type PageReading, type ParseContext } from './types';
 
 /**
  * Entel Chile: "Mi Entel" (miportal.entel.cl, account page /miEntel/mi-cuenta; older pages on
@@ -26,41 +25,22 @@ const UNLIMITED = /(?:gigas?|datos|navegaci[óo]n|internet)\s+libres?(?![\p{L}])
 const USAGE_PAGE = /consulta de tr[áa]fico|total utilizado|consumid[oa]|utilizad[oa]s?|disponibles|te quedan|usad[oa]s/i;
 
 export default defineCarrier(ENTEL_CL, {
-  parse(doc, url, { now, timeZone }) {
-    const body = doc.body;
-    if (!body) return { ok: false, reason: 'not-usage-page', detail: 'empty document' };
-    const page = pageText(doc);
-    const anchors = findElementsByText(body, ANCHORS);
-    const cards = climbCards(anchors, figures, page.of);
-    if (cards.length === 0) {
-      if (looksSignedOut(doc, url)) return { ok: false, reason: 'logged-out', detail: 'sign-in form' };
-      return anchors.length > 0 && (USAGE_PAGE.test(page.text) || /tr[aá]fico|consumo/i.test(url.pathname + url.hash))
-        ? { ok: false, reason: 'layout-changed', detail: 'usage labels found but no figures next to them' }
-        : { ok: false, reason: 'not-usage-page', detail: 'no usage card' };
-    }
-    const single = cards.length === 1;
-    const readings = cards.map(({ anchor, element, text, value }): PageReading => {
-      const asOf = asOfTime(text, now, timeZone) ?? (single ? asOfTime(page.text, now, timeZone) : null);
-      const end = periodEnd(text, now, timeZone) ?? (single ? periodEnd(page.text, now, timeZone) : null);
-      // "Datos disponibles al 30/11" names a future day: that is a validity end, not an as-of time.
-      const asOfIsEnd = asOf !== null && asOf > now + 86_400_000;
-      return {
-        lineDigits: cardLineDigits(element, page.of),
-        planName: null,
-        bucket: BONUS.test(page.of(anchor)) ? 'bonus' : 'data',
-        ...value,
-        periodEnd: end ?? (asOfIsEnd ? asOf : null),
-        pageSaysUpdatedAt: asOfIsEnd ? null : asOf,
-      };
-    });
-    return { ok: true, readings };
-  },
+  parse: (doc, url, context) =>
+    readCardPage(doc, url, {
+      anchors: ANCHORS,
+      figures: (text) => strictCardFigures(text.replace(AS_OF, ''), 'es-CL', 1000, UNLIMITED),
+      bucketOf: (label) => (BONUS.test(label) ? 'bonus' : 'data'),
+      usagePage: (text, url) => USAGE_PAGE.test(text) || /tr[aá]fico|consumo/i.test(url.pathname + url.hash),
+      dates,
+    }, context),
 });
 
-function figures(raw: string): Figures | null {
-  const text = unglue(raw.replace(AS_OF, ''));
-  const f = plausible(readFigures(text, 'es-CL', 1000), 1) ?? unlimitedFigures(text, 'es-CL', 1000, UNLIMITED);
-  return f && explained(f, text, 'es-CL', 1000) ? f : null;
+function dates(card: string, page: string, single: boolean, { now, timeZone }: ParseContext): Pick<PageReading, 'periodEnd' | 'pageSaysUpdatedAt'> {
+  const asOf = asOfTime(card, now, timeZone) ?? (single ? asOfTime(page, now, timeZone) : null);
+  const end = periodEnd(card, now, timeZone) ?? (single ? periodEnd(page, now, timeZone) : null);
+  // "Datos disponibles al 30/11" names a future day: that is a validity end, not an as-of time.
+  const asOfIsEnd = asOf !== null && asOf > now + 86_400_000;
+  return { periodEnd: end ?? (asOfIsEnd ? asOf : null), pageSaysUpdatedAt: asOfIsEnd ? null : asOf };
 }
 
 function asOfTime(text: string, now: number, timeZone?: string): number | null {

@@ -1,9 +1,8 @@
-import { findDate } from '../extract/dates';
 import { findAmounts } from '../extract/units';
-import { pageText } from '../extract/text';
-import { findUpdatedAt, readBlocks, whyNoBlocks, type BlockRules } from '../reader/blocks';
+import { readBlockPage, type BlockPage, type BlockRules } from '../reader/blocks';
+import { phraseDate } from '../reader/phrase-dates';
 import { ORANGE_ES } from './catalog';
-import { defineCarrier, type Bucket, type PageReading } from './types';
+import { defineCarrier, type Bucket } from './types';
 
 /**
  * Orange Spain: the Angular "Área privada" at areaprivada.orange.es/soycliente (evidence: strong,
@@ -33,35 +32,15 @@ const PLAN_LABEL = /^(?:tu\s+|mi\s+)?tarifa\s*:?\s*(.*)$/i;
 // name with no label.
 const PLAN_NAME = /^(?:love|go|ballena|delf[ií]n|ardilla|zen|canguro|mundo|holiday|d[uú]o|ilimitada)(?:\s+[\p{L}\d+]+){0,4}$/iu;
 
-export default defineCarrier(ORANGE_ES, {
-  parse(doc, _url, { now, timeZone }) {
-    const body = doc.body;
-    if (!body) return { ok: false, reason: 'not-usage-page', detail: 'empty document' };
-    const page = pageText(doc);
-    const blocks = readBlocks(body, RULES, page);
-    if (blocks.length === 0) return whyNoBlocks(doc, page.text, USAGE_WORDS);
-    const readings = blocks.map(({ text, context, figures, bucket, lineDigits }): PageReading => ({
-      lineDigits,
-      planName: planName(context),
-      bucket,
-      ...figures,
-      periodEnd: periodEnd(text, now, timeZone) ?? periodEnd(context, now, timeZone),
-      pageSaysUpdatedAt: findUpdatedAt(text, UPDATED, now, timeZone) ?? findUpdatedAt(context, UPDATED, now, timeZone),
-    }));
-    return { ok: true, readings };
-  },
-});
+const PAGE: BlockPage = { rules: RULES, usageWords: USAGE_WORDS, periodEnd: (text, context) => phraseDate(text, PERIOD_END, context), updated: UPDATED, planName };
+
+export default defineCarrier(ORANGE_ES, { parse: (doc, _url, context) => readBlockPage(doc, PAGE, context) });
 
 function bucketOf(text: string): Bucket | null {
   if (/roaming|itinerancia|extranjero|\bUE\b|zona\s+\d|internacional/i.test(text)) return 'roaming';
   if (/compartid|por\s+\d+\s+l[ií]neas/i.test(text)) return 'shared';
   if (/\bbonos?\b|de\s+regalo|promoci[oó]n|adicional/i.test(text)) return 'bonus';
   return null;
-}
-
-function periodEnd(text: string, now: number, timeZone?: string): number | null {
-  const match = PERIOD_END.exec(text);
-  return match ? findDate(match[0], { now, timeZone, direction: 'future' }) : null;
 }
 
 function planName(context: string): string | null {

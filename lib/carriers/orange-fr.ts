@@ -1,9 +1,8 @@
 import { findDate } from '../extract/dates';
-import { pageText } from '../extract/text';
 import { addMonths, zonedParts, zonedTime } from '../extract/zoned';
-import { findUpdatedAt, readBlocks, whyNoBlocks, type BlockRules } from '../reader/blocks';
+import { readBlockPage, type BlockPage, type BlockRules } from '../reader/blocks';
 import { ORANGE_FR } from './catalog';
-import { defineCarrier, type Bucket, type PageReading } from './types';
+import { defineCarrier, type Bucket, type ParseContext } from './types';
 
 /**
  * Orange France and Sosh (Orange's online brand, same back end): the "Espace client" usage view
@@ -38,24 +37,9 @@ const UPDATED = /(?:mis(?:e|es)?\s+à\s+jour|actualis[ée]e?s?|derni[èe]re\s+mi
 // The offer name often shares a line with the number ("Mobile 06 … 78 - Forfait Let's go 20 Go").
 const PLAN = /(?:^|\s)((?:forfait|offre|s[ée]rie\s+sp[ée]ciale|sosh|let['’]s\s+go|mobicarte|open)\b[^\n€]{2,60})$/i;
 
-export default defineCarrier(ORANGE_FR, {
-  parse(doc, _url, { now, timeZone }) {
-    const body = doc.body;
-    if (!body) return { ok: false, reason: 'not-usage-page', detail: 'empty document' };
-    const page = pageText(doc);
-    const blocks = readBlocks(body, RULES, page);
-    if (blocks.length === 0) return whyNoBlocks(doc, page.text, USAGE_WORDS);
-    const readings = blocks.map(({ text, context, figures, bucket, lineDigits }): PageReading => ({
-      lineDigits,
-      planName: planName(context),
-      bucket,
-      ...figures,
-      periodEnd: periodEnd(text, now, timeZone) ?? periodEnd(context, now, timeZone),
-      pageSaysUpdatedAt: findUpdatedAt(text, UPDATED, now, timeZone) ?? findUpdatedAt(context, UPDATED, now, timeZone),
-    }));
-    return { ok: true, readings };
-  },
-});
+const PAGE: BlockPage = { rules: RULES, usageWords: USAGE_WORDS, periodEnd: periodEnd, updated: UPDATED, planName };
+
+export default defineCarrier(ORANGE_FR, { parse: (doc, _url, context) => readBlockPage(doc, PAGE, context) });
 
 function bucketOf(text: string): Bucket | null {
   if (/europe|\bdom\b|[ée]tranger|roaming|international|monde|zone\s+\d/i.test(text)) return 'roaming';
@@ -64,7 +48,7 @@ function bucketOf(text: string): Bucket | null {
   return null;
 }
 
-function periodEnd(text: string, now: number, timeZone?: string): number | null {
+function periodEnd(text: string, { now, timeZone }: ParseContext): number | null {
   const range = /p[ée]riode\s+du\s+[^\n]{1,20}?\s+au\s+([^\n]{1,20})/i.exec(text);
   if (range) return findDate(range[1]!, { now, timeZone, direction: 'future' });
   const end = PERIOD_END.exec(text.replace(LAST_RESET, ' '));

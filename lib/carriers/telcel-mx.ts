@@ -1,8 +1,7 @@
-import { findDate } from '../extract/dates';
-import { pageText } from '../extract/text';
-import { findUpdatedAt, readBlocks, whyNoBlocks, type BlockRules } from '../reader/blocks';
+import { readBlockPage, type BlockRules } from '../reader/blocks';
+import { MX_AMOUNT_LABELS, MX_OTHER_UNLIMITED, mxBlockPage, mxBucketOf } from '../reader/es-mx';
 import { TELCEL_MX } from './catalog';
-import { defineCarrier, type Bucket, type PageReading } from './types';
+import { defineCarrier } from './types';
 
 /**
  * Telcel, Mexico's largest mobile carrier: the "Mi Telcel" customer area (evidence: none public
@@ -20,52 +19,16 @@ const RULES: BlockRules = {
     /^(?:consumo\s+de\s+(?:datos|internet)|datos(?:\s+(?:consumidos|disponibles|usados|utilizados|restantes|incluidos|m[oó]viles))?|internet(?:\s+(?:incluido|m[oó]vil|amigo|telcel|de\s+regalo|adicional))?|(?:mb|gb|megas|gigas)\s+(?:disponibles|consumidos|usados|restantes)|paquete(?:\s+de)?\s+(?:internet|datos)[^\n]{0,30}|internet\s+(?:en\s+)?(?:eua|ee\.?\s?uu\.?|estados\s+unidos|canad[aá]|am[eé]rica|europa|el\s+extranjero|roaming)[^\n]{0,30}|roaming[^\n]{0,30}|bono(?:\s+de)?\s+(?:datos|internet|regalo)[^\n]{0,20}|saldo\s+de\s+datos)\s*:?$/i,
   boundaries:
     /^(?:redes\s+sociales(?:\s+ilimitadas)?|minutos[^\n]{0,20}|llamadas[^\n]{0,20}|sms[^\n]{0,20}|mensajes[^\n]{0,20}|saldo(?:\s+(?:disponible|de\s+recarga|amigo|a\s+favor))?|recargas?[^\n]{0,20}|(?:mi\s+)?factura[^\n]{0,20}|whatsapp[^\n]{0,20})\s*:?$/i,
-  bucketOf,
-  otherUnlimited:
-    /(?:redes\s+sociales|whatsapp|facebook|twitter|instagram|messenger|snapchat|uber|minutos|llamadas|sms|mensajes)[^\n]{0,40}?ilimitad[oa]s?|ilimitad[oa]s?\s+(?:en\s+)?(?:redes|minutos|llamadas|sms|mensajes|whatsapp)|sin\s+l[ií]mites?(?:\s+\d+)?/gi,
-  requireLabel: {
-    used: /(?:consumid[oa]s?|usad[oa]s?|utilizad[oa]s?|has\s+(?:consumido|usado)|llevas|consumo\s+de\s+datos)(?![\p{L}])/iu,
-    left: /(?:disponibles?|restantes?|te\s+quedan|quedan|saldo(?:\s+de\s+datos)?)(?![\p{L}])/iu,
-  },
+  bucketOf: mxBucketOf,
+  otherUnlimited: MX_OTHER_UNLIMITED,
+  requireLabel: MX_AMOUNT_LABELS,
 };
 const USAGE_WORDS = /consumo\s+de\s+datos|datos\s+(?:consumidos|disponibles|usados)|(?:mb|gb|megas)\s+disponibles|te\s+quedan/i;
-const PERIOD_END =
-  /(?:vigencia|vence|vencimiento|v[aá]lid[oa]s?\s+hasta|fecha\s+de\s+corte|pr[oó]ximo\s+corte|se\s+renueva|renovaci[oó]n|caduca|expira)[^\n\d]{0,20}\d[^\n]{0,24}|(?:faltan|quedan|restan)\s+\d+\s+d[ií]as?/i;
-const UPDATED = /(?:actualizad[oa]s?|[uú]ltima\s+actualizaci[oó]n|informaci[oó]n\s+al|consulta\s+(?:al|del))[^\n]{0,40}/i;
 const PLAN = /(?:^|\s)((?:telcel\s+(?:libre|max|plus|pospago|empresa|negocio)|amigo\s+(?:sin\s+l[ií]mite|[oó]ptimo|kit)|max\s+sin\s+l[ií]mite|internet\s+amigo)[^\n$]{0,40})$/iu;
 
-export default defineCarrier(TELCEL_MX, {
-  parse(doc, _url, { now, timeZone }) {
-    const body = doc.body;
-    if (!body) return { ok: false, reason: 'not-usage-page', detail: 'empty document' };
-    const page = pageText(doc);
-    const blocks = readBlocks(body, RULES, page);
-    if (blocks.length === 0) return whyNoBlocks(doc, page.text, USAGE_WORDS);
-    // A business page states one cut-off date for all its lines, outside every line's row.
-    const pageEnd = () => periodEnd(page.text, now, timeZone);
-    const readings = blocks.map(({ text, context, figures, bucket, lineDigits }): PageReading => ({
-      lineDigits,
-      planName: planName(context),
-      bucket,
-      ...figures,
-      periodEnd: periodEnd(text, now, timeZone) ?? periodEnd(context, now, timeZone) ?? pageEnd(),
-      pageSaysUpdatedAt: findUpdatedAt(text, UPDATED, now, timeZone) ?? findUpdatedAt(context, UPDATED, now, timeZone),
-    }));
-    return { ok: true, readings };
-  },
-});
+const PAGE = mxBlockPage(RULES, USAGE_WORDS, planName);
 
-function bucketOf(text: string): Bucket | null {
-  if (/\beua\b|ee\.?\s?uu|estados\s+unidos|canad[aá]|roaming|internacional|extranjero|europa|am[eé]rica|mundo/i.test(text)) return 'roaming';
-  if (/compartid/i.test(text)) return 'shared';
-  if (/\bbono|regalo|promoci[oó]n|adicional|\bextra\b/i.test(text)) return 'bonus';
-  return null;
-}
-
-function periodEnd(text: string, now: number, timeZone?: string): number | null {
-  const match = PERIOD_END.exec(text);
-  return match ? findDate(match[0], { now, timeZone, direction: 'future' }) : null;
-}
+export default defineCarrier(TELCEL_MX, { parse: (doc, _url, context) => readBlockPage(doc, PAGE, context) });
 
 function planName(context: string): string | null {
   for (const line of context.split('\n')) {

@@ -46,16 +46,11 @@ function isPhoneLike(run: string, after: string): string | null {
  * spacing out characters never turns a false into a true.
  */
 export function mayHoldNumber(text: string): boolean {
-  let digits = 0;
-  let symbols = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) digits++;
-    else if (MASK.indexOf(text[i]!) === -1) continue;
-    if (++symbols >= 8 && digits >= 2) return true;
-  }
-  return false;
+  return ROOM.test(text) && TWO_DIGITS.test(text);
 }
+// Anchored, over disjoint classes: one pass, no retries.
+const ROOM = new RegExp(`^(?:[^\\d${MASK}]*[\\d${MASK}]){8}`);
+const TWO_DIGITS = /^\D*\d\D*\d/;
 
 export function lineDigits(text: string): string | null {
   if (!mayHoldNumber(text)) return null;

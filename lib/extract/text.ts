@@ -151,16 +151,16 @@ type Spans = Map<Element, [number, number]>;
 /** What a recording walk keeps besides the text. */
 interface Recording {
   spans: Spans;
-  /** Text nodes read and elements not entered (skipped or read as a label), in document order. */
-  visited: Node[];
-  /** The index of the piece each `visited` entry starts at. */
+  /** The text nodes read, in document order. */
+  textNodes: Node[];
+  /** The index of the piece each `textNodes` entry starts at. */
   at: number[];
 }
 
 /**
  * The raw pieces of `start`'s visible text, for the caller to normalize once: one regex pass over
  * the joined string is much cheaper than one per text node. A recording walk also notes which
- * pieces belong to every element it enters, and what it read or left out.
+ * pieces belong to every element it enters, and the text nodes it read.
  */
 function collect(start: Element, parts: string[], record: Recording | null): void {
   const enter = (el: Element): 'skip' | 'descend' | 'leaf' => {
@@ -168,10 +168,6 @@ function collect(start: Element, parts: string[], record: Recording | null): voi
     const from = parts.length;
     const kind = enterElement(el, parts);
     if (kind !== 'skip') record.spans.set(el, [from, kind === 'leaf' ? parts.length : -1]);
-    if (kind !== 'descend') {
-      record.visited.push(el);
-      record.at.push(from);
-    }
     return kind;
   };
   const leave = (el: Element): void => {
@@ -185,7 +181,7 @@ function collect(start: Element, parts: string[], record: Recording | null): voi
     let descend = false;
     if (node.nodeType === TEXT_NODE) {
       if (record) {
-        record.visited.push(node);
+        record.textNodes.push(node);
         record.at.push(parts.length);
       }
       parts.push(cleanText(node.nodeValue));
@@ -226,12 +222,8 @@ export interface PageText {
   readonly text: string;
   /** visibleText(el), read from the page's walk when it entered `el`. */
   of(el: Element): string;
-  /**
-   * Under the root (a Document's body), in document order: every text node the walk read, and
-   * every element it did not enter (skipped, hidden, or read as an icon label), for readers that
-   * look at text nodes with rules of their own.
-   */
-  readonly visited: readonly Node[];
+  /** The text nodes the walk read under the root (a Document's body), in document order. */
+  readonly textNodes: readonly Node[];
 }
 
 /**
@@ -246,7 +238,7 @@ export function pageText(root: Element | Document): PageText {
   const doc = root.nodeType === 9 ? (root as Document) : null;
   // From the document element, so a climb past <body> stays within the walk.
   const start = doc ? doc.documentElement : (root as Element);
-  const record: Recording = { spans: new Map(), visited: [], at: [] };
+  const record: Recording = { spans: new Map(), textNodes: [], at: [] };
   const { spans } = record;
   const parts: string[] = [];
   if (start) collect(start, parts, record);
@@ -261,9 +253,9 @@ export function pageText(root: Element | Document): PageText {
     return text;
   };
   const top = startOf(root);
-  let visited = record.visited;
+  let textNodes = record.textNodes;
   if (top && top !== start) {
-    // Only what lies under the body: its pieces, or the body itself when the walk left it out.
+    // Only what lies under the body: its pieces.
     const span = spans.get(top);
     // Entries start at ever later pieces: the body's are one run of them.
     const { at } = record;
@@ -273,9 +265,9 @@ export function pageText(root: Element | Document): PageText {
       while (from < to && at[from]! < span[0]) from++;
       while (to > from && at[to - 1]! >= span[1]) to--;
     }
-    visited = span ? visited.slice(from, to) : [top];
+    textNodes = span ? textNodes.slice(from, to) : [];
   }
-  return { text: top ? of(top) : '', of, visited };
+  return { text: top ? of(top) : '', of, textNodes };
 }
 
 /**

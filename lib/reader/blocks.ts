@@ -10,11 +10,11 @@
 import { parseDate, parseRelative } from '../extract/dates';
 import { lineDigits } from '../extract/digits';
 import type { NumberLocale } from '../extract/numbers';
-import { readsAsOwnText, visibleText, type PageText } from '../extract/text';
+import { pageText, readsAsOwnText, type PageText } from '../extract/text';
 import { findAmounts } from '../extract/units';
 import { isUnlimitedText } from '../extract/unlimited';
 import { zonedParts, zonedTime } from '../extract/zoned';
-import type { Bucket, ParseResult } from '../carriers/types';
+import type { Bucket, PageReading, ParseContext, ParseResult } from '../carriers/types';
 import { readFigures, type Figures } from './figures';
 import { looksLoggedOut } from './logged-out';
 
@@ -64,9 +64,9 @@ const ICON_NAME = /infinit|unlimit|ilimit|illimit/i;
 // Buttons name buckets they sell ("Contratar bonos extra"), not the block they sit in.
 const ACTION_LINE = /^(?:contrat|compra|a[ñn]ad|ver\b|activa|recarg|ach[eè]t|ajout|voir|d[ée]couvr|souscri|command|m[aá]s info|g[ée]rer)/i;
 
-/** `page`: pageText of `body`'s document, so the blocks are read from the adapter's one walk. */
-export function readBlocks(body: Element, rules: BlockRules, page?: PageText): Block[] {
-  const texts = page?.of ?? visibleText;
+/** `page`: pageText of `body`'s document: the blocks are read from its one walk. */
+export function readBlocks(body: Element, rules: BlockRules, page: PageText): Block[] {
+  const texts = page.of;
   // Climbs from many anchors meet in the same ancestors: read each element's text once.
   const cleaned = new Map<Element, string>();
   const textOf = (el: Element): string => {
@@ -74,7 +74,7 @@ export function readBlocks(body: Element, rules: BlockRules, page?: PageText): B
     if (t === undefined) cleaned.set(el, (t = texts(el).replace(SPLIT_UNIT, '$1$2 ').replace(MONEY, ' ')));
     return t;
   };
-  const nodes = textNodes(page?.visited ?? [body]);
+  const nodes = textNodes(page.textNodes);
   // A text node alone in an element read as text is that element's whole text: clean it directly.
   for (const { value, parent, alone } of nodes) if (alone) cleaned.set(parent, value.replace(MONEY, ' '));
   const ancestors = new Map<Element, Set<Element>>();
@@ -88,20 +88,16 @@ export function readBlocks(body: Element, rules: BlockRules, page?: PageText): B
     return set.has(outer);
   };
   const apart = (a: Element, b: Element) => !within(a, b) && !within(b, a);
-  // The smallest elements whose text node or whole text `re` matches, for labels and boundaries in one pass.
-  const matching = (...res: RegExp[]): Element[][] => {
-    const hits = res.map(() => new Set<Element>());
+  const matching = (re: RegExp): Element[] => {
+    const hits = new Set<Element>();
     for (const { value, parent } of nodes) {
       const text = textOf(parent);
-      for (let i = 0; i < res.length; i++) {
-        const re = res[i]!;
-        if (re.test(value) || (text !== value && re.test(text))) hits[i]!.add(parent);
-      }
+      if (re.test(value) || (text !== value && re.test(text))) hits.add(parent);
     }
-    return hits.map((set) => [...set].filter((el) => ![...set].some((o) => o !== el && within(el, o))));
+    return [...hits].filter((el) => ![...hits].some((o) => o !== el && within(el, o)));
   };
-  const [labels, boundaries] = matching(rules.labels, rules.boundaries) as [Element[], Element[]];
-  const bounds = boundaries.filter((b) => !labels.includes(b));
+  const labels = matching(rules.labels);
+  const bounds = matching(rules.boundaries).filter((b) => !labels.includes(b));
   // A label naming no bucket ("Datos", "Te quedan") is neutral: it never stops another one's climb.
   const kinds = new Map<Element, Bucket | null>(labels.map((l) => [l, rules.bucketOf(texts(l))]));
   const found: Array<Omit<Block, 'lineDigits' | 'context'>> = [];
@@ -152,37 +148,23 @@ interface TextNode {
   alone: boolean;
 }
 
-const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'svg', 'select', 'textarea']);
 // What visibleText reads differently from a text node's own whitespace (\u0001 is its line marker).
 const NOT_SPACE = /[\u200B\u0001]/;
-const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
 /**
- * Visible text nodes, by hand: happy-dom's TreeWalker is far slower than a plain child walk. From
- * the page walk's text nodes, plus what its own rules find in the elements that walk left out
- * (it still reads an <object>'s or a <canvas>'s fallback text); or from a body alone.
+ * The text nodes the page walk read (visibleText's notion of visible: no hidden, skipped or
+ * fallback content), each with its element.
  */
-function textNodes(from: readonly Node[]): TextNode[] {
+function textNodes(read: readonly Node[]): TextNode[] {
   const out: TextNode[] = [];
-  const add = (c: Node, el: Element) => {
-    const raw = c.nodeValue ?? '';
+  for (const node of read) {
+    if (node.nodeType !== 3) continue;
+    const raw = node.nodeValue ?? '';
     const value = raw.replace(/\s+/g, ' ').trim();
-    if (value === '') return;
-    const alone = c.previousSibling === null && c.nextSibling === null && !NOT_SPACE.test(raw) && readsAsOwnText(el);
-    out.push({ value, parent: el, alone });
-  };
-  const visit = (el: Element) => {
-    if (SKIP.has(el.tagName.toLowerCase())) return;
-    // Attribute reads are the costly part of the walk; most elements have none.
-    if (el.hasAttributes() && (el.hasAttribute('hidden') || HIDDEN_STYLE.test(el.getAttribute('style') ?? ''))) return;
-    for (let c = el.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType === 1) visit(c as Element);
-      else if (c.nodeType === 3) add(c, el);
-    }
-  };
-  for (const node of from) {
-    if (node.nodeType === 3) add(node, node.parentNode as Element);
-    else visit(node as Element);
+    if (value === '') continue;
+    const parent = node.parentNode as Element;
+    const alone = node.previousSibling === null && node.nextSibling === null && !NOT_SPACE.test(raw) && readsAsOwnText(parent);
+    out.push({ value, parent, alone });
   }
   return out;
 }
@@ -331,4 +313,45 @@ export function findUpdatedAt(text: string, re: RegExp, now: number, timeZone = 
   const time = /(?<!\d)(\d{1,2})\s*[:h]\s*(\d{2})(?!\d)/.exec(phrase.slice(phrase.search(/\d/)));
   const { year, month, day: d } = zonedParts(day, timeZone);
   return time && Number(time[1]) < 24 ? zonedTime(year, month, d, Number(time[1]), Number(time[2]), timeZone) : day;
+}
+
+/** What an adapter of a block page states besides its BlockRules: the carrier's own phrases. */
+export interface BlockPage {
+  rules: BlockRules;
+  /** Wording of a usage page, to tell a changed layout from a page without usage. */
+  usageWords: RegExp;
+  /** When the cycle ends or the allowance expires, from a block's or its line's text. */
+  periodEnd(text: string, context: ParseContext): number | null;
+  /** The "updated" phrase, read by findUpdatedAt. */
+  updated: RegExp;
+  planName(context: string): string | null;
+  /** The page may state one cut-off date for all its lines, outside every line's blocks. */
+  pagePeriodEnd?: boolean;
+}
+
+/**
+ * A whole parse for a block page (Orange ES/FR, Telcel, Movistar MX): one reading per block, its
+ * dates from the block, then from the text around it that still belongs to its line only.
+ */
+export function readBlockPage(doc: Document, page: BlockPage, context: ParseContext): ParseResult {
+  const body = doc.body;
+  if (!body) return { ok: false, reason: 'not-usage-page', detail: 'empty document' };
+  const text = pageText(doc);
+  const blocks = readBlocks(body, page.rules, text);
+  if (blocks.length === 0) return whyNoBlocks(doc, text.text, page.usageWords);
+  const { now, timeZone } = context;
+  const readings = blocks.map(
+    (block): PageReading => ({
+      lineDigits: block.lineDigits,
+      planName: page.planName(block.context),
+      bucket: block.bucket,
+      ...block.figures,
+      periodEnd:
+        page.periodEnd(block.text, context) ??
+        page.periodEnd(block.context, context) ??
+        (page.pagePeriodEnd ? page.periodEnd(text.text, context) : null),
+      pageSaysUpdatedAt: findUpdatedAt(block.text, page.updated, now, timeZone) ?? findUpdatedAt(block.context, page.updated, now, timeZone),
+    }),
+  );
+  return { ok: true, readings };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { findElementsByText, visibleText } from '../../lib/extract/text';
+import { findElementsByText, pageText, visibleText } from '../../lib/extract/text';
 
 function dom(html: string): HTMLElement {
   const div = document.createElement('div');
@@ -101,5 +101,37 @@ describe('findElementsByText', () => {
   it('finds icons by their label', () => {
     const root = dom('<div>de <i id="inf" aria-label="ilimitado"></i></div>');
     expect(findElementsByText(root, /ilimitado/).map((e) => e.id)).toEqual(['inf']);
+  });
+});
+
+describe('pageText', () => {
+  const tags = ['div', 'span', 'p', 'i', 'img', 'svg', 'script', 'td', 'br', 'select', 'option', 'b', 'template', 'li', 'canvas', 'object'];
+  const attrs = ['', ' hidden', ' aria-label="∞"', ' title="x"', ' alt="y"', ' role="img"', ' style="display:none"'];
+  const node: fc.Memo<string> = fc.memo((n) =>
+    n <= 1
+      ? fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('3,5 GB', ' \u0001 ', '\u00A0', '\u200B'))
+      : fc
+          .tuple(fc.constantFrom(...tags), fc.constantFrom(...attrs), fc.array(node(n - 1), { maxLength: 4 }))
+          .map(([t, a, kids]) => `<${t}${a}>${kids.join('')}</${t}>`),
+  );
+
+  it("gives every element's visibleText from one walk", () => {
+    fc.assert(
+      fc.property(node(5), fc.constantFrom('', ' hidden', ' aria-label="x"'), (html, bodyAttr) => {
+        const doc = document.implementation.createHTMLDocument('t');
+        doc.body.innerHTML = html;
+        if (bodyAttr) doc.body.setAttribute(bodyAttr.trim().split('=')[0]!, 'x');
+        const page = pageText(doc);
+        expect(page.text).toBe(visibleText(doc));
+        for (const el of [doc.documentElement, ...doc.querySelectorAll('*')]) expect(page.of(el)).toBe(visibleText(el));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('lists the text nodes it read under the body, in order', () => {
+    const doc = document.implementation.createHTMLDocument('Título');
+    doc.body.innerHTML = '<p>a</p><div hidden>b</div><canvas>c</canvas><script>d</script><span>e<b>f</b></span><select><option>g</option></select>';
+    expect(pageText(doc).textNodes.map((n) => n.nodeValue)).toEqual(['a', 'e', 'f']);
   });
 });

@@ -103,8 +103,8 @@ export function LineCard({ i18n, card, now, usageUrl, onConfirm, onDiscard, onOp
       )}
       {outlook && (
         <p class="outlook">
-          {describeProjection(outlook, i18n)}
-          {expiring && outlook.status === 'within-cap' && <> · {expiring}</>}
+          {/* "about 10 GB will expire unused" already says how much is spare: don't say it twice. */}
+          {expiring ? `${i18n.t('outlook_lasts_no_spare')} · ${expiring}` : describeProjection(outlook, i18n)}
           {pace && <> · {pace}</>}
         </p>
       )}

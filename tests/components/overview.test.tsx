@@ -121,6 +121,14 @@ describe('Overview', () => {
     expect(onDiscard).toHaveBeenCalledWith(5);
   });
 
+  it('says once how much will go unused, and shows the pace and daily budget', () => {
+    const outlook = { status: 'within-cap' as const, exhaustAt: null, exhaustEarliest: null, exhaustLatest: null, cycleEnd: NOW + 5 * 86_400_000, cycleEndSource: 'page' as const, spareBytes: 10 * GB, pace: -20, dailyBudgetBytes: 2 * GB };
+    const text = plain(show({ cards: [card({ outlook })] }).textContent);
+    expect(text).toContain('lasts until renewal · about 10 GB will expire unused · 20 % behind pace');
+    expect(text).not.toContain('spare');
+    expect(text).toContain('2 GB/day until renewal');
+  });
+
   it('asks for a reload when the carrier tab predates the extension', () => {
     const root = show({ tab: { kind: 'needs-reload', carrierId: 'movistar-es' } });
     expect(root.textContent).toContain('reload this page');

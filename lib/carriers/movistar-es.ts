@@ -32,7 +32,7 @@ export default defineCarrier(MOVISTAR_ES, {
         : { ok: false, reason: 'not-usage-page', detail: 'no usage card' };
     }
     const single = cards.length === 1;
-    const readings = cards.map(({ text, figures }): PageReading => {
+    const readings = cards.map(({ text, value: figures }): PageReading => {
       // The line number sits in the card, or on a one-line page in the header's line selector.
       const digits = lineDigits(text) ?? (single ? lineDigits(pageText) : null);
       return {

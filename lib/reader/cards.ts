@@ -1,11 +1,30 @@
+/**
+ * Finding a usage card from its label. Three mechanisms live in lib/reader, for three page shapes;
+ * all read element text from the same walk (lib/extract/text.ts: visibleText, or pageText's `of`
+ * for one walk per parse), and all stop rather than guess:
+ *
+ * - here, `climbToCards`: from each label, the smallest ancestor whose text a reader accepts. For
+ *   pages whose cards each hold complete figures (Movistar ES, the generic reader, and through
+ *   climbCards in own-cards.ts the Chilean portals, which also stop at an ancestor showing two
+ *   phone numbers).
+ * - own-cards.ts, `readOwnCards`: buckets side by side where one without figures of its own must
+ *   not borrow its neighbour's (China Mobile HK). The stop rule differs: never climb into an
+ *   ancestor holding another label, whether or not that one was read, and a flat run of siblings
+ *   can be a card; unread buckets come back too, so the adapter can tell a layout change.
+ * - blocks.ts, `readBlocks`: pages with several lines and allowances at once (Orange, Telcel,
+ *   Movistar MX), where rings carry no label at all: amounts are anchors too, non-data labels
+ *   (minutes, money) bound every climb, and each block gets its line and bucket. Too different in
+ *   what stops a climb and what a block carries to be another reader for climbToCards.
+ */
 import { visibleText } from '../extract/text';
 import type { NumberLocale } from '../extract/numbers';
 import { readFigures, type Figures } from './figures';
 
-export interface UsageCard {
+export interface ClimbedCard<T> {
+  anchor: Element;
   element: Element;
   text: string;
-  figures: Figures;
+  value: T;
 }
 
 /** How far up from a label we look for its figures: a card, never the whole page. */
@@ -13,29 +32,40 @@ const MAX_CLIMB = 5;
 
 /**
  * From each anchor (a label like "Consumo de datos"), climbs to the smallest ancestor whose text
- * holds a complete set of figures. Anchoring on visible labels rather than class names keeps
- * adapters working when a portal re-skins; stopping at the first complete ancestor keeps two lines
- * on one page apart.
+ * `read` accepts, at most `maxClimb` levels up; `read` answers false to stop the climb there (an
+ * ancestor that spans two lines). Anchoring on visible labels rather than class names
+ * keeps adapters working when a portal re-skins; stopping at the first complete ancestor, and
+ * never climbing into (or around) a card already found, keeps two lines on one page apart.
  */
-export function findUsageCards(
+export function climbToCards<T>(
   anchors: readonly Element[],
-  locale: NumberLocale,
-  base: 1000 | 1024,
-): UsageCard[] {
-  const cards: UsageCard[] = [];
+  read: (text: string) => T | null | false,
+  texts: (el: Element) => string = visibleText,
+  maxClimb = MAX_CLIMB,
+): ClimbedCard<T>[] {
+  const cards: ClimbedCard<T>[] = [];
+  // Climbs from neighbouring labels meet in the same ancestors, and a wrapper shows what its
+  // child shows: read each distinct text once.
+  const judged = new Map<string, T | null | false>();
   for (const anchor of anchors) {
-    let element: Element | null = anchor;
-    for (let level = 0; element && level <= MAX_CLIMB; level++, element = element.parentElement) {
-      if (cards.some((card) => card.element === element || card.element.contains(element!) || element!.contains(card.element))) {
-        break;
-      }
-      const text = visibleText(element);
-      const figures = readFigures(text, locale, base);
-      if (figures) {
-        cards.push({ element, text, figures });
+    let el: Element | null = anchor;
+    for (let level = 0; el && level <= maxClimb; level++, el = el.parentElement) {
+      const at: Element = el;
+      if (cards.some((c) => c.element === at || c.element.contains(at) || at.contains(c.element))) break;
+      const text = texts(at);
+      let value = judged.get(text);
+      if (value === undefined) judged.set(text, (value = read(text)));
+      if (value === false) break;
+      if (value !== null) {
+        cards.push({ anchor, element: at, text, value });
         break;
       }
     }
   }
   return cards;
+}
+
+/** climbToCards with the shared grammar as the reader: each card's `value` is its figures. */
+export function findUsageCards(anchors: readonly Element[], locale: NumberLocale, base: 1000 | 1024): ClimbedCard<Figures>[] {
+  return climbToCards(anchors, (text) => readFigures(text, locale, base));
 }

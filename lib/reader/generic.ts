@@ -32,7 +32,7 @@ export function readGeneric(doc: Document, carrier: Pick<CarrierInfo, 'locale' |
     if (cards.length === 0) continue;
     // With one card on the page, the number and dates may sit outside it (a header, a selector).
     const context = cards.length === 1 ? visibleText(body) : '';
-    const readings = cards.map(({ text, figures }): PageReading => {
+    const readings = cards.map(({ text, value: figures }): PageReading => {
       const end = CYCLE_END.exec(text) ?? CYCLE_END.exec(context);
       return {
         lineDigits: lineDigits(text) ?? (context ? lineDigits(context) : null),

@@ -7,6 +7,7 @@ import { findAmounts } from '../extract/units';
 import { isUnlimitedText } from '../extract/unlimited';
 import { zonedParts, zonedTime } from '../extract/zoned';
 import { MAX_USED_OVER_TOTAL } from '../messages/limits';
+import { climbToCards, type ClimbedCard } from './cards';
 import type { Figures } from './figures';
 
 /** visibleText, or a PageText's `of` for the same answers from one walk of the page. */
@@ -147,45 +148,14 @@ export function looksSignedOut(doc: Document, url: URL): boolean {
   return false;
 }
 
-export interface ClimbedCard<T> {
-  anchor: Element;
-  element: Element;
-  text: string;
-  value: T;
-}
-
 /**
- * findUsageCards with the adapter's own reader: from each label, the smallest ancestor whose text
+ * climbToCards with the adapter's own reader: from each label, the smallest ancestor whose text
  * `read` accepts. For portals whose labels sit inside one card ("Total utilizado", "Datos
  * disponibles"). An ancestor showing two different phone numbers spans two lines: the climb stops
  * there, so a line without readable figures never borrows its neighbour's.
  */
 export function climbCards<T>(anchors: readonly Element[], read: (text: string) => T | null, texts: TextOf = visibleText, maxClimb = 5): ClimbedCard<T>[] {
-  const cards: ClimbedCard<T>[] = [];
-  // Climbs from neighbouring labels meet in the same ancestors, and a wrapper shows what its
-  // child shows: judge each distinct text once.
-  const judged = new Map<string, { twoLines: boolean; value: T | null }>();
-  for (const anchor of anchors) {
-    let el: Element | null = anchor;
-    for (let level = 0; el && level <= maxClimb; level++, el = el.parentElement) {
-      const at: Element = el;
-      if (cards.some((c) => c.element === at || c.element.contains(at) || at.contains(c.element))) break;
-      const text = texts(at);
-      let seen = judged.get(text);
-      if (!seen) {
-        const twoLines = phoneNumbers(text).size > 1;
-        seen = { twoLines, value: twoLines ? null : read(text) };
-        judged.set(text, seen);
-      }
-      if (seen.twoLines) break;
-      const { value } = seen;
-      if (value !== null) {
-        cards.push({ anchor, element: at, text, value });
-        break;
-      }
-    }
-  }
-  return cards;
+  return climbToCards(anchors, (text) => (phoneNumbers(text).size > 1 ? false : read(text)), texts, maxClimb);
 }
 
 /**

@@ -6,6 +6,8 @@
  * showing only "0 MB") would climb into its neighbour and borrow the data figures. Here a climb
  * stops at any ancestor holding a label of another bucket or a non-data label (minutes, SMS,
  * money), and amounts themselves are anchors too, because Orange draws rings with no label at all.
+ * Element texts and text nodes come from the adapter's one page walk (pageText); see cards.ts for
+ * how this relates to the other card finders.
  */
 import { parseDate, parseRelative } from '../extract/dates';
 import { lineDigits } from '../extract/digits';

@@ -1,8 +1,14 @@
+/**
+ * Cards that keep to their own label (readOwnCards, China Mobile HK), the Chilean portals' climb
+ * (climbCards, on climbToCards in cards.ts), and what card readers share: the line a card belongs
+ * to, stated times, sign-in detection, glued labels, and the checks that a card's figures are
+ * plausible and fully explained. Why three card finders, see cards.ts.
+ */
 import { findAbsoluteDates, type DateDirection } from '../extract/dates';
 import { lineDigits, mayHoldNumber } from '../extract/digits';
 import type { NumberLocale } from '../extract/numbers';
 import { langOf, PHRASES } from '../extract/phrases';
-import { visibleText, type PageText } from '../extract/text';
+import { visibleText } from '../extract/text';
 import { findAmounts } from '../extract/units';
 import { isUnlimitedText } from '../extract/unlimited';
 import { zonedParts, zonedTime } from '../extract/zoned';

@@ -72,7 +72,8 @@ export function parseUnit(text: string): SizeUnit | null {
 function amountUnit(word: string, locale: NumberLocale): SizeUnit | null {
   if (word === 'o' || word === 'O' || word === 'b') return null;
   // "25k" in running text is money or a count ("$25k", "10k pasos"); pages write KB for sizes.
-  if (word === 'k' || word === 'K') return null;
+  // A lone "B" is a grade, a plan or a stray letter: no carrier counts data in single bytes.
+  if (word === 'k' || word === 'K' || word === 'B') return null;
   if (/^[kmgt]o$/i.test(word)) {
     if (!/^[KMGT][oO]$/.test(word)) return null;
     if (word[0] === 'T' && locale !== 'fr-FR') return null;

@@ -121,13 +121,14 @@ describe('resolveUsedOfTotal', () => {
 const INTL_TAG: Record<NumberLocale, string> = {
   'es-ES': 'es-ES', 'es-CL': 'es-CL', 'es-MX': 'es-MX', 'fr-FR': 'fr-FR', 'zh-HK': 'zh-HK', 'zh-CN': 'zh-CN', en: 'en-US',
 };
+// Bytes are spelled out: a lone "B" in running text is not read as a unit (see units.ts).
 const UNIT_WORDS: Record<NumberLocale, Record<SizeUnit, string>> = {
-  'es-ES': { B: 'B', KB: 'KB', MB: 'MB', GB: 'GB', TB: 'TB' },
-  'es-CL': { B: 'B', KB: 'KB', MB: 'MB', GB: 'GB', TB: 'TB' },
-  'es-MX': { B: 'B', KB: 'KB', MB: 'MB', GB: 'GB', TB: 'TB' },
+  'es-ES': { B: 'bytes', KB: 'KB', MB: 'MB', GB: 'GB', TB: 'TB' },
+  'es-CL': { B: 'bytes', KB: 'KB', MB: 'MB', GB: 'GB', TB: 'TB' },
+  'es-MX': { B: 'bytes', KB: 'KB', MB: 'MB', GB: 'GB', TB: 'TB' },
   'fr-FR': { B: 'octets', KB: 'Ko', MB: 'Mo', GB: 'Go', TB: 'To' },
-  'zh-HK': { B: 'B', KB: 'KB', MB: 'MB', GB: 'GB', TB: 'TB' },
-  'zh-CN': { B: 'B', KB: 'KB', MB: 'MB', GB: 'GB', TB: 'TB' },
+  'zh-HK': { B: 'bytes', KB: 'KB', MB: 'MB', GB: 'GB', TB: 'TB' },
+  'zh-CN': { B: 'bytes', KB: 'KB', MB: 'MB', GB: 'GB', TB: 'TB' },
   en: { B: 'bytes', KB: 'kB', MB: 'MB', GB: 'GB', TB: 'TB' },
 };
 
@@ -181,5 +182,8 @@ describe('single-letter kilo in running text', () => {
   it('is not a size: "$25k" and "10k pasos" are money and counts', () => {
     expect(findAmounts('Plan $25k · 10k pasos', 'es-CL', 1000)).toEqual([]);
     expect(findAmounts('500 KB usados', 'es-CL', 1000)[0]?.bytes).toBe(500_000);
+  });
+  it('nor is a lone B: "1,024.5 B Megas" is a stray letter, not 1,025 bytes', () => {
+    expect(findAmounts('1,024.5 B Megas disponibles', 'es-MX', 1024).map((a) => a.unit)).toEqual([]);
   });
 });

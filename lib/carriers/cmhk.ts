@@ -62,6 +62,8 @@ export default defineCarrier(CMHK, {
         bucket,
         ...value!,
         periodEnd: expiry(text, now, timeZone) ?? (single ? expiry(page.text, now, timeZone) : null),
+        // 失效日期 / "Expiry date" is when the bucket stops being valid: worth a reminder.
+        periodEndKind: 'expiry',
         pageSaysUpdatedAt: updatedAt(text, now, timeZone) ?? updatedAt(page.text, now, timeZone),
       };
     });

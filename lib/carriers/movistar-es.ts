@@ -4,6 +4,7 @@ import { findElementsByText, visibleText } from '../extract/text';
 import { findUsageCards } from '../reader/cards';
 import { looksLoggedOut } from '../reader/logged-out';
 import { MOVISTAR_ES } from './catalog';
+import { withPeriodEndKind } from '../reader/period-kind';
 import { defineCarrier, type PageReading } from './types';
 
 /**
@@ -35,7 +36,7 @@ export default defineCarrier(MOVISTAR_ES, {
     const readings = cards.map(({ text, value: figures }): PageReading => {
       // The line number sits in the card, or on a one-line page in the header's line selector.
       const digits = lineDigits(text) ?? (single ? lineDigits(pageText) : null);
-      return {
+      const reading: PageReading = {
         lineDigits: digits,
         planName: null,
         bucket: SHARED.test(text) ? 'shared' : 'data',
@@ -43,6 +44,8 @@ export default defineCarrier(MOVISTAR_ES, {
         periodEnd: periodEnd(text, now, timeZone) ?? (single ? periodEnd(pageText, now, timeZone) : null),
         pageSaysUpdatedAt: updatedAt(text, now, timeZone) ?? (single ? updatedAt(pageText, now, timeZone) : null),
       };
+      // Prepaid "Caduca el 3 dic" expires; "Tu ciclo de facturación cierra…" renews.
+      return withPeriodEndKind(reading, single ? `${text}\n${pageText}` : text);
     });
     return { ok: true, readings };
   },

@@ -19,6 +19,7 @@ import { zonedParts, zonedTime } from '../extract/zoned';
 import type { Bucket, PageReading, ParseContext, ParseResult } from '../carriers/types';
 import { readFigures, type Figures } from './figures';
 import { looksLoggedOut } from './logged-out';
+import { withPeriodEndKind } from './period-kind';
 
 export interface BlockRules {
   locale: NumberLocale;
@@ -343,7 +344,7 @@ export function readBlockPage(doc: Document, page: BlockPage, context: ParseCont
   if (blocks.length === 0) return whyNoBlocks(doc, text.text, page.usageWords);
   const { now, timeZone } = context;
   const readings = blocks.map(
-    (block): PageReading => ({
+    (block): PageReading => withPeriodEndKind({
       lineDigits: block.lineDigits,
       planName: page.planName(block.context),
       bucket: block.bucket,
@@ -353,7 +354,7 @@ export function readBlockPage(doc: Document, page: BlockPage, context: ParseCont
         page.periodEnd(block.context, context) ??
         (page.pagePeriodEnd ? page.periodEnd(text.text, context) : null),
       pageSaysUpdatedAt: findUpdatedAt(block.text, page.updated, now, timeZone) ?? findUpdatedAt(block.context, page.updated, now, timeZone),
-    }),
+    }, `${block.text}\n${block.context}`),
   );
   return { ok: true, readings };
 }

@@ -1,6 +1,7 @@
 import type { NumberLocale } from '../extract/numbers';
 import { findElementsByText, pageText } from '../extract/text';
 import type { Bucket, PageReading, ParseContext, ParseResult } from '../carriers/types';
+import { withPeriodEndKind } from './period-kind';
 import { readFigures, type Figures } from './figures';
 import { cardLineDigits, climbCards, explained, looksSignedOut, plausible, unglue, unlimitedFigures } from './own-cards';
 import { phraseDate, phraseTime } from './phrase-dates';
@@ -43,13 +44,17 @@ export function readCardPage(doc: Document, url: URL, page: CardPage, context: P
   }
   const single = cards.length === 1;
   const readings = cards.map(
-    ({ anchor, element, text: card, value }): PageReading => ({
-      lineDigits: cardLineDigits(element, text.of),
-      planName: null,
-      bucket: page.bucketOf(text.of(anchor)),
-      ...value,
-      ...page.dates(card, text.text, single, context),
-    }),
+    ({ anchor, element, text: card, value }): PageReading =>
+      withPeriodEndKind(
+        {
+          lineDigits: cardLineDigits(element, text.of),
+          planName: null,
+          bucket: page.bucketOf(text.of(anchor)),
+          ...value,
+          ...page.dates(card, text.text, single, context),
+        },
+        single ? `${card}\n${text.text}` : card,
+      ),
   );
   return { ok: true, readings };
 }

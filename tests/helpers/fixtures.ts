@@ -14,6 +14,8 @@ export interface ExpectedReading {
   remainingBytes: number | null;
   /** YYYY-MM-DD (UTC day) or null. */
   periodEnd: string | null;
+  /** 'expiry' (prepaid validity) or 'renewal' (bill cycle), when periodEnd is stated. */
+  periodEndKind?: 'expiry' | 'renewal';
   /** ISO time, compared to the minute, or null. */
   pageSaysUpdatedAt: string | null;
   generic?: boolean;

@@ -2,6 +2,7 @@ import type { LineAnalysis } from '../analysis/types';
 import type { LineRow, ReadingRow } from '../db/schema';
 import { toCardModel } from '../summary/card';
 import type { BadgeLine } from './badge';
+import { unusualText, type Wording } from './wording';
 
 /** What the alerts decide from, for one line (the background's LineState has this shape). */
 export interface AlertSource {
@@ -13,9 +14,10 @@ export interface AlertSource {
 /**
  * One badge entry per line, from the same card model the popup shows (main bucket, the user's own
  * cap applied, warnings in the cards' 48 h window), so badge and popup never disagree. Lines still
- * waiting for the user to confirm the generic reader's figures do not count.
+ * waiting for the user to confirm the generic reader's figures do not count. With `wording`, unusual
+ * use is told in the UI language; without, in the analysis's English reason.
  */
-export function badgeLinesOf(sources: readonly AlertSource[], carrierLabel: (id: string) => string, now: number): BadgeLine[] {
+export function badgeLinesOf(sources: readonly AlertSource[], carrierLabel: (id: string) => string, now: number, wording?: Wording): BadgeLine[] {
   const lines: BadgeLine[] = [];
   for (const source of sources) {
     if (source.line.pendingConfirmation) continue;
@@ -27,7 +29,7 @@ export function badgeLinesOf(sources: readonly AlertSource[], carrierLabel: (id:
       name: card.name,
       percent: card.percent,
       unlimited: card.unlimited,
-      anomaly: unusual?.reason ?? null,
+      anomaly: unusual ? (wording ? unusualText(unusual, wording) : unusual.reason) : null,
       runsOutAt: overrun?.end ?? null,
     });
   }

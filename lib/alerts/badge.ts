@@ -1,4 +1,5 @@
-import { formatDay } from '../format/date';
+import type { Translator } from '../i18n/translator';
+import { dayText } from './wording';
 
 /**
  * What the toolbar badge shows. Pure: the background only applies the result, so every colour
@@ -39,6 +40,8 @@ export interface Badge {
 }
 
 export interface BadgeOptions {
+  /** The UI language's translator, for the title's wording and dates. */
+  i18n: Translator;
   /** For the "runs out around <date>" wording; the browser's zone in production. */
   timeZone?: string;
 }
@@ -76,9 +79,9 @@ export function lineLevel(line: BadgeLine, thresholds: readonly number[] = DEFAU
  * The badge follows the worst line: highest level, then active unusual use, then fullest. Its
  * text is `!` when that line shows unusual use, else its percent; `∞` when no line has a cap.
  */
-export function decideBadge(lines: readonly BadgeLine[], thresholds: readonly number[] = DEFAULT_THRESHOLDS, options: BadgeOptions = {}): Badge {
+export function decideBadge(lines: readonly BadgeLine[], thresholds: readonly number[] = DEFAULT_THRESHOLDS, options: BadgeOptions): Badge {
   if (lines.length === 0) return { text: '', color: BADGE_COLORS.none, level: 'none', title: BADGE_TITLE };
-  const title = [BADGE_TITLE, ...lines.map((l) => describeLine(l, options.timeZone))].join('\n');
+  const title = [BADGE_TITLE, ...lines.map((l) => describeLine(l, options))].join('\n');
   const ranked = lines.map((line) => ({ line, level: lineLevel(line, thresholds) }));
   const worst = ranked.reduce((a, b) => (compare(b, a) > 0 ? b : a));
   const { line, level } = worst;
@@ -94,11 +97,12 @@ function compare(a: { line: BadgeLine; level: BadgeLevel }, b: { line: BadgeLine
   );
 }
 
-function describeLine(line: BadgeLine, timeZone?: string): string {
+function describeLine(line: BadgeLine, options: BadgeOptions): string {
+  const { i18n } = options;
   const parts = [
-    line.percent !== null ? `${Math.floor(line.percent)}% used` : line.unlimited ? 'unlimited' : 'cap unknown',
+    line.percent !== null ? i18n.t('badge_used', { percent: Math.floor(line.percent) }) : i18n.t(line.unlimited ? 'badge_unlimited' : 'badge_cap_unknown'),
   ];
-  if (line.anomaly) parts.push(`unusual use: ${line.anomaly}`);
-  if (line.runsOutAt != null) parts.push(`runs out around ${formatDay(line.runsOutAt, 'en-GB', timeZone)}`);
-  return `${line.name}: ${parts.join('; ')}`;
+  if (line.anomaly) parts.push(i18n.t('badge_unusual', { detail: line.anomaly }));
+  if (line.runsOutAt != null) parts.push(i18n.t('badge_runs_out', { date: dayText(line.runsOutAt, options) }));
+  return i18n.t('badge_line', { name: line.name, status: parts.join(i18n.t('badge_separator')) });
 }

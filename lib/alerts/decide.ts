@@ -1,10 +1,11 @@
 import { Clock, DAY, HOUR, dayKey } from '../analysis/time';
 import type { AlertRow } from '../db/schema';
+import type { Translator } from '../i18n/translator';
 import type { Settings } from '../settings/schema';
-import { toCardModel, warningsOf, type CardWarning, type LineCardModel } from '../summary/card';
+import { toCardModel, warningsOf, type LineCardModel } from '../summary/card';
 import type { AlertSource } from './badge-lines';
 import { inQuietHours, quietHoursEnd } from './quiet-hours';
-import { leakText, overrunText, staleText, thresholdText, validityText } from './wording';
+import { leakText, overrunText, staleText, thresholdText, validityText, type LeakWarning } from './wording';
 
 /**
  * Which notifications to raise, as pure data. Each alert is a row keyed per line (unique
@@ -29,6 +30,8 @@ export interface AlertContext {
   now: number;
   timeZone: string;
   carrierLabel: (id: string) => string;
+  /** The UI language's translator: titles, messages, sizes and dates are worded in it. */
+  i18n: Translator;
 }
 
 export interface AlertDecision {
@@ -151,7 +154,7 @@ function thresholdAlerts(f: LineFacts, ctx: AlertContext): NewAlert[] {
     .map((r) => r.detail?.threshold ?? 0);
   if (notified.length > 0 && Math.max(...notified) >= highest) return [];
   const key = `threshold:${highest}:${f.cycleTag}:${totalBytes}`;
-  return [base(f, ctx, 'threshold', key, highest >= 100, thresholdText(f.card, highest, f.source.analysis!, ctx.timeZone), { threshold: highest, totalBytes })];
+  return [base(f, ctx, 'threshold', key, highest >= 100, thresholdText(f.card, highest, f.source.analysis!, ctx), { threshold: highest, totalBytes })];
 }
 
 function leakAlerts(f: LineFacts, ctx: AlertContext): NewAlert[] {
@@ -165,7 +168,7 @@ function leakAlerts(f: LineFacts, ctx: AlertContext): NewAlert[] {
     // with an episode already raised is that episode.
     if (seen.some((s) => s.start <= w.end + HOUR && s.end >= w.start - HOUR)) continue;
     seen.push({ start: w.start, end: w.end });
-    out.push(base(f, ctx, 'leak', `leak:${w.start}`, true, leakText(f.card, w as CardWarning & { kind: 'spike' | 'overnight' | 'burn-rate' }), { at: w.start, end: w.end }));
+    out.push(base(f, ctx, 'leak', `leak:${w.start}`, true, leakText(f.card, w as LeakWarning, ctx), { at: w.start, end: w.end }));
   }
   return out;
 }
@@ -180,7 +183,7 @@ function overrunAlerts(f: LineFacts, ctx: AlertContext): NewAlert[] {
     .sort((a, b) => b.raisedAt - a.raisedAt || b.id - a.id)[0];
   if (last && (last.detail?.at ?? 0) - exhaustAt < DAY) return [];
   const key = `overrun:${f.cycleTag}:${total}:${Math.floor(exhaustAt / HOUR)}`;
-  return [base(f, ctx, 'overrun', key, true, overrunText(f.card, exhaustAt, f.source.analysis!, ctx.timeZone), { at: exhaustAt, totalBytes: total })];
+  return [base(f, ctx, 'overrun', key, true, overrunText(f.card, exhaustAt, f.source.analysis!, ctx), { at: exhaustAt, totalBytes: total })];
 }
 
 function validityAlerts(f: LineFacts, ctx: AlertContext, clock: Clock): NewAlert[] {
@@ -195,7 +198,7 @@ function validityAlerts(f: LineFacts, ctx: AlertContext, clock: Clock): NewAlert
   const sent = f.rows.filter((r) => r.kind === 'validity' && Math.abs((r.detail?.at ?? 0) - end) < CYCLE_SLACK);
   if (sent.some((r) => (r.detail?.threshold ?? Infinity) <= days)) return [];
   const key = `validity:${days}d:${dayKey(clock.dayOf(end))}`;
-  return [base(f, ctx, 'validity', key, days === 1, validityText(f.card, end, ctx.timeZone), { threshold: days, at: end })];
+  return [base(f, ctx, 'validity', key, days === 1, validityText(f.card, end, ctx), { threshold: days, at: end })];
 }
 
 function staleAlerts(f: LineFacts, ctx: AlertContext): NewAlert[] {
@@ -205,5 +208,5 @@ function staleAlerts(f: LineFacts, ctx: AlertContext): NewAlert[] {
   const readAt = f.card.readAt;
   if (ctx.now - readAt < days * DAY) return [];
   if (f.rows.some((r) => r.kind === 'stale' && r.detail?.at === readAt)) return [];
-  return [base(f, ctx, 'stale', `stale:${readAt}`, false, staleText(f.card, readAt, ctx.timeZone), { at: readAt })];
+  return [base(f, ctx, 'stale', `stale:${readAt}`, false, staleText(f.card, readAt, ctx), { at: readAt })];
 }

@@ -5,6 +5,7 @@ import { ALERT_ICON } from '../alerts/icon';
 import { alertIdOf, clickTarget, dueAlerts, nextRelease, notificationId } from '../alerts/release';
 import { CARRIER_INFOS } from '../carriers/lookup';
 import type { AlertRow, GuardDb } from '../db/schema';
+import type { Translator } from '../i18n/translator';
 import type { Settings } from '../settings/schema';
 
 type ExtensionBrowser = typeof wxtBrowser;
@@ -18,6 +19,8 @@ export interface ApplyAlertsInput {
   now: number;
   timeZone: string;
   carrierLabel: (id: string) => string;
+  /** The UI language's translator (loaded once per refresh by the caller). */
+  i18n: Translator;
 }
 
 /**
@@ -29,10 +32,10 @@ export interface ApplyAlertsInput {
  *    replaces the notification rather than adding a second one.
  */
 export async function applyAlerts(db: GuardDb, browser: ExtensionBrowser, input: ApplyAlertsInput): Promise<void> {
-  const { settings, now, timeZone } = input;
+  const { settings, now, timeZone, i18n } = input;
   await db.transaction('rw', db.alerts, async () => {
     const sent = await db.alerts.toArray();
-    const { add, drop } = decideAlerts(input.states, sent, { settings, now, timeZone, carrierLabel: input.carrierLabel });
+    const { add, drop } = decideAlerts(input.states, sent, { settings, now, timeZone, carrierLabel: input.carrierLabel, i18n });
     if (drop.length > 0) await db.alerts.bulkUpdate(drop.map((id) => ({ key: id, changes: { droppedAt: now } })));
     if (add.length > 0) await db.alerts.bulkAdd(add as AlertRow[]);
   });

@@ -3,6 +3,7 @@ import { decideBadge } from '../alerts/badge';
 import { badgeLinesOf } from '../alerts/badge-lines';
 import { carrierLabel } from '../carriers/lookup';
 import type { GuardDb } from '../db/schema';
+import { loadTranslatorFor } from '../i18n/load';
 import { toCardModels } from '../summary/card';
 import { OVERVIEW_KEY, OVERVIEW_VERSION, type OverviewSnapshot } from '../summary/overview';
 import { SETTINGS_KEY, settingsFrom } from '../settings/schema';
@@ -21,9 +22,10 @@ export async function refreshOverview(db: GuardDb, browser: ExtensionBrowser, no
   const stored = await browser.storage.local.get(SETTINGS_KEY);
   const settings = settingsFrom(stored[SETTINGS_KEY]);
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const states = await loadLineStates(db, { now, timeZone, settings });
+  // Loaded once per refresh: the badge title and the notifications share it.
+  const [states, i18n] = await Promise.all([loadLineStates(db, { now, timeZone, settings }), loadTranslatorFor(settings, browser)]);
   const snapshot: OverviewSnapshot = { version: OVERVIEW_VERSION, generatedAt: now, cards: toCardModels(states, carrierLabel, now) };
-  const badge = decideBadge(badgeLinesOf(states, carrierLabel, now), settings.thresholds, { timeZone });
+  const badge = decideBadge(badgeLinesOf(states, carrierLabel, now, { i18n, timeZone }), settings.thresholds, { i18n, timeZone });
   // Firefox builds are Manifest V2, where the toolbar button is `browserAction`.
   const action: Action = browser.action ?? (browser as unknown as { browserAction: Action }).browserAction;
   await Promise.all([
@@ -33,5 +35,5 @@ export async function refreshOverview(db: GuardDb, browser: ExtensionBrowser, no
     action.setTitle({ title: badge.title }),
   ]);
   // After the badge, so a notification failure never leaves the badge behind.
-  await applyAlerts(db, browser, { states, settings, now, timeZone, carrierLabel });
+  await applyAlerts(db, browser, { states, settings, now, timeZone, carrierLabel, i18n });
 }

@@ -1,11 +1,14 @@
 import { browser } from 'wxt/browser';
-import { SETTINGS_KEY, settingsFrom, type Language } from '../settings/schema';
+import englishMessages from '../../public/_locales/en/messages.json';
+import { SETTINGS_KEY, settingsFrom, type Language, type Settings } from '../settings/schema';
 import { LOCALE_DIRS, resolveUiLocale } from './locale';
 import { createTranslator, type Messages, type Translator, type UiLocale } from './translator';
 
-async function fetchMessages(locale: UiLocale): Promise<Messages> {
+type ExtensionBrowser = typeof browser;
+
+async function fetchMessages(locale: UiLocale, api: Pick<ExtensionBrowser, 'runtime'> = browser): Promise<Messages> {
   // Our own packaged file: no network request leaves the browser.
-  const response = await fetch(browser.runtime.getURL(`/_locales/${LOCALE_DIRS[locale]}/messages.json`));
+  const response = await fetch(api.runtime.getURL(`/_locales/${LOCALE_DIRS[locale]}/messages.json`));
   return (await response.json()) as Messages;
 }
 
@@ -20,4 +23,22 @@ export async function translatorFor(language: Language): Promise<Translator> {
   const locale = resolveUiLocale(language, browser.i18n.getUILanguage());
   const [messages, english] = await Promise.all([fetchMessages(locale), locale === 'en' ? null : fetchMessages('en')]);
   return createTranslator(locale, messages, english ?? messages);
+}
+
+/**
+ * The background's translator for already-read settings: one fetch at most (English is bundled,
+ * and behind any missing message). Notifications and the badge must never wait on a failed
+ * fetch, so any failure words them in English.
+ */
+export async function loadTranslatorFor(settings: Pick<Settings, 'language'>, api: Pick<ExtensionBrowser, 'runtime' | 'i18n'> = browser): Promise<Translator> {
+  const english = englishMessages as Messages;
+  let locale: UiLocale = 'en';
+  try {
+    locale = resolveUiLocale(settings.language, api.i18n?.getUILanguage() ?? 'en');
+    if (locale === 'en') return createTranslator('en', english);
+    return createTranslator(locale, await fetchMessages(locale, api), english);
+  } catch (error) {
+    if (locale !== 'en') console.warn('[esim-usage-guard] messages for', locale, 'not loaded; wording in English', error);
+    return createTranslator('en', english);
+  }
 }

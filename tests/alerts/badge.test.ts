@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { BADGE_COLORS, decideBadge, levelFor, lineLevel } from '@/lib/alerts/badge';
+import { BADGE_COLORS, decideBadge as decideBadgeIn, levelFor, lineLevel, type BadgeLine, type BadgeOptions } from '@/lib/alerts/badge';
 import { badgeLinesOf } from '@/lib/alerts/badge-lines';
+import { translator } from '../helpers/i18n';
 import { DAY, GB, H, NOW, anomaly, runsOut, source } from './states';
+
+const EN = translator('en');
+
+/** The badge as an English browser shows it. */
+function decideBadge(lines: readonly BadgeLine[], thresholds?: readonly number[], options: Partial<BadgeOptions> = {}) {
+  return decideBadgeIn(lines, thresholds, { i18n: EN, ...options });
+}
 
 describe('decideBadge', () => {
   it('is cleared when there is no data', () => {

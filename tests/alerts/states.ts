@@ -3,6 +3,7 @@ import type { AlertSource } from '@/lib/alerts/badge-lines';
 import type { AlertContext, NewAlert, SentAlert } from '@/lib/alerts/decide';
 import type { LineRow, ReadingRow } from '@/lib/db/schema';
 import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
+import { translator } from '../helpers/i18n';
 
 export const GB = 1024 ** 3;
 export const H = 3_600_000;
@@ -51,6 +52,7 @@ export function context(overrides: Omit<Partial<AlertContext>, 'settings'> & { s
     now: NOW,
     timeZone: 'UTC',
     carrierLabel: () => 'Movistar',
+    i18n: translator('en'),
     ...overrides,
     settings: { ...DEFAULT_SETTINGS, ...overrides.settings },
   };

@@ -6,6 +6,7 @@ import { carrierLabel } from '@/lib/carriers/lookup';
 import { openGuardDb, type GuardDb } from '@/lib/db/schema';
 import { storeReadings } from '@/lib/db/store-readings';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '@/lib/settings/schema';
+import { translator } from '../helpers/i18n';
 import { GB, pageReading } from '../helpers/readings';
 
 const DAY = 86_400_000;
@@ -47,7 +48,7 @@ async function read(usedGb: number, now: number, overrides = {}) {
 
 async function apply(browser: Parameters<typeof applyAlerts>[1], now: number, settings: Settings = DEFAULT_SETTINGS) {
   const states = await loadLineStates(db, { now, timeZone: 'UTC', settings });
-  await applyAlerts(db, browser, { states, settings, now, timeZone: 'UTC', carrierLabel });
+  await applyAlerts(db, browser, { states, settings, now, timeZone: 'UTC', carrierLabel, i18n: translator('en') });
 }
 
 describe('applyAlerts', () => {

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { decideBadge } from '@/lib/alerts/badge';
+import { badgeLinesOf } from '@/lib/alerts/badge-lines';
+import { decideAlerts, type NewAlert } from '@/lib/alerts/decide';
+import { UI_LOCALES, type UiLocale } from '@/lib/i18n/translator';
+import { messagesOf, plain, translator } from '../helpers/i18n';
+import { CYCLE_START, DAY, H, NOW, anomaly, context, runsOut, source } from './states';
+
+/** A missing message shows as its key: snake_case, unlike any word of a real text. */
+const keys = Object.keys(messagesOf('en')).filter((k) => k.includes('_'));
+
+/** One alert of each kind for line `id`, decided in `locale`. */
+function everyKind(locale: UiLocale): NewAlert[] {
+  const ctx = context({ i18n: translator(locale), settings: { staleReadingDays: 3 } });
+  const readAt = NOW - 4 * DAY;
+  const sources = [
+    source(1, 17, 20),
+    source(2, 20, 20),
+    source(3, 5, 20, { anomalies: [anomaly('spike', NOW - 30 * H), anomaly('overnight', NOW - 10 * H), anomaly('burn-rate', NOW - H, { percentOfCap: null })] }),
+    source(4, 8, 20, runsOut(Date.UTC(2026, 10, 30, 9))),
+    source(5, 5, 20, { cycle: { start: CYCLE_START, end: NOW + 20 * H, startSource: 'inferred', endSource: 'page' } }, {}, { periodEndKind: 'expiry' }),
+    source(6, 5, 20, {}, {}, { capturedAt: readAt, confirmedAt: readAt }),
+  ];
+  return decideAlerts(sources, [], ctx).add;
+}
+
+describe('notification wording follows the UI language', () => {
+  it('English keeps its wording', () => {
+    const [threshold] = everyKind('en');
+    expect(plain(threshold!.title)).toBe('Movistar ••10: 80% of data used');
+    expect(plain(threshold!.message)).toBe('17 GB of 20 GB used (85%). 3 GB left. It probably renews on 8 Dec.');
+  });
+
+  it('Spanish: same decision, Spanish words, Spanish sizes and dates', () => {
+    const en = everyKind('en');
+    const es = everyKind('es');
+    expect(es.map(({ title, message, ...rest }) => rest)).toEqual(en.map(({ title, message, ...rest }) => rest));
+    const byKind = (kind: string) => es.find((a) => a.kind === kind)!;
+    expect(plain(byKind('threshold').title)).toBe('Movistar ••10: 80% de los datos usados');
+    expect(plain(byKind('threshold').message)).toBe('Usados 17 GB de 20 GB (85%). Quedan 3 GB. Probablemente se renueva el 8 dic.');
+    expect(plain(byKind('overrun').title)).toBe('Movistar ••40: los datos se agotan hacia el 30 nov');
+    expect(plain(byKind('validity').title)).toBe('Movistar ••50: la vigencia del plan termina el 21 nov');
+    expect(plain(es.find((a) => a.kind === 'leak' && a.lineId === 3)!.message)).toBe('1,2 GB entre jue, 02:00 y jue, 06:00 (6% del plan).');
+  });
+
+  it('Traditional Chinese (Hong Kong): Chinese words and dates', () => {
+    const hk = everyKind('zh-HK');
+    const byKind = (kind: string) => hk.find((a) => a.kind === kind)!;
+    expect(plain(byKind('threshold').title)).toBe('Movistar ••10：已用咗 80% 數據');
+    expect(plain(byKind('threshold').message)).toBe('已用 17 GB，共 20 GB（85%）。仲剩 3 GB。應該會喺 12月8日 續期。');
+    expect(plain(byKind('overrun').title)).toBe('Movistar ••40：數據預計 11月30日 左右用晒');
+    expect(plain(byKind('stale').message)).toContain('上次讀取係 11月16日');
+  });
+
+  it('French sizes are written in octets', () => {
+    const fr = everyKind('fr');
+    expect(plain(fr.find((a) => a.kind === 'threshold')!.message)).toBe('17 Go consommés sur 20 Go (85 %). Il reste 3 Go. Renouvellement probable le 8 déc.');
+  });
+
+  it.each(UI_LOCALES)('%s words every kind without a missing message or an unfilled placeholder', (locale) => {
+    const alerts = everyKind(locale);
+    expect(alerts.map((a) => a.kind).sort()).toEqual(['leak', 'leak', 'leak', 'overrun', 'stale', 'threshold', 'threshold', 'validity']);
+    for (const alert of alerts) {
+      for (const text of [alert.title, alert.message]) {
+        expect(text, alert.key).not.toMatch(/\{\w+\}/);
+        for (const key of keys) expect(text, `${alert.key} ${key}`).not.toContain(key);
+        expect(text.trim(), alert.key).not.toBe('');
+      }
+    }
+  });
+});
+
+describe('badge title follows the UI language', () => {
+  const sources = [
+    source(1, 5, 20, { anomalies: [anomaly('overnight', NOW - 3 * H)] }),
+    source(2, 5, 20, runsOut(NOW + 5 * DAY)),
+    source(3, 5, null),
+  ];
+
+  it.each(UI_LOCALES)('%s names every line without a missing message or an unfilled placeholder', (locale) => {
+    const wording = { i18n: translator(locale), timeZone: 'UTC' };
+    const badge = decideBadge([...badgeLinesOf(sources, () => 'Movistar', NOW, wording), { name: 'Orange ••99', percent: null, unlimited: false }], undefined, wording);
+    const lines = badge.title.split('\n');
+    expect(lines).toHaveLength(5);
+    expect(badge.title).not.toMatch(/\{\w+\}/);
+    for (const key of keys) expect(badge.title, key).not.toContain(key);
+  });
+
+  it('Spanish and Traditional Chinese word the lines and format the dates', () => {
+    const title = (locale: UiLocale) => {
+      const wording = { i18n: translator(locale), timeZone: 'UTC' };
+      return plain(decideBadge(badgeLinesOf(sources, () => 'Movistar', NOW, wording), undefined, wording).title).split('\n').slice(1);
+    };
+    expect(title('es')).toEqual([
+      'Movistar ••10: 25% usado; consumo inusual: 1,2 GB entre vie, 05:00 y vie, 09:00',
+      'Movistar ••20: 25% usado; se agota hacia el 25 nov',
+      'Movistar ••30: ilimitado',
+    ]);
+    expect(title('zh-HK')).toEqual([
+      'Movistar ••10：已用 25%；用量異常：週五 上午05:00 至 週五 上午09:00 用咗 1.2 GB',
+      'Movistar ••20：已用 25%；預計 11月25日 左右用晒',
+      'Movistar ••30：無限用',
+    ]);
+  });
+});

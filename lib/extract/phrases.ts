@@ -6,7 +6,9 @@
 import type { NumberLocale } from './numbers';
 
 export type Lang = 'es' | 'fr' | 'zh' | 'en';
-export type PhraseRole = 'used' | 'remaining' | 'total' | 'login';
+// No "total" role: totals are read structurally ("X de Y", "X / Y", lib/reader/figures.ts), and
+// every byte counts in the content scripts (budget 15 KB).
+export type PhraseRole = 'used' | 'remaining' | 'login';
 
 /** Builds a whole-word, case-insensitive unicode regex from a source fragment. */
 function w(source: string): RegExp {
@@ -34,12 +36,6 @@ export const PHRASES: Record<PhraseRole, Record<Lang, RegExp[]>> = {
     fr: [w('restante?s?'), w('il\\s+vous\\s+reste'), w('reste'), w('disponibles?')],
     zh: [z('餘量'), z('余量'), z('剩餘'), z('剩余'), z('尚餘'), z('尚余'), z('可用')],
     en: [w('left'), w('remaining'), w('available'), w('balance')],
-  },
-  total: {
-    es: [w('de'), w('del\\s+total'), w('total'), z('/')],
-    fr: [w('sur'), w('de'), w('total'), z('/')],
-    zh: [z('總量'), z('总量'), z('總數'), z('总数'), z('/')],
-    en: [w('of'), w('total'), z('/')],
   },
   login: {
     es: [

@@ -16,8 +16,6 @@ export interface PageWatcherDeps {
   boundMs?: number;
   /** Quiet time after the last DOM change before re-reading (SPAs render in bursts). */
   settleMs?: number;
-  setTimer?: (fn: () => void, ms: number) => unknown;
-  clearTimer?: (handle: unknown) => void;
 }
 
 export const WATCH_BOUND_MS = 90_000;
@@ -31,8 +29,8 @@ const SETTLE_MS = 400;
  */
 export class PageWatcher {
   private observer: MutationObserver | null = null;
-  private settleTimer: unknown = null;
-  private boundTimer: unknown = null;
+  private settleTimer: ReturnType<typeof setTimeout> | undefined;
+  private boundTimer: ReturnType<typeof setTimeout> | undefined;
   private lastSent = '';
   private current: PageStatus;
 
@@ -54,7 +52,7 @@ export class PageWatcher {
     const root = this.deps.doc.body ?? this.deps.doc.documentElement;
     this.observer = new MutationObserver(() => this.scheduleRead());
     this.observer.observe(root, { childList: true, subtree: true, characterData: true });
-    this.boundTimer = this.setTimer(() => {
+    this.boundTimer = setTimeout(() => {
       this.stop();
       void this.read(true);
     }, this.deps.boundMs ?? WATCH_BOUND_MS);
@@ -69,15 +67,13 @@ export class PageWatcher {
   stop(): void {
     this.observer?.disconnect();
     this.observer = null;
-    this.clearTimer(this.settleTimer);
-    this.clearTimer(this.boundTimer);
-    this.settleTimer = null;
-    this.boundTimer = null;
+    clearTimeout(this.settleTimer);
+    clearTimeout(this.boundTimer);
   }
 
   private scheduleRead(): void {
-    this.clearTimer(this.settleTimer);
-    this.settleTimer = this.setTimer(() => void this.read(false), this.deps.settleMs ?? SETTLE_MS);
+    clearTimeout(this.settleTimer);
+    this.settleTimer = setTimeout(() => void this.read(false), this.deps.settleMs ?? SETTLE_MS);
   }
 
   /** `final` is the read at the end of the window: only then does a failure become the verdict. */
@@ -125,14 +121,6 @@ export class PageWatcher {
     }
   }
 
-  private setTimer(fn: () => void, ms: number): unknown {
-    return (this.deps.setTimer ?? ((f: () => void, t: number) => setTimeout(f, t)))(fn, ms);
-  }
-
-  private clearTimer(handle: unknown): void {
-    if (handle === null) return;
-    (this.deps.clearTimer ?? ((h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>)))(handle);
-  }
 }
 
 /** What makes two reads "the same": the figures and whose they are, not the times. */

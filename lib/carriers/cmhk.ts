@@ -48,7 +48,7 @@ export default defineCarrier(CMHK, {
       if (looksSignedOut(doc, url)) return { ok: false, reason: 'logged-out', detail: 'sign-in form' };
       const usagePage = /usage/i.test(url.pathname) || USAGE_PAGE.test(page.text);
       return anchors.length > 0 && usagePage
-        ? { ok: false, reason: 'layout-changed', detail: 'bucket labels found but no figures next to them' }
+        ? { ok: false, reason: 'layout-changed', detail: 'labels without figures' }
         : { ok: false, reason: 'not-usage-page', detail: 'no usage bucket' };
     }
     const single = read.length === 1;

@@ -29,7 +29,7 @@ export default defineCarrier(MOVISTAR_ES, {
     if (cards.length === 0) {
       if (looksLoggedOut(doc, pageText)) return { ok: false, reason: 'logged-out', detail: 'sign-in form' };
       return anchors.length > 0
-        ? { ok: false, reason: 'layout-changed', detail: 'usage labels found but no figures next to them' }
+        ? { ok: false, reason: 'layout-changed', detail: 'labels without figures' }
         : { ok: false, reason: 'not-usage-page', detail: 'no usage card' };
     }
     const single = cards.length === 1;

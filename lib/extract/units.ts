@@ -17,6 +17,8 @@ export const MAX_BYTES = 1e15;
 // allowed since "5k" only ever means kilo. French o-units: "Go" as written, "GO"/"go" allowed
 // here (an explicit unit field), but see AMOUNT_UNITS for running text.
 const EXACT: Record<string, SizeUnit> = { B: 'B', K: 'KB', k: 'KB', M: 'MB', G: 'GB', T: 'TB' };
+// Words portals actually write next to a phone allowance; rarer spellings (kilooctets, terabytes)
+// are left out to keep every carrier's content script small.
 const CASELESS: Record<string, SizeUnit> = {
   b: 'B',
   o: 'B',
@@ -25,11 +27,7 @@ const CASELESS: Record<string, SizeUnit> = {
   octet: 'B',
   octets: 'B',
   kb: 'KB',
-  kib: 'KB',
   ko: 'KB',
-  kilobyte: 'KB',
-  kilobytes: 'KB',
-  kilooctets: 'KB',
   mb: 'MB',
   mib: 'MB',
   mo: 'MB',
@@ -48,11 +46,7 @@ const CASELESS: Record<string, SizeUnit> = {
   gigabytes: 'GB',
   gigaoctets: 'GB',
   tb: 'TB',
-  tib: 'TB',
   to: 'TB',
-  terabyte: 'TB',
-  terabytes: 'TB',
-  teraoctets: 'TB',
 };
 
 export function parseUnit(text: string): SizeUnit | null {

@@ -300,7 +300,7 @@ function contextOf(
 export function whyNoBlocks(doc: Document, pageText: string, usageWords: RegExp): ParseResult & { ok: false } {
   if (looksLoggedOut(doc, pageText)) return { ok: false, reason: 'logged-out', detail: 'sign-in page' };
   return usageWords.test(pageText)
-    ? { ok: false, reason: 'layout-changed', detail: 'usage labels found but no figures next to them' }
+    ? { ok: false, reason: 'layout-changed', detail: 'labels without figures' }
     : { ok: false, reason: 'not-usage-page', detail: 'no usage block' };
 }
 

@@ -39,7 +39,7 @@ export function readCardPage(doc: Document, url: URL, page: CardPage, context: P
   if (cards.length === 0) {
     if (looksSignedOut(doc, url)) return { ok: false, reason: 'logged-out', detail: 'sign-in form' };
     return anchors.length > 0 && page.usagePage(text.text, url, body)
-      ? { ok: false, reason: 'layout-changed', detail: page.layoutDetail ?? 'usage labels found but no figures next to them' }
+      ? { ok: false, reason: 'layout-changed', detail: page.layoutDetail ?? 'labels without figures' }
       : { ok: false, reason: 'not-usage-page', detail: 'no usage card' };
   }
   const single = cards.length === 1;

@@ -46,5 +46,5 @@ export function readGeneric(doc: Document, carrier: Pick<CarrierInfo, 'locale' |
     });
     return { ok: true, readings };
   }
-  return { ok: false, reason: 'layout-changed', detail: 'the generic reader found no usage figures' };
+  return { ok: false, reason: 'layout-changed', detail: 'no usage figures (generic)' };
 }

@@ -9,7 +9,8 @@ import { findAmounts } from '../extract/units';
  * greetings or name labels. Form values, scripts, styles and frames are never copied.
  */
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'CANVAS', 'VIDEO', 'AUDIO', 'svg', 'SVG']);
-const KEPT_ATTRIBUTES = ['id', 'class', 'role', 'aria-label', 'title', 'alt', 'href'];
+// Links are left out: their query strings carry account ids, and routes add little to a sample.
+const KEPT_ATTRIBUTES = ['id', 'class', 'role', 'aria-label', 'title', 'alt'];
 const MAX_ELEMENTS = 4_000;
 const MAX_LENGTH = 300_000;
 
@@ -38,15 +39,10 @@ function attributes(el: Element, locale: NumberLocale): string {
   for (const name of KEPT_ATTRIBUTES) {
     const value = el.getAttribute(name);
     if (value === null) continue;
-    const redacted = name === 'href' ? redactHref(value) : name === 'id' || name === 'class' || name === 'role' ? value.replace(/\d{4,}/g, (d) => '0'.repeat(d.length)) : redactText(value, locale);
+    const redacted = name === 'id' || name === 'class' || name === 'role' ? value.replace(/\d{4,}/g, (d) => '0'.repeat(d.length)) : redactText(value, locale);
     out += ` ${name}="${escapeHtml(redacted)}"`;
   }
   return out;
-}
-
-/** Paths tell us the routes; query strings and fragments may carry ids, so they go. */
-function redactHref(href: string): string {
-  return href.replace(/[?#].*$/, '').replace(/\d/g, '0');
 }
 
 export function redactedSample(root: Element, locale: NumberLocale): string {

@@ -17,7 +17,7 @@ describe('redactText', () => {
 });
 
 describe('redactedSample', () => {
-  it('keeps the structure and the figures, and drops scripts, form values and query strings', () => {
+  it('keeps the structure and the figures, and drops scripts, form values and links', () => {
     const doc = parseHtml(`<html><body>
       <div id="card-revisa-consumo" class="card x9f2" aria-label="Consumo de 612345678">
         <h2>Consumo</h2><p>1,5 GB de 5 GB</p><p>Cliente: Ana Soto</p>
@@ -29,7 +29,7 @@ describe('redactedSample', () => {
     expect(sample).toContain('<div id="card-revisa-consumo" class="card x9f2" aria-label="Consumo de 000000000">');
     expect(sample).toContain('1,5 GB de 5 GB');
     expect(sample).toContain('Cliente: [name]');
-    expect(sample).toContain('<a href="/svr/cuenta">');
+    expect(sample).toContain('<a>');
     expect(sample).toContain('<input type="text">');
     expect(sample).not.toMatch(/Ana|Soto|secret|ana@|12345678|612345678/);
   });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { launchExtension, serveCarrierPage, waitFor, type ExtensionSession } from './harness';
+import { launchExtension, readStore, serveCarrierPage, waitFor, type ExtensionSession } from './harness';
 
 // The extension APIs as seen inside an extension page (evaluated there, not in Node).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -55,28 +55,7 @@ async function until<T>(probe: () => Promise<T | null>, what: string): Promise<T
 }
 
 function readAll<T>(store: 'alerts' | 'readings'): Promise<T[]> {
-  return ext.evaluate(
-    (name) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open('esim-usage-guard');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains(name)) {
-            db.close();
-            resolve([]);
-            return;
-          }
-          const request = db.transaction(name, 'readonly').objectStore(name).getAll();
-          request.onsuccess = () => {
-            db.close();
-            resolve(request.result as T[]);
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    store,
-  );
+  return readStore<T>(ext, store);
 }
 
 const alertRows = () => readAll<AlertRecord>('alerts');

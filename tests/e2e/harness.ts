@@ -69,9 +69,12 @@ export async function serveCarrierPage(context: BrowserContext, url: string, htm
   );
 }
 
-/** All rows of an object store of the extension's database, read inside the service worker. */
-export async function readStore<T = Record<string, unknown>>(worker: Worker, store: 'lines' | 'readings'): Promise<T[]> {
-  return worker.evaluate(
+/**
+ * All rows of an object store of the extension's database, read inside the service worker or an
+ * extension page (after a worker restart Playwright's old worker handle no longer answers).
+ */
+export async function readStore<T = Record<string, unknown>>(where: Worker | Page, store: 'lines' | 'readings' | 'alerts'): Promise<T[]> {
+  return (where as Worker).evaluate(
     (name) =>
       new Promise<T[]>((resolvePromise, reject) => {
         const open = indexedDB.open('esim-usage-guard');

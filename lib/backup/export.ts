@@ -49,6 +49,7 @@ export function exportBackup(data: BackupSource, now: number = Date.now()): Back
           unlimited: r.unlimited,
           remainingBytes: r.remainingBytes,
           periodEnd: r.periodEnd,
+          ...(r.periodEndKind ? { periodEndKind: r.periodEndKind } : {}),
           pageSaysUpdatedAt: r.pageSaysUpdatedAt,
           overage: r.overage ?? false,
           source: r.source,

@@ -45,6 +45,8 @@ export const backupReadingSchema = z.strictObject({
   unlimited: z.boolean(),
   remainingBytes: z.nullable(bytes),
   periodEnd: z.nullable(epochMs),
+  /** Added after version 1 was first written: optional, so older files stay valid. */
+  periodEndKind: z.optional(z.enum(['renewal', 'expiry'])),
   pageSaysUpdatedAt: z.nullable(epochMs),
   overage: z.boolean(),
   source: z.enum(['page', 'manual', 'import']),

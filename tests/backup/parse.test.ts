@@ -138,3 +138,13 @@ describe('exportCsv', () => {
     expect(exportCsv({ lines: [], readings: [] }).split('\r\n')).toHaveLength(2);
   });
 });
+
+describe('periodEndKind in backups', () => {
+  it('survives export and parse, and files written without it stay valid', () => {
+    const withKind = exportBackup({ lines: [line()], readings: [reading({ periodEnd: T + 86_400_000, periodEndKind: 'expiry' })] }, T);
+    const parsed = parseBackup(JSON.stringify(withKind));
+    expect(parsed.ok && parsed.data.readings[0]?.periodEndKind).toBe('expiry');
+    expect(parseBackup(text()).ok).toBe(true);
+    expect(parseBackup(JSON.stringify({ ...withKind, readings: [{ ...withKind.readings[0], periodEndKind: 'sometimes' }] })).ok).toBe(false);
+  });
+});

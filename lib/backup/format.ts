@@ -1,4 +1,5 @@
-import { BUCKETS, MAX_BYTES } from '../messages/schemas';
+import { bytes, carrierId, epochMsInt, periodEndKind } from '../messages/fields';
+import { BUCKETS } from '../messages/schemas';
 import { z } from '../messages/zod';
 
 /**
@@ -13,16 +14,13 @@ export const MAX_BACKUP_CHARS = 20 * 1024 * 1024;
 export const MAX_LINES = 1_000;
 export const MAX_READINGS = 200_000;
 
-const MIN_TIME = Date.UTC(2015, 0, 1);
-const MAX_TIME = Date.UTC(2100, 0, 1);
-
-const bytes = z.int().check(z.minimum(0), z.maximum(MAX_BYTES));
-const epochMs = z.int().check(z.minimum(MIN_TIME), z.maximum(MAX_TIME));
+// Backups hold only times we wrote ourselves: whole milliseconds.
+const epochMs = epochMsInt;
 const text = (max: number) => z.string().check(z.maxLength(max));
 
 export const backupLineSchema = z.strictObject({
   id: z.int().check(z.positive()),
-  carrierId: z.string().check(z.regex(/^[a-z0-9-]{2,40}$/)),
+  carrierId,
   lineKey: z.string().check(z.minLength(3), z.maxLength(200)),
   lineDigits: z.nullable(z.string().check(z.regex(/^\d{2,4}$/))),
   planName: z.nullable(text(200)),
@@ -46,7 +44,7 @@ export const backupReadingSchema = z.strictObject({
   remainingBytes: z.nullable(bytes),
   periodEnd: z.nullable(epochMs),
   /** Added after version 1 was first written: optional, so older files stay valid. */
-  periodEndKind: z.optional(z.enum(['renewal', 'expiry'])),
+  periodEndKind: z.optional(periodEndKind),
   pageSaysUpdatedAt: z.nullable(epochMs),
   overage: z.boolean(),
   source: z.enum(['page', 'manual', 'import']),

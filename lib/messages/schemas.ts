@@ -1,14 +1,9 @@
 import { z } from './zod';
 
+import { bytes, carrierId, epochMs, periodEndKind } from './fields';
 import { MAX_BYTES, MAX_USED_OVER_TOTAL } from './limits';
 
 export { MAX_BYTES, MAX_USED_OVER_TOTAL };
-/** Epoch bounds that catch a date parsed in the wrong unit (seconds) or a wild year. */
-const MIN_TIME = Date.UTC(2015, 0, 1);
-const MAX_TIME = Date.UTC(2100, 0, 1);
-
-const bytes = z.int().check(z.minimum(0), z.maximum(MAX_BYTES));
-const epochMs = z.number().check(z.minimum(MIN_TIME), z.maximum(MAX_TIME));
 
 export const BUCKETS = ['data', 'shared', 'roaming', 'local', 'bonus'] as const;
 
@@ -22,7 +17,7 @@ export const pageReadingSchema = z
     unlimited: z.boolean(),
     remainingBytes: z.nullable(bytes),
     periodEnd: z.nullable(epochMs),
-    periodEndKind: z.optional(z.enum(['renewal', 'expiry'])),
+    periodEndKind: z.optional(periodEndKind),
     pageSaysUpdatedAt: z.nullable(epochMs),
     overage: z.optional(z.boolean()),
     generic: z.optional(z.boolean()),
@@ -51,7 +46,6 @@ export const pageReadingSchema = z
     ),
   );
 
-const carrierId = z.string().check(z.regex(/^[a-z0-9-]{2,40}$/));
 
 /** Content script → background. The only thing a carrier page can ask of us: store these figures. */
 export const contentMessageSchema = z.discriminatedUnion('type', [

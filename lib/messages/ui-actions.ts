@@ -1,13 +1,11 @@
 import { MAX_BACKUP_CHARS } from '../backup/format';
 import { LINE_COLOR_VALUES } from '../settings/line-colors';
 import { settingsSchema } from '../settings/schema';
-import { MAX_BYTES } from './schemas';
+import { bytes, epochMsInt } from './fields';
 import { z } from './zod';
 
 const lineId = z.int().check(z.positive());
-const bytes = z.int().check(z.minimum(0), z.maximum(MAX_BYTES));
-/** Epoch bounds that catch a date in the wrong unit (seconds) or a wild year. */
-const epochMs = z.int().check(z.minimum(Date.UTC(2015, 0, 1)), z.maximum(Date.UTC(2100, 0, 1)));
+const epochMs = epochMsInt;
 export const LABEL_MAX = 40;
 /** A name the user types: trimmed by the UI, never blank, never longer than a table cell holds. */
 const label = z.string().check(

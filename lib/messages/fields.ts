@@ -1,0 +1,22 @@
+import { MAX_BYTES } from './limits';
+import { z } from './zod';
+
+/**
+ * Field rules shared by every schema that takes figures from outside the background: page
+ * messages, UI actions and backup files. One definition, so a byte or a date means the same
+ * everywhere.
+ */
+
+/** Integer bytes, never negative, never more than any phone plan sells. */
+export const bytes = z.int().check(z.minimum(0), z.maximum(MAX_BYTES));
+
+/** Epoch bounds that catch a date parsed in the wrong unit (seconds) or a wild year. */
+const MIN_TIME = Date.UTC(2015, 0, 1);
+const MAX_TIME = Date.UTC(2100, 0, 1);
+/** A time read off a page (ms since epoch, within sane years). */
+export const epochMs = z.number().check(z.minimum(MIN_TIME), z.maximum(MAX_TIME));
+/** A time we wrote ourselves (stored rows, backups): whole milliseconds. */
+export const epochMsInt = z.int().check(z.minimum(MIN_TIME), z.maximum(MAX_TIME));
+
+export const carrierId = z.string().check(z.regex(/^[a-z0-9-]{2,40}$/));
+export const periodEndKind = z.enum(['renewal', 'expiry']);

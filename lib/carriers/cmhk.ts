@@ -3,7 +3,8 @@ import { findElementsByText, pageText } from '../extract/text';
 import { findAmounts } from '../extract/units';
 import { isUnlimitedText } from '../extract/unlimited';
 import { readFigures, type Figures } from '../reader/figures';
-import { cardLineDigits, looksSignedOut, readOwnCards, statedTime, unglue, plausible, explained, type TextOf } from '../reader/own-cards';
+import { looksSignedOut } from '../reader/logged-out';
+import { cardLineDigits, readOwnCards, statedTime, unglue, plausible, explained, type TextOf } from '../reader/own-cards';
 import { CMHK } from './catalog';
 import { defineCarrier, type Bucket, type PageReading } from './types';
 

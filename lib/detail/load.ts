@@ -1,5 +1,5 @@
 import type { LineAnalysis, LeakSensitivity } from '../analysis';
-import { analyzeLineHistory, historySince } from '../background/line-analysis';
+import { analyzeLineHistory, historySince, type LineAnalysisOptions } from '../background/line-analysis';
 import type { Bucket } from '../carriers/types';
 import { loadHistory } from '../db/history';
 import type { ReadOnlyDb } from '../db/read-only';
@@ -21,11 +21,8 @@ export interface LineDetailData {
   readings: ReadingRow[];
 }
 
-export interface DetailOptions {
-  now: number;
-  timeZone: string;
-  leakSensitivity: LeakSensitivity;
-}
+/** The detail analyses exactly as the background does. */
+export type DetailOptions = LineAnalysisOptions;
 
 /**
  * Loads the line's recent history (read-only: the background's analysis window) and analyses it

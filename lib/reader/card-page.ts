@@ -3,7 +3,8 @@ import { findElementsByText, pageText } from '../extract/text';
 import type { Bucket, PageReading, ParseContext, ParseResult } from '../carriers/types';
 import { withPeriodEndKind } from './period-kind';
 import { readFigures, type Figures } from './figures';
-import { cardLineDigits, climbCards, explained, looksSignedOut, plausible, unglue, unlimitedFigures } from './own-cards';
+import { looksSignedOut } from './logged-out';
+import { cardLineDigits, climbCards, explained, plausible, unglue, unlimitedFigures } from './own-cards';
 import { phraseDate, phraseTime } from './phrase-dates';
 
 /**

@@ -133,27 +133,6 @@ export function statedTime(text: string, now: number, timeZone = 'UTC', directio
   return hour > 23 || minute > 59 ? date.time : zonedTime(day.year, day.month, day.day, hour, minute, timeZone);
 }
 
-const LOGIN = Object.values(PHRASES.login).flat();
-const LOGIN_PATH = /(?:^|[/#._-])(?:log-?in|sign-?in|auth|sso|acceso|ingres[oa]|iniciar-sesion)(?:$|[/?#._-])/i;
-
-/**
- * A sign-in page, told apart from a marketing page whose header merely links to "登入" / "Iniciar
- * sesión": a password field, a sign-in route, or an input field surrounded by sign-in wording
- * (one-time-code and RUT logins have no password field on the first step).
- */
-export function looksSignedOut(doc: Document, url: URL): boolean {
-  if (doc.querySelector('input[type="password"]')) return true;
-  if (LOGIN_PATH.test(url.pathname) || LOGIN_PATH.test(url.hash)) return true;
-  for (const input of Array.from(doc.querySelectorAll('input:not([type="hidden"]):not([type="search"]):not([type="checkbox"])'))) {
-    let el: Element | null = input.parentElement;
-    for (let level = 0; el && level < 4; level++, el = el.parentElement) {
-      const text = visibleText(el);
-      if (LOGIN.some((re) => re.test(text))) return true;
-    }
-  }
-  return false;
-}
-
 /**
  * climbToCards with the adapter's own reader: from each label, the smallest ancestor whose text
  * `read` accepts. For portals whose labels sit inside one card ("Total utilizado", "Datos

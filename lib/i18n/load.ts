@@ -15,20 +15,18 @@ async function fetchMessages(locale: UiLocale, api: Pick<ExtensionBrowser, 'runt
 /** The translator for the user's language setting, with English behind any missing message. */
 export async function loadTranslator(): Promise<Translator> {
   const stored = await browser.storage.local.get(SETTINGS_KEY).catch(() => ({}) as Record<string, unknown>);
-  return translatorFor(settingsFrom(stored[SETTINGS_KEY]).language);
+  return loadTranslatorFor(settingsFrom(stored[SETTINGS_KEY]));
 }
 
 /** The translator for a language setting (the options page switches without a reload). */
-export async function translatorFor(language: Language): Promise<Translator> {
-  const locale = resolveUiLocale(language, browser.i18n.getUILanguage());
-  const [messages, english] = await Promise.all([fetchMessages(locale), locale === 'en' ? null : fetchMessages('en')]);
-  return createTranslator(locale, messages, english ?? messages);
+export function translatorFor(language: Language): Promise<Translator> {
+  return loadTranslatorFor({ language });
 }
 
 /**
- * The background's translator for already-read settings: one fetch at most (English is bundled,
- * and behind any missing message). Notifications and the badge must never wait on a failed
- * fetch, so any failure words them in English.
+ * The translator for already-read settings, for every page and the background: one fetch at most
+ * (English is bundled, and behind any missing message). Nothing may wait on a failed fetch, so
+ * any failure words everything in English.
  */
 export async function loadTranslatorFor(settings: Pick<Settings, 'language'>, api: Pick<ExtensionBrowser, 'runtime' | 'i18n'> = browser): Promise<Translator> {
   const english = englishMessages as Messages;

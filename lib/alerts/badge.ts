@@ -1,11 +1,12 @@
 import type { Translator } from '../i18n/translator';
+import { DEFAULT_THRESHOLDS } from '../settings/defaults';
 import { dayText } from './wording';
 
 /**
  * What the toolbar badge shows. Pure: the background only applies the result, so every colour
  * and text rule is tested without a browser.
  */
-export const DEFAULT_THRESHOLDS = [50, 80, 90, 100] as const;
+export { DEFAULT_THRESHOLDS };
 
 export type BadgeLevel = 'none' | 'ok' | 'notice' | 'warning' | 'danger' | 'over';
 

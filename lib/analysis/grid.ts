@@ -27,10 +27,6 @@ export function buildGrid(clock: Clock, from: number, to: number): Grid {
   return { start, count, hour, day, dow };
 }
 
-export function slotOf(g: Grid, t: number): number {
-  return Math.min(g.count - 1, Math.max(0, Math.floor((t - g.start) / HOUR)));
-}
-
 export function isNight(hour: number): boolean {
   return hour >= 1 && hour < 6;
 }

@@ -27,11 +27,8 @@ export function decimalSeparator(locale: NumberLocale): ',' | '.' {
   return locale === 'es-ES' || locale === 'es-CL' || locale === 'fr-FR' ? ',' : '.';
 }
 
-/**
- * Space-like thousands separators: ASCII space, nbsp, narrow nbsp (what Intl emits for fr-FR),
- * thin space. Exported so units/digits use the same set.
- */
-export const SPACE_CHARS = ' \u00A0\u202F\u2009';
+// Space-like thousands separators: ASCII space, nbsp, narrow nbsp (what Intl emits for fr-FR),
+// thin space.
 const SPACE_GROUPED = /^(\d{1,3}(?:[ \u00A0\u202F\u2009]\d{3})+)(?:([.,])(\d+))?$/;
 const SPACE_ANY = /[ \u00A0\u202F\u2009]/g;
 const ONLY_NUMBER_CHARS = /^\d[\d.,]*$/;

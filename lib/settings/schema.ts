@@ -1,4 +1,5 @@
 import { z } from '../messages/zod';
+import { DEFAULT_THRESHOLDS } from './defaults';
 
 /**
  * The user's preferences, kept in `browser.storage.local` under SETTINGS_KEY (small, read by the
@@ -32,7 +33,7 @@ export const settingsSchema = z.strictObject({
 export type Settings = z.infer<typeof settingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = {
-  thresholds: [50, 80, 90, 100],
+  thresholds: [...DEFAULT_THRESHOLDS],
   leakSensitivity: 'normal',
   quietHours: { enabled: false, start: '22:00', end: '08:00' },
   language: 'auto',

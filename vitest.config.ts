@@ -11,5 +11,10 @@ export default defineConfig({
     setupFiles: ['tests/setup.ts'],
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
     exclude: ['tests/e2e/**', 'node_modules/**'],
+    // These tests check behaviour, not speed (speed lives in bench/). The fast-check properties
+    // take a few seconds each on a quiet machine and several times that on a busy 2-core one, so
+    // no test may fail for being slow: the limit only catches a test that hangs.
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
   },
 });

@@ -9,7 +9,8 @@ export default defineConfig({
     environment: 'node',
     include: ['tests/e2e/**/*.e2e.ts'],
     fileParallelism: false,
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // Generous: a busy CI machine starts Chromium slowly. Tests wait for states, never for time.
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
   },
 });

@@ -67,5 +67,5 @@ describe('detection report on synthetic lines', () => {
     expect(r.falseAlarmsPerLineMonth).toBeLessThanOrEqual(0.5);
     expect(r.verdictAccuracy).toBeGreaterThanOrEqual(0.9);
     expect(r.medianDateErrorDays).toBeLessThanOrEqual(1.5);
-  }, 120_000);
+  });
 });

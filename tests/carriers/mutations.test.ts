@@ -72,5 +72,5 @@ describe('adapters under random page mutations', () => {
       }),
       { numRuns: 1000 },
     );
-  }, 120_000);
+  });
 });

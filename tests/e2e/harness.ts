@@ -107,7 +107,7 @@ export async function badgeOf(worker: Worker): Promise<{ text: string; color: nu
 }
 
 /** Polls until `probe` returns a truthy value (SPAs, messages and IndexedDB are all asynchronous). */
-export async function waitFor<T>(probe: () => Promise<T>, what: string, timeoutMs = 15_000): Promise<T> {
+export async function waitFor<T>(probe: () => Promise<T>, what: string, timeoutMs = 45_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: T;
   do {

@@ -27,7 +27,10 @@ async function seedHistory(worker: Worker, lineId: number): Promise<void> {
     const tx = db.transaction('readings', 'readwrite');
     const GB = 1024 ** 3;
     const hours = 16 * 24;
-    const start = Date.now() - hours * 3_600_000;
+    const now = Date.now();
+    const start = now - hours * 3_600_000;
+    // The cycle contains today whatever today is: it renews two weeks from now.
+    const periodEnd = now + 14 * 86_400_000;
     for (let h = 0; h < hours - 3; h += 3) {
       const t = start + h * 3_600_000;
       // 0.5 GB → 3.4 GB, more in the evenings, and one night of unusual use three days ago
@@ -36,7 +39,7 @@ async function seedHistory(worker: Worker, lineId: number): Promise<void> {
       const used = Math.round(0.5 * GB + (h / hours) * 2.6 * GB + (hour >= 19 ? 0.05 * GB : 0) + (h > hours - 72 ? 0.25 * GB : night));
       tx.objectStore('readings').add({
         lineId, bucket: 'data', capturedAt: t, confirmedAt: t, usedBytes: used, totalBytes: 20 * GB, unlimited: false,
-        remainingBytes: 20 * GB - used, periodEnd: Date.UTC(2026, 11, 2), pageSaysUpdatedAt: null, overage: false, source: 'page', generic: false,
+        remainingBytes: 20 * GB - used, periodEnd, pageSaysUpdatedAt: null, overage: false, source: 'page', generic: false,
       });
     }
     await new Promise((res, rej) => {

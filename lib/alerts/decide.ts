@@ -1,4 +1,5 @@
-import { Clock, DAY, HOUR, dayKey } from '../analysis/time';
+import { Clock, dayKey } from '../time/clock';
+import { DAY, HOUR } from '../time/units';
 import type { AlertRow } from '../db/schema';
 import type { Translator } from '../i18n/translator';
 import type { Settings } from '../settings/schema';

@@ -1,5 +1,6 @@
 import type { Settings } from '../settings/schema';
-import { Clock, DAY, MINUTE, mod } from '../analysis/time';
+import { Clock, mod } from '../time/clock';
+import { DAY, MINUTE } from '../time/units';
 
 export type QuietHours = Settings['quietHours'];
 

@@ -1,4 +1,5 @@
-import { Clock, DAY } from '../analysis/time';
+import { Clock } from '../time/clock';
+import { DAY } from '../time/units';
 import { unshown, type SentAlert } from './decide';
 import { inQuietHours, quietHoursEnd, type QuietHours } from './quiet-hours';
 

@@ -3,7 +3,8 @@ import type { Interval } from './increments';
 import type { Grid } from './grid';
 import { buildWindows, cumulative, durationBucket, type Windows } from './windows';
 import { median, mad } from './stats';
-import { HOUR, type Clock } from './time';
+import { HOUR } from '../time/units';
+import { type Clock } from '../time/clock';
 import { describe } from './reason';
 
 // Thresholds are ratios only (to the line's own baseline, its typical day, or the cap), so the

@@ -1,4 +1,5 @@
-import { Clock, DAY, mod } from './time';
+import { Clock, mod } from '../time/clock';
+import { DAY } from '../time/units';
 
 // Month arithmetic in the line's own time zone: a cycle that "renews on the 3rd" renews at local
 // midnight, and the 31st means the last day of shorter months (carriers clamp the same way).

@@ -1,6 +1,7 @@
 import type { CycleSource } from './types';
 import type { Point } from './normalize';
-import { Clock, DAY } from './time';
+import { Clock } from '../time/clock';
+import { DAY } from '../time/units';
 import { addMonths, renewalAfter, renewalAtOrBefore } from './calendar';
 
 export interface Cycle {

@@ -1,7 +1,8 @@
 import type { Grid } from './grid';
 import type { Slots } from './spread';
 import type { Interval } from './increments';
-import { dayKey, HOUR } from './time';
+import { dayKey } from '../time/clock';
+import { HOUR } from '../time/units';
 
 export interface DayTotal {
   day: number;

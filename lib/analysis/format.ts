@@ -1,20 +1,7 @@
-import { Clock, clockTime, dayKey } from './time';
+import { Clock, clockTime, dayKey } from '../time/clock';
 
-// English wording for anomaly reasons. The numbers travel alongside (ratePerHour,
+// English wording for anomaly reasons; sizes go through the UI's formatBytes. The numbers travel alongside (ratePerHour,
 // baselinePerHour, bytes) so other languages are worded by the UI, not parsed from here.
-
-export function formatBytes(bytes: number): string {
-  const b = Math.max(0, bytes);
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let v = b;
-  let u = 0;
-  while (v >= 1000 && u < units.length - 1) {
-    v /= 1024;
-    u++;
-  }
-  const digits = v >= 100 || u === 0 ? 0 : 1;
-  return `${v.toFixed(digits)} ${units[u]}`;
-}
 
 export function formatHours(ms: number): string {
   const h = ms / 3_600_000;

@@ -1,4 +1,5 @@
-import { Clock, HOUR, mod, weekday } from './time';
+import { Clock, mod, weekday } from '../time/clock';
+import { HOUR } from '../time/units';
 
 /** Hour slots aligned on local hour boundaries, with their local hour, day and weekday. */
 export interface Grid {

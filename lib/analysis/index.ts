@@ -1,5 +1,6 @@
 import type { AnalysisOptions, AnalysisReading, LineAnalysis, Projection } from './types';
-import { Clock, HOUR } from './time';
+import { Clock } from '../time/clock';
+import { HOUR } from '../time/units';
 import { normalizeReadings } from './normalize';
 import { splitCycles } from './cycles';
 import { validCycleDay } from './calendar';

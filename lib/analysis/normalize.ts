@@ -1,5 +1,5 @@
 import type { AnalysisReading } from './types';
-import { DAY } from './time';
+import { DAY } from '../time/units';
 
 /** A reading cleaned up: finite numbers only, used derived where possible, one per instant. */
 export interface Point {

@@ -2,7 +2,8 @@ import type { Projection } from './types';
 import type { Grid } from './grid';
 import type { Slots } from './spread';
 import type { Baseline } from './profile';
-import { Clock, DAY, HOUR, mod, weekday } from './time';
+import { Clock, mod, weekday } from '../time/clock';
+import { DAY, HOUR } from '../time/units';
 import { mad, median, weightedMedian } from './stats';
 
 const RECENT_MS = 28 * DAY;

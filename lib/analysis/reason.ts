@@ -1,6 +1,8 @@
 import type { Anomaly } from './types';
-import { formatBytes, formatHours, formatSpan } from './format';
-import { HOUR, type Clock } from './time';
+import { formatBytes } from '../format/bytes';
+import { formatHours, formatSpan } from './format';
+import { HOUR } from '../time/units';
+import { type Clock } from '../time/clock';
 
 type Facts = Omit<Anomaly, 'reason'>;
 

@@ -1,6 +1,6 @@
 import type { Interval } from './increments';
 import type { Grid } from './grid';
-import { HOUR } from './time';
+import { HOUR } from '../time/units';
 
 export interface Slots {
   bytes: Float64Array;

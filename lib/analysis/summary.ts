@@ -1,6 +1,6 @@
 import type { Point } from './normalize';
 import type { Cycle } from './cycles';
-import { DAY } from './time';
+import { DAY } from '../time/units';
 
 /** The current cycle's latest figures, as the UI states them. */
 export interface CycleFigures {

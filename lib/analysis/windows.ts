@@ -1,6 +1,6 @@
 import type { Interval } from './increments';
 import { isNight, type Grid } from './grid';
-import { HOUR } from './time';
+import { HOUR } from '../time/units';
 
 /**
  * Stretches of consecutive intervals (same chain) examined for unusual use. A leak spread over

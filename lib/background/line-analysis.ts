@@ -2,6 +2,7 @@ import { analyzeLine } from '../analysis';
 import type { LineAnalysis, LeakSensitivity } from '../analysis';
 import type { LineRow, ReadingRow } from '../db/schema';
 import { usedOf } from '../summary/usage';
+import { DAY } from '../time/units';
 
 /**
  * How the background analyses one line, as a pure step, so the popup's line detail (which loads
@@ -12,7 +13,6 @@ import { usedOf } from '../summary/usage';
 
 /** Enough history for the line's own daily and hourly habits without reading a whole year. */
 export const HISTORY_DAYS = 120;
-const DAY = 86_400_000;
 
 export interface LineAnalysisOptions {
   now: number;

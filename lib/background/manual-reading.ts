@@ -1,4 +1,4 @@
-import type { PageReading } from '../carriers/types';
+import type { PageReading } from '../vocabulary/reading';
 import type { GuardDb } from '../db/schema';
 import { lineKeyFor, storeReadings } from '../db/store-readings';
 import type { UiAction } from '../messages/ui-actions';

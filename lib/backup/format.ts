@@ -1,5 +1,5 @@
 import { bytes, carrierId, epochMsInt, periodEndKind } from '../messages/fields';
-import { BUCKETS } from '../messages/schemas';
+import { BUCKETS } from '../vocabulary/reading';
 import { z } from '../messages/zod';
 
 /**

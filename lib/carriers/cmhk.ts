@@ -6,7 +6,8 @@ import { readFigures, type Figures } from '../reader/figures';
 import { looksSignedOut } from '../reader/logged-out';
 import { cardLineDigits, readOwnCards, statedTime, unglue, plausible, explained, type TextOf } from '../reader/own-cards';
 import { CMHK } from './catalog';
-import { defineCarrier, type Bucket, type PageReading } from './types';
+import { defineCarrier } from './types';
+import { type Bucket, type PageReading } from '../vocabulary/reading';
 
 /**
  * China Mobile Hong Kong: the "my-zone" usage query of www.hk.chinamobile.com, a Vue app in

@@ -2,7 +2,8 @@ import { findDate } from '../extract/dates';
 import { readCardPage, strictCardFigures } from '../reader/card-page';
 import { statedTime } from '../reader/own-cards';
 import { ENTEL_CL } from './catalog';
-import { defineCarrier, type PageReading, type ParseContext } from './types';
+import { defineCarrier } from './types';
+import { type PageReading, type ParseContext } from '../vocabulary/reading';
 
 /**
  * Entel Chile: "Mi Entel" (miportal.entel.cl, account page /miEntel/mi-cuenta; older pages on

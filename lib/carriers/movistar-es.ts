@@ -5,7 +5,8 @@ import { findUsageCards } from '../reader/cards';
 import { looksLoggedOut } from '../reader/logged-out';
 import { MOVISTAR_ES } from './catalog';
 import { withPeriodEndKind } from '../reader/period-kind';
-import { defineCarrier, type PageReading } from './types';
+import { defineCarrier } from './types';
+import { type PageReading } from '../vocabulary/reading';
 
 /**
  * Movistar Spain: the "Mi Movistar" web app (evidence: strong, see shared/CARRIERS.md).

@@ -2,7 +2,8 @@ import { findAmounts } from '../extract/units';
 import { readBlockPage, type BlockPage, type BlockRules } from '../reader/blocks';
 import { phraseDate } from '../reader/phrase-dates';
 import { ORANGE_ES } from './catalog';
-import { defineCarrier, type Bucket } from './types';
+import { defineCarrier } from './types';
+import { type Bucket } from '../vocabulary/reading';
 
 /**
  * Orange Spain: the Angular "Área privada" at areaprivada.orange.es/soycliente (evidence: strong,

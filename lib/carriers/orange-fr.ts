@@ -1,8 +1,9 @@
 import { findDate } from '../extract/dates';
-import { addMonths, zonedParts, zonedTime } from '../extract/zoned';
+import { addMonths, zonedParts, zonedTime } from '../time/calendar';
 import { readBlockPage, type BlockPage, type BlockRules } from '../reader/blocks';
 import { ORANGE_FR } from './catalog';
-import { defineCarrier, type Bucket, type ParseContext } from './types';
+import { defineCarrier } from './types';
+import { type Bucket, type ParseContext } from '../vocabulary/reading';
 
 /**
  * Orange France and Sosh (Orange's online brand, same back end): the "Espace client" usage view

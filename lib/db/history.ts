@@ -1,4 +1,4 @@
-import type { Bucket } from '../carriers/types';
+import type { Bucket } from '../vocabulary/reading';
 import type { GuardDb, ReadingRow } from './schema';
 
 /** A line's readings of one bucket since `since` (epoch ms), oldest first, via the compound index. */

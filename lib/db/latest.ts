@@ -1,4 +1,4 @@
-import { BUCKETS } from '../messages/schemas';
+import { BUCKETS } from '../vocabulary/reading';
 import type { GuardDb, LineRow, ReadingRow } from './schema';
 
 export interface LineLatest {

@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { Bucket } from '../carriers/types';
+import type { Bucket } from '../vocabulary/reading';
 
 export const DB_NAME = 'esim-usage-guard';
 

@@ -1,4 +1,4 @@
-import type { PageReading } from '../carriers/types';
+import type { PageReading } from '../vocabulary/reading';
 import type { GuardDb, LineRow, ReadingRow, ReadingSource } from './schema';
 
 /**

@@ -1,6 +1,7 @@
 import type { Anomaly, LineAnalysis } from '../analysis';
 import type { LineRow, ReadingRow } from '../db/schema';
 import { analysisReading } from '../background/line-analysis';
+import { DAY } from '../time/units';
 
 /**
  * The trend chart's data, as plain arrays (uPlot's aligned format: one x per day, every series
@@ -47,7 +48,6 @@ export const LOCAL_DAYS: DayCalendar = {
 export type ChartRange = 'cycle' | '90d' | 'year';
 export const CHART_RANGES: readonly ChartRange[] = ['cycle', '90d', 'year'];
 
-const DAY = 86_400_000;
 
 /** First time the range shows. */
 export function rangeStart(range: ChartRange, analysis: Pick<LineAnalysis, 'cycle'>, now: number): number {

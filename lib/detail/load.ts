@@ -1,14 +1,14 @@
 import type { LineAnalysis, LeakSensitivity } from '../analysis';
 import { analyzeLineHistory, historySince, type LineAnalysisOptions } from '../background/line-analysis';
-import type { Bucket } from '../carriers/types';
+import type { Bucket } from '../vocabulary/reading';
 import { loadHistory } from '../db/history';
 import type { ReadOnlyDb } from '../db/read-only';
 import type { LineRow, ReadingRow } from '../db/schema';
 import { dailyFromReadings, LOCAL_DAYS, type DayCalendar } from './chart-data';
+import { DAY } from '../time/units';
 
 /** The chart looks back a year; the analysis that states the outlook keeps the background's window. */
 export const CHART_DAYS = 365;
-const DAY = 86_400_000;
 
 export interface LineDetailData {
   line: LineRow;

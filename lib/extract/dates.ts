@@ -8,7 +8,7 @@
  * past instead (a page a day stale saying "Hasta 19/12" on 20/12 means yesterday, not next year).
  */
 import { findRelative, parseRelative, type RelativeOptions } from './relative';
-import { dayDiff, isValidDay, zonedParts, zonedTime } from './zoned';
+import { dayDiff, isValidDay, zonedParts, zonedTime } from '../time/calendar';
 
 export { parseRelative };
 

@@ -7,4 +7,4 @@ export * from './phrases';
 export * from './dates';
 export { findRelative, type RelativeOptions } from './relative';
 export * from './digits';
-export { zonedParts, zonedTime } from './zoned';
+export { zonedParts, zonedTime } from '../time/calendar';

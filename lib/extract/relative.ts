@@ -5,7 +5,7 @@
  * like absolute dates do: a page re-read an hour later then still yields the same cycle end, and
  * a reading equal to the previous one is not stored twice. Hour-sized steps are exact offsets.
  */
-import { addDays, addMonths, zonedParts, zonedTime } from './zoned';
+import { addDays, addMonths, zonedParts, zonedTime } from '../time/calendar';
 
 export interface RelativeOptions {
   now: number;

@@ -1,4 +1,4 @@
-import { MAX_BYTES } from './limits';
+import { MAX_BYTES } from '../vocabulary/limits';
 import { z } from './zod';
 
 /**

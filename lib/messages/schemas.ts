@@ -1,11 +1,8 @@
 import { z } from './zod';
 
 import { bytes, carrierId, epochMs, periodEndKind } from './fields';
-import { MAX_BYTES, MAX_USED_OVER_TOTAL } from './limits';
-
-export { MAX_BYTES, MAX_USED_OVER_TOTAL };
-
-export const BUCKETS = ['data', 'shared', 'roaming', 'local', 'bonus'] as const;
+import { MAX_USED_OVER_TOTAL } from '../vocabulary/limits';
+import { BUCKETS } from '../vocabulary/reading';
 
 export const pageReadingSchema = z
   .strictObject({

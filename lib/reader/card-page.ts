@@ -1,6 +1,6 @@
 import type { NumberLocale } from '../extract/numbers';
 import { findElementsByText, pageText } from '../extract/text';
-import type { Bucket, PageReading, ParseContext, ParseResult } from '../carriers/types';
+import type { Bucket, PageReading, ParseContext, ParseResult } from '../vocabulary/reading';
 import { withPeriodEndKind } from './period-kind';
 import { readFigures, type Figures } from './figures';
 import { looksSignedOut } from './logged-out';

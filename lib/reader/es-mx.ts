@@ -1,4 +1,4 @@
-import type { Bucket } from '../carriers/types';
+import type { Bucket } from '../vocabulary/reading';
 import type { BlockPage, BlockRules } from './blocks';
 import { phraseDate } from './phrase-dates';
 

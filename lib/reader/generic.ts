@@ -4,7 +4,7 @@ import type { NumberLocale } from '../extract/numbers';
 import { langOf, PHRASES, type Lang } from '../extract/phrases';
 import { findElementsByText, visibleText } from '../extract/text';
 import type { CarrierInfo } from '../carriers/catalog';
-import type { PageReading, ParseContext, ParseResult } from '../carriers/types';
+import type { PageReading, ParseContext, ParseResult } from '../vocabulary/reading';
 import { findUsageCards } from './cards';
 
 const LANGS: Lang[] = ['es', 'fr', 'zh', 'en'];

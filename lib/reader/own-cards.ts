@@ -11,8 +11,8 @@ import { langOf, PHRASES } from '../extract/phrases';
 import { visibleText } from '../extract/text';
 import { findAmounts } from '../extract/units';
 import { isUnlimitedText } from '../extract/unlimited';
-import { zonedParts, zonedTime } from '../extract/zoned';
-import { MAX_USED_OVER_TOTAL } from '../messages/limits';
+import { zonedParts, zonedTime } from '../time/calendar';
+import { MAX_USED_OVER_TOTAL } from '../vocabulary/limits';
 import { climbToCards, type ClimbedCard } from './cards';
 import type { Figures } from './figures';
 

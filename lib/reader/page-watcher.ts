@@ -1,4 +1,5 @@
-import type { CarrierAdapter, PageReading, ParseResult } from '../carriers/types';
+import type { CarrierAdapter } from '../carriers/types';
+import type { PageReading, ParseResult } from '../vocabulary/reading';
 import type { PageStatus } from '../messages/page-status';
 import type { StoreReply } from '../messages/schemas';
 

@@ -1,4 +1,4 @@
-import type { PageReading } from '../carriers/types';
+import type { PageReading } from '../vocabulary/reading';
 
 // Wording of an allowance that stops being valid (prepaid, passes, bonuses) ...
 const EXPIRY = /caduca|vence|vencimiento|vigencia|v[aá]lid[oa]s?\s+hasta|valable|expir|失效|到期|有效期|屆滿|届满|valid (?:until|till)/i;

@@ -1,5 +1,5 @@
 import { findDate, parseRelative } from '../extract/dates';
-import type { ParseContext } from '../carriers/types';
+import type { ParseContext } from '../vocabulary/reading';
 import { statedTime } from './own-cards';
 
 /**

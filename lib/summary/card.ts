@@ -1,6 +1,6 @@
 import type { Anomaly, LineAnalysis } from '../analysis/types';
 import { levelFor, type BadgeLevel } from '../alerts/badge';
-import type { Bucket } from '../carriers/types';
+import type { Bucket } from '../vocabulary/reading';
 import type { LineRow, ReadingRow } from '../db/schema';
 import { lineName } from './line-name';
 import { primaryOf } from './primary-bucket';

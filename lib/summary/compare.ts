@@ -1,6 +1,6 @@
 import type { LineCardModel } from './card';
+import { DAY } from '../time/units';
 
-const DAY = 86_400_000;
 
 /** One line in the compare view: where it stands in its cycle, and what it can still afford. */
 export interface CompareRow {

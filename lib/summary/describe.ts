@@ -2,8 +2,8 @@ import { formatBytes } from '../format/bytes';
 import { formatDay, formatWhen } from '../format/date';
 import type { Translator } from '../i18n/translator';
 import type { CardOutlook, CardWarning } from './card';
+import { DAY } from '../time/units';
 
-const DAY = 86_400_000;
 
 /** "runs out around 12 Dec, 7 days before renewal" and its kin, in the UI language. Pure. */
 export function describeProjection(outlook: CardOutlook, i18n: Translator): string {

@@ -1,4 +1,4 @@
-import type { Bucket } from '../carriers/types';
+import type { Bucket } from '../vocabulary/reading';
 
 const BUCKET_ORDER: Bucket[] = ['data', 'shared', 'local', 'roaming', 'bonus'];
 

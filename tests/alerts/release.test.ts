@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SentAlert } from '@/lib/alerts/decide';
 import { inQuietHours, quietHoursEnd } from '@/lib/alerts/quiet-hours';
 import { alertIdOf, clickTarget, dueAlerts, nextRelease, notificationId } from '@/lib/alerts/release';
-import { Clock } from '@/lib/analysis/time';
+import { Clock } from '@/lib/time/clock';
 import { DAY, NOW } from './states';
 
 const QUIET = { enabled: true, start: '22:00', end: '08:00' };

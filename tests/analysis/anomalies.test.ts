@@ -42,7 +42,7 @@ describe('anomalies', () => {
     const burn = a.anomalies.filter((x) => x.kind === 'burn-rate');
     expect(burn).toHaveLength(1);
     expect(burn[0]!.percentOfCap!).toBeGreaterThan(6);
-    expect(burn[0]!.reason).toMatch(/% of the 20\.0 GB cap\) in .* h between 14:00 and 16:00/);
+    expect(burn[0]!.reason).toMatch(/% of the 20\sGB cap\) in .* h between 14:00 and 16:00/);
     expect(a.anomalies.filter((x) => x.kind === 'spike')).toHaveLength(1);
   });
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { BUCKETS } from '@/lib/messages/schemas';
+import { BUCKETS } from '@/lib/vocabulary/reading';
 import type { LineRow, ReadingRow } from '@/lib/db/schema';
 import { readingKey } from '@/lib/backup/export';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { adapterForUrl } from '@/lib/carriers';
-import type { PageReading } from '@/lib/carriers/types';
+import type { PageReading } from '@/lib/vocabulary/reading';
 import { pageReadingSchema } from '@/lib/messages/schemas';
 import { loadFixtures, parseHtml, type ExpectedReading } from '../helpers/fixtures';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { adapterForUrl } from '@/lib/carriers';
-import type { PageReading } from '@/lib/carriers/types';
+import type { PageReading } from '@/lib/vocabulary/reading';
 import { loadFixtures, parseHtml } from '../helpers/fixtures';
 
 /**

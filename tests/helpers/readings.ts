@@ -1,4 +1,4 @@
-import type { PageReading } from '@/lib/carriers/types';
+import type { PageReading } from '@/lib/vocabulary/reading';
 
 export const GB = 1024 ** 3;
 

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { defineCarrier, type PageReading } from '@/lib/carriers/types';
+import { defineCarrier } from '@/lib/carriers/types';
+import { type PageReading } from '@/lib/vocabulary/reading';
 import type { StoreReply } from '@/lib/messages/schemas';
 import { PageWatcher } from '@/lib/reader/page-watcher';
 import { GB, pageReading } from '../helpers/readings';

@@ -2,9 +2,8 @@
 // tens of ms in formatToParts. Offsets are looked up once per week, and a change inside a week
 // is located by bisection (no zone changes its offset twice within seven days).
 
-export const MINUTE = 60_000;
-export const HOUR = 3_600_000;
-export const DAY = 86_400_000;
+import { DAY, HOUR, MINUTE } from './units';
+
 const SPAN = 7 * DAY;
 
 const formatters = new Map<string, Intl.DateTimeFormat | null>();
@@ -58,11 +57,16 @@ export class Clock {
     return t + this.offset(t);
   }
 
-  /** Instant of a local wall-clock time (the earlier one when ambiguous). */
+  /**
+   * Instant of a local wall-clock time: the earlier one when it happens twice (clocks going back),
+   * and the instant just after the jump when it never happens (clocks going forward). The zone's
+   * offsets a day either side are the only candidates: no zone changes twice within a week.
+   */
   fromLocal(l: number): number {
-    let t = l - this.offset(l);
-    t = l - this.offset(t);
-    return t;
+    const before = l - this.offset(l - DAY);
+    const after = l - this.offset(l + DAY);
+    const shown = [before, after].filter((t) => this.local(t) === l);
+    return shown.length > 0 ? Math.min(...shown) : before;
   }
 
   hourOf(t: number): number {

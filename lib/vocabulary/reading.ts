@@ -1,0 +1,52 @@
+/**
+ * The shared vocabulary of a reading, imported by every layer (adapters, messages, database,
+ * analysis, UI): what a page said, in plain numbers. Bytes are integers, times are ms since epoch;
+ * display strings never get here.
+ */
+
+/** Which allowance a figure belongs to. `data` is the plan's main data allowance. */
+export const BUCKETS = ['data', 'shared', 'roaming', 'local', 'bonus'] as const;
+export type Bucket = (typeof BUCKETS)[number];
+
+/**
+ * One figure as an adapter reads it from a page. Plain numbers only: bytes are integers, times
+ * are ms since epoch. Display strings never leave the adapter.
+ */
+export interface PageReading {
+  /** Last 4 digits of the line's phone number when the page shows it; never the whole number. */
+  lineDigits: string | null;
+  /** Plan name as the page writes it (used to tell lines apart when no number is shown). */
+  planName: string | null;
+  bucket: Bucket;
+  usedBytes: number | null;
+  totalBytes: number | null;
+  unlimited: boolean;
+  remainingBytes: number | null;
+  /** When the current cycle ends or the allowance expires, if the page says. */
+  periodEnd: number | null;
+  /**
+   * What periodEnd is: 'expiry' when the page says the allowance or line stops being valid then
+   * (prepaid "Caduca el", "Vigencia", "失效日期"), so a reminder is worth sending; a postpaid bill
+   * cycle that simply renews is 'renewal' (the default when absent).
+   */
+  periodEndKind?: 'renewal' | 'expiry';
+  /** The page's own "updated at" time, if it states one. */
+  pageSaysUpdatedAt: number | null;
+  /** The page itself says the allowance is exceeded and extra use is being billed or throttled. */
+  overage?: boolean;
+  /** True when the generic reader (not a carrier adapter) produced this figure. */
+  generic?: boolean;
+}
+
+export type ParseFailureReason = 'not-usage-page' | 'logged-out' | 'layout-changed';
+
+export type ParseResult =
+  | { ok: true; readings: PageReading[] }
+  | { ok: false; reason: ParseFailureReason; detail: string };
+
+export interface ParseContext {
+  /** "Now" for relative dates ("cierra en 12 días"); passed in so parse stays pure. */
+  now: number;
+  /** The user's IANA time zone, so "Se reinicia el 05/12" means local midnight. Default UTC. */
+  timeZone?: string;
+}

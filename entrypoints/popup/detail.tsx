@@ -6,7 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { LineDetail, type DetailState } from '@/components/LineDetail';
 import { TrendChart } from '@/components/TrendChart';
-import type { Bucket } from '@/lib/carriers/types';
+import type { Bucket } from '@/lib/vocabulary/reading';
 import type { ChartRange } from '@/lib/detail/chart-data';
 import { extendToYear, leakSensitivityOf, loadLineDetail } from '@/lib/detail/load';
 import type { Translator } from '@/lib/i18n/translator';

@@ -1,7 +1,8 @@
 import { formatBytes } from '@/lib/format/bytes';
+import { formatPercent } from '@/lib/format/percent';
 import type { Translator } from '@/lib/i18n/translator';
-import { bestLineNow, type CompareRow } from '@/lib/summary/compare';
-import { describePace, describeProjection } from '@/lib/summary/describe';
+import { bestLineNow, type CompareRow } from '@/lib/status/compare';
+import { describePace, describeProjection } from '@/lib/wording/card';
 import { CompareChart, type Trail } from './CompareChart';
 import { ViewHeader } from './ViewHeader';
 
@@ -14,10 +15,10 @@ export interface CompareProps {
   onOpenLine: (lineId: number) => void;
 }
 
-const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v)}%`);
 
 /** All lines side by side: where each stands in its cycle, and which one to spend first. */
 export function Compare({ i18n, rows, trails, onBack, onOpenLine }: CompareProps) {
+  const pct = (v: number | null) => (v === null ? '—' : formatPercent(v, i18n.locale));
   const best = bestLineNow(rows);
   return (
     <main class="compare">

@@ -1,5 +1,5 @@
 import type { Translator } from '@/lib/i18n/translator';
-import type { CompareRow } from '@/lib/summary/compare';
+import type { CompareRow } from '@/lib/status/compare';
 
 export type Trail = Array<{ x: number; y: number }>;
 

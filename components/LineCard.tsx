@@ -1,9 +1,10 @@
 import { formatBytes } from '@/lib/format/bytes';
 import { formatDay } from '@/lib/format/date';
+import { formatPercent, wholePercent } from '@/lib/format/percent';
 import { timeAgo } from '@/lib/format/time-ago';
 import type { MessageKey, Translator } from '@/lib/i18n/translator';
-import type { LineCardModel } from '@/lib/summary/card';
-import { describeExpiring, describePace, describeProjection, describeWarning } from '@/lib/summary/describe';
+import type { LineCardModel } from '@/lib/status/card';
+import { describeExpiring, describePace, describeProjection, describeWarning } from '@/lib/wording/card';
 import { PendingQuestion } from './PendingQuestion';
 import { UsageBar } from './UsageBar';
 
@@ -39,7 +40,7 @@ export function LineCard({ i18n, card, now, usageUrl, onConfirm, onDiscard, onOp
   const { locale } = i18n;
   const used = card.usedBytes === null ? '—' : formatBytes(card.usedBytes, locale);
   const total = card.unlimited ? i18n.t('unlimited') : card.totalBytes === null ? i18n.t('unknown_total') : formatBytes(card.totalBytes, locale);
-  const percentText = card.percent === null ? '' : `${Math.floor(card.percent)}%`;
+  const percentText = card.percent === null ? '' : formatPercent(card.percent, locale);
   const bucket = i18n.t(BUCKET_KEYS[card.bucket]);
   const ago = timeAgo(card.readAt, now, locale, i18n.t('just_now'));
   const stale = now - card.readAt > STALE_AFTER_MS;
@@ -66,7 +67,7 @@ export function LineCard({ i18n, card, now, usageUrl, onConfirm, onDiscard, onOp
     : {};
   return (
     <article
-      class={`line-card${card.pending ? ' is-pending' : ''}${card.warnings.length ? ' has-warning' : ''}${onOpen ? ' is-openable' : ''}${fromTab ? ' from-tab' : ''}`}
+      class={`line-card status-${card.level}${card.pending ? ' is-pending' : ''}${card.warnings.length ? ' has-warning' : ''}${onOpen ? ' is-openable' : ''}${fromTab ? ' from-tab' : ''}`}
       data-line-id={card.lineId}
       aria-label={card.name}
       style={card.color ? { borderLeftColor: card.color } : undefined}
@@ -85,10 +86,10 @@ export function LineCard({ i18n, card, now, usageUrl, onConfirm, onDiscard, onOp
       </header>
       <p class="figures">
         <span class="used">{i18n.t('figures_of', { used, total })}</span>
-        {percentText && <span class={`percent level-${card.level}`}>{percentText}</span>}
+        {percentText && <span class={`percent level-${card.usageLevel}`}>{percentText}</span>}
       </p>
       {!card.unlimited && card.percent !== null && (
-        <UsageBar percent={card.percent} level={card.level} label={i18n.t('gauge_label', { bucket, percent: Math.floor(card.percent) })} />
+        <UsageBar percent={card.percent} level={card.usageLevel} label={i18n.t('gauge_label', { bucket, percent: wholePercent(card.percent) })} />
       )}
       {card.warnings.length > 0 && (
         <ul class="warnings">

@@ -6,8 +6,8 @@ import type { LineDetailData } from '@/lib/detail/load';
 import { formatBytes } from '@/lib/format/bytes';
 import { formatDay } from '@/lib/format/date';
 import type { MessageKey, Translator } from '@/lib/i18n/translator';
-import type { CardOutlook } from '@/lib/summary/card';
-import { describeProjection, describeWarning } from '@/lib/summary/describe';
+import { outlookOf } from '@/lib/status/card';
+import { describeProjection, describeWarning } from '@/lib/wording/card';
 import { HourlyChart } from './HourlyChart';
 import { ReadingsTable } from './ReadingsTable';
 import { ViewHeader } from './ViewHeader';
@@ -42,21 +42,6 @@ export interface LineDetailProps {
 }
 
 const RANGE_KEYS: Record<ChartRange, MessageKey> = { cycle: 'range_cycle', '90d': 'range_90d', year: 'range_year' };
-
-function outlookOf(a: LineAnalysis): CardOutlook {
-  return {
-    status: a.projection.status,
-    exhaustAt: a.projection.exhaustAt,
-    exhaustEarliest: a.projection.exhaustRange?.earliest ?? null,
-    exhaustLatest: a.projection.exhaustRange?.latest ?? null,
-    cycleStart: a.cycle.start,
-    cycleEnd: a.cycle.end,
-    cycleEndSource: a.cycle.endSource,
-    spareBytes: a.projection.spareBytes,
-    pace: a.pace,
-    dailyBudgetBytes: a.dailyBudgetBytes,
-  };
-}
 
 /** The chart in words: what a screen reader announces, and the caption everyone can read. */
 export function describeTrend(series: TrendSeries, analysis: LineAnalysis, i18n: Translator): string {

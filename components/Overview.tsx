@@ -1,7 +1,7 @@
 import type { Translator } from '@/lib/i18n/translator';
 import type { ActiveTabStatus } from '@/lib/state/active-tab';
-import type { LineCardModel } from '@/lib/summary/card';
-import { tabCarrierId, tabFirst } from '@/lib/summary/tab-first';
+import type { LineCardModel } from '@/lib/status/card';
+import { tabCarrierId, tabFirst } from '@/lib/state/tab-order';
 import { EmptyState, type CarrierLink } from './EmptyState';
 import { LineCard, type LineActions } from './LineCard';
 import { TabStatusBanner } from './TabStatusBanner';

@@ -1,7 +1,7 @@
 import type { ReadingRow } from '@/lib/db/schema';
 import { formatBytes } from '@/lib/format/bytes';
 import type { MessageKey, Translator } from '@/lib/i18n/translator';
-import { usedOf } from '@/lib/summary/usage';
+import { usedOf } from '@/lib/status/usage';
 
 const SOURCE_KEYS: Record<ReadingRow['source'], MessageKey> = { page: 'source_page', manual: 'source_manual', import: 'source_import' };
 

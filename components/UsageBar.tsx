@@ -1,8 +1,8 @@
-import type { BadgeLevel } from '@/lib/alerts/badge';
+import type { Level } from '@/lib/status/level';
 
 interface UsageBarProps {
   percent: number | null;
-  level: BadgeLevel;
+  level: Level;
   label: string;
 }
 

@@ -5,7 +5,7 @@ import { routeMessage } from '@/lib/background/route-message';
 import { refreshOverview } from '@/lib/background/refresh-overview';
 import { openAlert, RELEASE_ALARM } from '@/lib/background/apply-alerts';
 import { openGuardDb } from '@/lib/db/schema';
-import { STORAGE_ERROR_KEY } from '@/lib/summary/storage-error';
+import { STORAGE_ERROR_KEY } from '@/lib/storage/storage-error';
 
 const RECHECK_ALARM = 'overview-recheck';
 const RECHECK_MINUTES = 30;

@@ -3,7 +3,7 @@ import type { LineRow } from '@/lib/db/schema';
 import type { Translator } from '@/lib/i18n/translator';
 import { LABEL_MAX, type LinePatch } from '@/lib/messages/ui-actions';
 import { colorName, LINE_COLORS, type LineColor } from '@/lib/settings/line-colors';
-import { lineName } from '@/lib/summary/line-name';
+import { lineName } from '@/lib/status/line-name';
 
 const GB = 1024 ** 3;
 

@@ -3,7 +3,7 @@ import type { LineRow } from '@/lib/db/schema';
 import type { Translator } from '@/lib/i18n/translator';
 import { LABEL_MAX } from '@/lib/messages/ui-actions';
 import type { ManualReadingInput } from '@/lib/state/options-model';
-import { lineName } from '@/lib/summary/line-name';
+import { lineName } from '@/lib/status/line-name';
 
 const UNITS = { MB: 1024 ** 2, GB: 1024 ** 3 } as const;
 type Unit = keyof typeof UNITS;

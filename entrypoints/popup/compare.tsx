@@ -6,8 +6,8 @@ import type { Trail } from '@/components/CompareChart';
 import { cycleTrail } from '@/lib/detail/chart-data';
 import { loadHistory } from '@/lib/db/history';
 import type { Translator } from '@/lib/i18n/translator';
-import type { LineCardModel } from '@/lib/summary/card';
-import { compareRows } from '@/lib/summary/compare';
+import type { LineCardModel } from '@/lib/status/card';
+import { compareRows } from '@/lib/status/compare';
 import { popupDb } from './db';
 
 /** Each line's readings since its cycle began, as a trail; lines without known cycle bounds get none. */

@@ -3,10 +3,11 @@ import { DAY, HOUR } from '../time/units';
 import type { AlertRow } from '../db/schema';
 import type { Translator } from '../i18n/translator';
 import type { Settings } from '../settings/schema';
-import { toCardModel, warningsOf, type LineCardModel } from '../summary/card';
-import type { AlertSource } from './badge-lines';
+import type { LineCardModel } from '../status/card';
+import type { LineStatus } from '../status/line-status';
+import { isUnusual } from '../status/warnings';
 import { inQuietHours, quietHoursEnd } from './quiet-hours';
-import { leakText, overrunText, staleText, thresholdText, validityText, type LeakWarning } from './wording';
+import { leakText, overrunText, staleText, thresholdText, validityText, type LeakWarning } from '../wording/alerts';
 
 /**
  * Which notifications to raise, as pure data. Each alert is a row keyed per line (unique
@@ -30,7 +31,6 @@ export interface AlertContext {
   settings: Pick<Settings, 'thresholds' | 'quietHours' | 'staleReadingDays'>;
   now: number;
   timeZone: string;
-  carrierLabel: (id: string) => string;
   /** The UI language's translator: titles, messages, sizes and dates are worded in it. */
   i18n: Translator;
 }
@@ -47,14 +47,15 @@ const CYCLE_SLACK = 2 * DAY;
 const VALIDITY_DAYS = [3, 1] as const;
 
 interface LineFacts {
-  source: AlertSource;
+  source: LineStatus;
   card: LineCardModel;
   cycleStart: number | null;
   cycleTag: string;
   rows: SentAlert[];
 }
 
-export function decideAlerts(sources: readonly AlertSource[], sent: readonly SentAlert[], ctx: AlertContext): AlertDecision {
+/** Decides from the lines' statuses (lib/status), the same ones the popup and the badge show. */
+export function decideAlerts(sources: readonly LineStatus[], sent: readonly SentAlert[], ctx: AlertContext): AlertDecision {
   const clock = new Clock(ctx.timeZone);
   const add: NewAlert[] = [];
   const drop = new Set<number>();
@@ -63,8 +64,7 @@ export function decideAlerts(sources: readonly AlertSource[], sent: readonly Sen
 
   for (const source of sources) {
     if (source.line.pendingConfirmation || !source.analysis) continue;
-    const card = toCardModel(source, ctx.carrierLabel(source.line.carrierId), ctx.now);
-    if (!card) continue;
+    const { card } = source;
     live.add(source.line.id);
     const cycleStart = source.analysis.cycle.start;
     const facts: LineFacts = {
@@ -163,7 +163,7 @@ function leakAlerts(f: LineFacts, ctx: AlertContext): NewAlert[] {
   const seen: Array<{ start: number; end: number }> = f.rows
     .filter((r) => r.kind === 'leak' && r.detail?.at !== undefined)
     .map((r) => ({ start: r.detail!.at!, end: r.detail!.end ?? r.detail!.at! }));
-  const unusual = warningsOf(f.source.analysis, ctx.now).filter((w) => w.kind !== 'overrun');
+  const unusual = f.card.warnings.filter(isUnusual);
   for (const w of unusual.sort((a, b) => a.start - b.start)) {
     // The detection window of one episode shifts by an hour or so as readings arrive: any overlap
     // with an episode already raised is that episode.
@@ -175,7 +175,7 @@ function leakAlerts(f: LineFacts, ctx: AlertContext): NewAlert[] {
 }
 
 function overrunAlerts(f: LineFacts, ctx: AlertContext): NewAlert[] {
-  const warning = warningsOf(f.source.analysis, ctx.now).find((w) => w.kind === 'overrun');
+  const warning = f.card.warnings.find((w) => w.kind === 'overrun');
   if (!warning) return [];
   const exhaustAt = warning.end;
   const total = f.card.totalBytes;

@@ -1,5 +1,4 @@
 import type { browser as wxtBrowser } from 'wxt/browser';
-import type { AlertSource } from '../alerts/badge-lines';
 import { decideAlerts } from '../alerts/decide';
 import { ALERT_ICON } from '../alerts/icon';
 import { alertIdOf, clickTarget, dueAlerts, nextRelease, notificationId } from '../alerts/release';
@@ -7,6 +6,7 @@ import { CARRIER_INFOS } from '../carriers/lookup';
 import type { AlertRow, GuardDb } from '../db/schema';
 import type { Translator } from '../i18n/translator';
 import type { Settings } from '../settings/schema';
+import type { LineStatus } from '../status/line-status';
 
 type ExtensionBrowser = typeof wxtBrowser;
 
@@ -14,11 +14,10 @@ type ExtensionBrowser = typeof wxtBrowser;
 export const RELEASE_ALARM = 'alerts-release';
 
 export interface ApplyAlertsInput {
-  states: readonly AlertSource[];
+  statuses: readonly LineStatus[];
   settings: Settings;
   now: number;
   timeZone: string;
-  carrierLabel: (id: string) => string;
   /** The UI language's translator (loaded once per refresh by the caller). */
   i18n: Translator;
 }
@@ -35,7 +34,7 @@ export async function applyAlerts(db: GuardDb, browser: ExtensionBrowser, input:
   const { settings, now, timeZone, i18n } = input;
   await db.transaction('rw', db.alerts, async () => {
     const sent = await db.alerts.toArray();
-    const { add, drop } = decideAlerts(input.states, sent, { settings, now, timeZone, carrierLabel: input.carrierLabel, i18n });
+    const { add, drop } = decideAlerts(input.statuses, sent, { settings, now, timeZone, i18n });
     if (drop.length > 0) await db.alerts.bulkUpdate(drop.map((id) => ({ key: id, changes: { droppedAt: now } })));
     if (add.length > 0) await db.alerts.bulkAdd(add as AlertRow[]);
   });

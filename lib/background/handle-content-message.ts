@@ -3,7 +3,7 @@ import type { GuardDb } from '../db/schema';
 import { storeReadings, type StoreOutcome } from '../db/store-readings';
 import { contentMessageSchema, type StoreReply } from '../messages/schemas';
 import { isTrustedContentSender, type SenderInfo } from '../messages/sender';
-import { describeStorageError } from '../summary/storage-error';
+import { describeStorageError } from '../storage/storage-error';
 
 export interface ContentMessageDeps {
   db: GuardDb;

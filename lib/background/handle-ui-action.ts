@@ -3,7 +3,7 @@ import type { GuardDb } from '../db/schema';
 import type { SenderInfo } from '../messages/sender';
 import { uiActionSchema, type UiAction, type UiActionReply } from '../messages/ui-actions';
 import { SETTINGS_KEY } from '../settings/schema';
-import { OVERVIEW_KEY } from '../summary/overview';
+import { OVERVIEW_KEY } from '../storage/overview';
 import { importBackup } from './import-backup';
 import { dropFromTrash, peekTrash, pruneTrash, putInTrash, removeLine, restoreLine, UNDO_WINDOW_MS } from './line-trash';
 import { addManualReading } from './manual-reading';

@@ -1,19 +1,13 @@
-import type { LineAnalysis } from '../analysis';
 import { loadHistory } from '../db/history';
 import { loadLatest } from '../db/latest';
-import type { GuardDb, LineRow, ReadingRow } from '../db/schema';
+import type { GuardDb } from '../db/schema';
+import type { StatusSource } from '../status/card';
 import type { Settings } from '../settings/schema';
-import { primaryOf } from '../summary/primary-bucket';
-import { analyzeLineHistory, historySince } from './line-analysis';
+import { primaryOf } from '../status/primary-bucket';
+import { analyzeLineHistory, historySince } from '../status/analyze';
 
-/** Everything the overview, the badge and the alerts decide from, for one line. */
-export interface LineState {
-  line: LineRow;
-  /** Latest reading per bucket. */
-  latest: ReadingRow[];
-  /** Analysis of the line's main bucket; null when it has no readings. */
-  analysis: LineAnalysis | null;
-}
+/** Everything a line's status is decided from (lib/status). */
+export type LineState = StatusSource;
 
 export interface LineStateOptions {
   now: number;

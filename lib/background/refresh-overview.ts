@@ -1,11 +1,10 @@
 import type { browser as wxtBrowser } from 'wxt/browser';
-import { decideBadge } from '../alerts/badge';
-import { badgeLinesOf } from '../alerts/badge-lines';
+import { badgeLinesOf, decideBadge } from '../alerts/badge';
 import { carrierLabel } from '../carriers/lookup';
 import type { GuardDb } from '../db/schema';
 import { loadTranslatorFor } from '../i18n/load';
-import { toCardModels } from '../summary/card';
-import { OVERVIEW_KEY, OVERVIEW_VERSION, type OverviewSnapshot } from '../summary/overview';
+import { lineStatuses } from '../status/line-status';
+import { OVERVIEW_KEY, OVERVIEW_VERSION, type OverviewSnapshot } from '../storage/overview';
 import { SETTINGS_KEY, settingsFrom } from '../settings/schema';
 import { applyAlerts } from './apply-alerts';
 import { loadLineStates } from './line-states';
@@ -24,8 +23,10 @@ export async function refreshOverview(db: GuardDb, browser: ExtensionBrowser, no
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   // Loaded once per refresh: the badge title and the notifications share it.
   const [states, i18n] = await Promise.all([loadLineStates(db, { now, timeZone, settings }), loadTranslatorFor(settings, browser)]);
-  const snapshot: OverviewSnapshot = { version: OVERVIEW_VERSION, generatedAt: now, cards: toCardModels(states, carrierLabel, now) };
-  const badge = decideBadge(badgeLinesOf(states, carrierLabel, now, { i18n, timeZone }), settings.thresholds, { i18n, timeZone });
+  // Each line's status is decided here, once: the overview, the badge and the alerts all read it.
+  const statuses = lineStatuses(states, { thresholds: settings.thresholds, now, carrierLabel });
+  const snapshot: OverviewSnapshot = { version: OVERVIEW_VERSION, generatedAt: now, cards: statuses.map((s) => s.card) };
+  const badge = decideBadge(badgeLinesOf(statuses, { i18n, timeZone }), { i18n, timeZone });
   // Firefox builds are Manifest V2, where the toolbar button is `browserAction`.
   const action: Action = browser.action ?? (browser as unknown as { browserAction: Action }).browserAction;
   await Promise.all([
@@ -35,5 +36,5 @@ export async function refreshOverview(db: GuardDb, browser: ExtensionBrowser, no
     action.setTitle({ title: badge.title }),
   ]);
   // After the badge, so a notification failure never leaves the badge behind.
-  await applyAlerts(db, browser, { states, settings, now, timeZone, carrierLabel, i18n });
+  await applyAlerts(db, browser, { statuses, settings, now, timeZone, i18n });
 }

@@ -1,6 +1,6 @@
 import type { Anomaly, LineAnalysis } from '../analysis';
 import type { LineRow, ReadingRow } from '../db/schema';
-import { analysisReading } from '../background/line-analysis';
+import { analysisReading } from '../status/analyze';
 import { DAY } from '../time/units';
 
 /**

@@ -1,5 +1,5 @@
 import type { LineAnalysis, LeakSensitivity } from '../analysis';
-import { analyzeLineHistory, historySince, type LineAnalysisOptions } from '../background/line-analysis';
+import { analyzeLineHistory, historySince, type LineAnalysisOptions } from '../status/analyze';
 import type { Bucket } from '../vocabulary/reading';
 import { loadHistory } from '../db/history';
 import type { ReadOnlyDb } from '../db/read-only';

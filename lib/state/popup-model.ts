@@ -1,7 +1,7 @@
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
-import type { LineCardModel } from '../summary/card';
-import { asOverview, OVERVIEW_KEY } from '../summary/overview';
-import { asStorageError, STORAGE_ERROR_KEY } from '../summary/storage-error';
+import type { LineCardModel } from '../status/card';
+import { asOverview, OVERVIEW_KEY } from '../storage/overview';
+import { asStorageError, STORAGE_ERROR_KEY } from '../storage/storage-error';
 import type { ActiveTabStatus } from './active-tab';
 
 type ChangeListener = (changes: Record<string, { newValue?: unknown }>) => void;

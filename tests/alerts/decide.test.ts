@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decideAlerts, type SentAlert } from '@/lib/alerts/decide';
-import { CYCLE_END, CYCLE_START, DAY, GB, H, NOW, anomaly, context, runsOut, source, stored } from './states';
+import type { SentAlert } from '@/lib/alerts/decide';
+import { CYCLE_END, CYCLE_START, DAY, GB, H, NOW, anomaly, context, decideAlerts, runsOut, source, stored } from './states';
 
 const TOTAL = 20 * GB;
 const QUIET = { enabled: true, start: '22:00', end: '08:00' };

@@ -1,6 +1,7 @@
 import type { Anomaly, LineAnalysis } from '@/lib/analysis/types';
-import type { AlertSource } from '@/lib/alerts/badge-lines';
-import type { AlertContext, NewAlert, SentAlert } from '@/lib/alerts/decide';
+import { decideAlerts as decideFromStatuses, type AlertContext, type NewAlert, type SentAlert } from '@/lib/alerts/decide';
+import type { StatusSource } from '@/lib/status/card';
+import { lineStatuses } from '@/lib/status/line-status';
 import type { LineRow, ReadingRow } from '@/lib/db/schema';
 import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
 import { translator } from '../helpers/i18n';
@@ -43,7 +44,7 @@ export const runsOut = (exhaustAt: number): Partial<LineAnalysis> => ({
 });
 
 /** A line at `usedGb` of `totalGb` with a hand-made analysis (the decisions are what is tested). */
-export function source(id: number, usedGb: number, totalGb: number | null, a: Partial<LineAnalysis> = {}, l: Partial<LineRow> = {}, r: Partial<ReadingRow> = {}): AlertSource {
+export function source(id: number, usedGb: number, totalGb: number | null, a: Partial<LineAnalysis> = {}, l: Partial<LineRow> = {}, r: Partial<ReadingRow> = {}): StatusSource {
   return { line: line(id, l), latest: [reading(id, usedGb, totalGb, r)], analysis: analysis(a) };
 }
 
@@ -51,7 +52,6 @@ export function context(overrides: Omit<Partial<AlertContext>, 'settings'> & { s
   return {
     now: NOW,
     timeZone: 'UTC',
-    carrierLabel: () => 'Movistar',
     i18n: translator('en'),
     ...overrides,
     settings: { ...DEFAULT_SETTINGS, ...overrides.settings },
@@ -62,4 +62,19 @@ export function context(overrides: Omit<Partial<AlertContext>, 'settings'> & { s
 export function stored(add: readonly NewAlert[], existing: readonly SentAlert[] = [], shownAt: number | null = NOW): SentAlert[] {
   let id = Math.max(0, ...existing.map((r) => r.id));
   return [...existing, ...add.map((a) => ({ ...a, id: ++id, shownAt: a.heldUntil === null ? shownAt : null }))];
+}
+
+/** The lines' statuses as the background decides them for this moment and these settings. */
+export function statusesAt(sources: readonly StatusSource[], ctx: Pick<AlertContext, 'now' | 'settings'>) {
+  return lineStatuses(sources, { thresholds: ctx.settings.thresholds, now: ctx.now, carrierLabel: () => 'Movistar' });
+}
+
+/**
+ * decideAlerts as the background runs it: statuses decided at the same moment, with the same
+ * settings. The background raises them most urgent line first; these tests name lines by number,
+ * so the rows come back in line order.
+ */
+export function decideAlerts(sources: readonly StatusSource[], sent: readonly SentAlert[], ctx: AlertContext) {
+  const decision = decideFromStatuses(statusesAt(sources, ctx), sent, ctx);
+  return { ...decision, add: [...decision.add].sort((a, b) => a.lineId - b.lineId) };
 }

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { decideBadge } from '@/lib/alerts/badge';
-import { badgeLinesOf } from '@/lib/alerts/badge-lines';
-import { decideAlerts, type NewAlert } from '@/lib/alerts/decide';
+import { badgeLinesOf, decideBadge } from '@/lib/alerts/badge';
+import type { NewAlert } from '@/lib/alerts/decide';
 import { UI_LOCALES, type UiLocale } from '@/lib/i18n/translator';
 import { messagesOf, plain, translator } from '../helpers/i18n';
-import { CYCLE_START, DAY, H, NOW, anomaly, context, runsOut, source } from './states';
+import { CYCLE_START, DAY, H, NOW, anomaly, context, decideAlerts, runsOut, source, statusesAt } from './states';
 
 /** A missing message shows as its key: snake_case, unlike any word of a real text. */
 const keys = Object.keys(messagesOf('en')).filter((k) => k.includes('_'));
@@ -79,7 +78,7 @@ describe('badge title follows the UI language', () => {
 
   it.each(UI_LOCALES)('%s names every line without a missing message or an unfilled placeholder', (locale) => {
     const wording = { i18n: translator(locale), timeZone: 'UTC' };
-    const badge = decideBadge([...badgeLinesOf(sources, () => 'Movistar', NOW, wording), { name: 'Orange ••99', percent: null, unlimited: false }], undefined, wording);
+    const badge = decideBadge([...badgeLinesOf(statusesAt(sources, context()), wording), { name: 'Orange ••99', percent: null, unlimited: false, level: 'ok' }], wording);
     const lines = badge.title.split('\n');
     expect(lines).toHaveLength(5);
     expect(badge.title).not.toMatch(/\{\w+\}/);
@@ -89,7 +88,7 @@ describe('badge title follows the UI language', () => {
   it('Spanish and Traditional Chinese word the lines and format the dates', () => {
     const title = (locale: UiLocale) => {
       const wording = { i18n: translator(locale), timeZone: 'UTC' };
-      return plain(decideBadge(badgeLinesOf(sources, () => 'Movistar', NOW, wording), undefined, wording).title).split('\n').slice(1);
+      return plain(decideBadge(badgeLinesOf(statusesAt(sources, context()), wording), wording).title).split('\n').slice(1);
     };
     expect(title('es')).toEqual([
       'Movistar ••10: 25% usado; consumo inusual: 1,2 GB entre vie, 05:00 y vie, 09:00',

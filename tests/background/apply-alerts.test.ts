@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { applyAlerts, openAlert, RELEASE_ALARM } from '@/lib/background/apply-alerts';
 import { loadLineStates } from '@/lib/background/line-states';
+import { lineStatuses } from '@/lib/status/line-status';
 import { refreshOverview } from '@/lib/background/refresh-overview';
 import { carrierLabel } from '@/lib/carriers/lookup';
 import { openGuardDb, type GuardDb } from '@/lib/db/schema';
@@ -48,7 +49,8 @@ async function read(usedGb: number, now: number, overrides = {}) {
 
 async function apply(browser: Parameters<typeof applyAlerts>[1], now: number, settings: Settings = DEFAULT_SETTINGS) {
   const states = await loadLineStates(db, { now, timeZone: 'UTC', settings });
-  await applyAlerts(db, browser, { states, settings, now, timeZone: 'UTC', carrierLabel, i18n: translator('en') });
+  const statuses = lineStatuses(states, { thresholds: settings.thresholds, now, carrierLabel });
+  await applyAlerts(db, browser, { statuses, settings, now, timeZone: 'UTC', i18n: translator('en') });
 }
 
 describe('applyAlerts', () => {

@@ -8,7 +8,7 @@ import type { AlertRow } from '@/lib/db/schema';
 import { UI_ACTION_TYPES } from '@/lib/messages/ui-actions';
 import { LINE_COLORS } from '@/lib/settings/line-colors';
 import { DEFAULT_SETTINGS, SETTINGS_KEY } from '@/lib/settings/schema';
-import { OVERVIEW_KEY } from '@/lib/summary/overview';
+import { OVERVIEW_KEY } from '@/lib/storage/overview';
 import { GB, pageReading } from '../helpers/readings';
 import { memoryArea } from '../helpers/storage-area';
 

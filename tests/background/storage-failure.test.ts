@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { handleContentMessage, type ContentMessageDeps } from '@/lib/background/handle-content-message';
 import { CARRIERS } from '@/lib/carriers';
 import { openGuardDb, type GuardDb } from '@/lib/db/schema';
-import { describeStorageError } from '@/lib/summary/storage-error';
+import { describeStorageError } from '@/lib/storage/storage-error';
 import { pageReading } from '../helpers/readings';
 
 const OWN_ID = 'abcdefghijklmnopabcdefghijklmnop';

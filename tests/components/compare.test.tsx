@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Compare } from '@/components/Compare';
-import { compareRows } from '@/lib/summary/compare';
+import { compareRows } from '@/lib/status/compare';
 import { cardOf, DAY, GB, NOW } from '../helpers/popup-views';
 import { plain, translator } from '../helpers/i18n';
 

@@ -4,7 +4,7 @@ import { Compare } from '@/components/Compare';
 import { LineDetail, type TrendChartProps } from '@/components/LineDetail';
 import { Overview, type OverviewProps } from '@/components/Overview';
 import { UI_LOCALES } from '@/lib/i18n/translator';
-import { compareRows } from '@/lib/summary/compare';
+import { compareRows } from '@/lib/status/compare';
 import { analysisOf, cardOf, DAY, GB, H, lineRow, NOW, readingRow, UTC_DAYS } from '../helpers/popup-views';
 import { messagesOf, plain, translator } from '../helpers/i18n';
 

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Overview, type OverviewProps } from '@/components/Overview';
-import type { LineCardModel } from '@/lib/summary/card';
+import type { LineCardModel } from '@/lib/status/card';
 import { plain, translator } from '../helpers/i18n';
 
 const GB = 1024 ** 3;
@@ -19,6 +19,7 @@ function card(overrides: Partial<LineCardModel> = {}): LineCardModel {
     unlimited: false,
     percent: 17.5,
     level: 'ok',
+    usageLevel: 'ok',
     readAt: NOW - 3 * 60_000,
     extras: [],
     generic: false,

@@ -1,7 +1,7 @@
 import type { LineAnalysis } from '@/lib/analysis/types';
 import type { LineRow, ReadingRow } from '@/lib/db/schema';
 import type { DayCalendar } from '@/lib/detail/chart-data';
-import type { LineCardModel } from '@/lib/summary/card';
+import type { LineCardModel } from '@/lib/status/card';
 
 export const GB = 1024 ** 3;
 export const H = 3_600_000;
@@ -37,7 +37,7 @@ export const analysisOf = (overrides: Partial<LineAnalysis> = {}): LineAnalysis 
 
 export const cardOf = (overrides: Partial<LineCardModel> = {}): LineCardModel => ({
   lineId: 1, carrierId: 'movistar-es', carrierLabel: 'Movistar', name: 'Movistar ••12', color: null, bucket: 'data',
-  usedBytes: 6 * GB, totalBytes: 20 * GB, unlimited: false, percent: 30, level: 'ok', readAt: NOW - H, extras: [],
+  usedBytes: 6 * GB, totalBytes: 20 * GB, unlimited: false, percent: 30, level: 'ok', usageLevel: 'ok', readAt: NOW - H, extras: [],
   generic: false, pending: false, warnings: [],
   outlook: {
     status: 'within-cap', exhaustAt: null, exhaustEarliest: null, exhaustLatest: null, cycleStart: NOW - 10 * DAY, cycleEnd: NOW + 20 * DAY,

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Overview } from '@/components/Overview';
 import { resolveUiLocale } from '@/lib/i18n/locale';
 import { UI_LOCALES } from '@/lib/i18n/translator';
-import type { LineCardModel } from '@/lib/summary/card';
+import type { LineCardModel } from '@/lib/status/card';
 import { messagesOf, plain, translator } from '../helpers/i18n';
 
 const en = messagesOf('en');
@@ -25,7 +25,7 @@ describe.each(UI_LOCALES.filter((l) => l !== 'en'))('%s messages', (locale) => {
 describe('every language renders the overview without a missing message', () => {
   const card: LineCardModel = {
     lineId: 1, carrierId: 'movistar-es', carrierLabel: 'Movistar', name: 'Movistar ••12', color: null, bucket: 'data',
-    usedBytes: 14 * GB, totalBytes: 20 * GB, unlimited: false, percent: 70, level: 'notice', readAt: NOW - 3 * 86_400_000,
+    usedBytes: 14 * GB, totalBytes: 20 * GB, unlimited: false, percent: 70, level: 'notice', usageLevel: 'notice', readAt: NOW - 3 * 86_400_000,
     extras: [{ bucket: 'roaming', usedBytes: GB, totalBytes: 5 * GB, unlimited: false, percent: 20 }], generic: true, pending: true,
     outlook: { status: 'runs-out', exhaustAt: NOW + 5 * 86_400_000, exhaustEarliest: null, exhaustLatest: null, cycleEnd: NOW + 12 * 86_400_000, cycleEndSource: 'page', spareBytes: 0, pace: 12.4, dailyBudgetBytes: 0.4 * GB },
     warnings: [{ kind: 'overnight', start: NOW - 9 * 3_600_000, end: NOW - 5 * 3_600_000, bytes: 1.2 * GB, percentOfCap: 6, reason: '' }],

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createPopupModel, type OverviewSource } from '@/lib/state/popup-model';
-import { OVERVIEW_KEY, OVERVIEW_VERSION } from '@/lib/summary/overview';
-import { STORAGE_ERROR_KEY } from '@/lib/summary/storage-error';
+import { OVERVIEW_KEY, OVERVIEW_VERSION } from '@/lib/storage/overview';
+import { STORAGE_ERROR_KEY } from '@/lib/storage/storage-error';
 
 type Listener = Parameters<OverviewSource['onChanged']['addListener']>[0];
 

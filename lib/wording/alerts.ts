@@ -1,8 +1,9 @@
 import type { LineAnalysis } from '../analysis/types';
 import { formatBytes } from '../format/bytes';
 import { formatDay, formatWhen } from '../format/date';
+import { wholePercent } from '../format/percent';
 import type { Translator, UiLocale } from '../i18n/translator';
-import type { CardWarning, LineCardModel } from '../summary/card';
+import type { CardWarning, LineCardModel } from '../status/card';
 
 /**
  * Notification texts in the UI language. Pure: the background loads the translator once per
@@ -57,7 +58,7 @@ export function thresholdText(card: LineCardModel, threshold: number, analysis: 
   const { i18n } = w;
   const used = card.usedBytes ?? 0;
   const total = card.totalBytes ?? 0;
-  const figures = i18n.t('alert_figures', { used: bytes(used, w), total: bytes(total, w), percent: Math.floor(card.percent ?? 0) });
+  const figures = i18n.t('alert_figures', { used: bytes(used, w), total: bytes(total, w), percent: wholePercent(card.percent ?? 0) });
   if (threshold >= 100) return { title: i18n.t('alert_used_up_title', { name: card.name }), message: sentences(w, figures, renews(analysis, w)) };
   return {
     title: i18n.t('alert_threshold_title', { name: card.name, percent: threshold }),

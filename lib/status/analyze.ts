@@ -1,14 +1,15 @@
 import { analyzeLine } from '../analysis';
 import type { LineAnalysis, LeakSensitivity } from '../analysis';
 import type { LineRow, ReadingRow } from '../db/schema';
-import { usedOf } from '../summary/usage';
+import { effectiveFigures } from './cap';
+import { usedOf } from './usage';
 import { DAY } from '../time/units';
 
 /**
  * How the background analyses one line, as a pure step, so the popup's line detail (which loads
  * the history itself, read-only) states exactly the projection and warnings the card and the
- * badge state. Kept apart from line-states.ts so the popup's chunk does not pull in the zod
- * schemas that module's database helpers import.
+ * badge state. Kept apart from the background's loaders so the popup's chunk does not pull in the
+ * zod schemas that their database helpers import.
  */
 
 /** Enough history for the line's own daily and hourly habits without reading a whole year. */
@@ -33,15 +34,8 @@ export function analyzeLineHistory(history: readonly ReadingRow[], line: LineRow
   );
 }
 
-/** A stored reading as the analysis sees it; the user's own cap, when set, replaces the page's. */
+/** A stored reading as the analysis sees it, through the user's cap rule (lib/status/cap.ts). */
 export function analysisReading(r: ReadingRow, line: Pick<LineRow, 'capBytes'>) {
-  const cap = line.capBytes ?? null;
-  return {
-    capturedAt: r.capturedAt,
-    usedBytes: usedOf(r),
-    totalBytes: cap ?? r.totalBytes,
-    unlimited: cap === null && r.unlimited,
-    remainingBytes: cap === null ? r.remainingBytes : null,
-    periodEnd: r.periodEnd,
-  };
+  const figures = effectiveFigures(r, line.capBytes);
+  return { capturedAt: r.capturedAt, ...figures, usedBytes: usedOf(figures), periodEnd: r.periodEnd };
 }

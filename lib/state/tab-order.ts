@@ -1,4 +1,4 @@
-import type { ActiveTabStatus } from '../state/active-tab';
+import type { ActiveTabStatus } from './active-tab';
 
 /** The carrier whose page in the active tab was just read, or null. */
 export function tabCarrierId(tab: ActiveTabStatus | null): string | null {

@@ -1,4 +1,4 @@
-import type { LineCardModel } from './card';
+import type { LineCardModel } from '../status/card';
 
 /**
  * The popup's first screen, precomputed by the background after every change and kept in
@@ -8,7 +8,7 @@ import type { LineCardModel } from './card';
  * the background rebuilds it at every start.
  */
 export const OVERVIEW_KEY = 'overview';
-export const OVERVIEW_VERSION = 2;
+export const OVERVIEW_VERSION = 3;
 
 export interface OverviewSnapshot {
   version: typeof OVERVIEW_VERSION;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bestLineNow, compareRows, elapsedPercentOf, headroomPerDay } from '@/lib/summary/compare';
-import { tabCarrierId, tabFirst } from '@/lib/summary/tab-first';
+import { bestLineNow, compareRows, elapsedPercentOf, headroomPerDay } from '@/lib/status/compare';
+import { tabCarrierId, tabFirst } from '@/lib/state/tab-order';
 import { cardOf, DAY, GB, H, NOW } from '../helpers/popup-views';
 
 describe('compare rows', () => {

@@ -1,7 +1,7 @@
 import { formatBytes } from '../format/bytes';
 import { formatDay, formatWhen } from '../format/date';
 import type { Translator } from '../i18n/translator';
-import type { CardOutlook, CardWarning } from './card';
+import type { CardOutlook, CardWarning } from '../status/card';
 import { DAY } from '../time/units';
 
 

@@ -1,0 +1,13 @@
+/**
+ * A share of the cap as people read it: whole percent, rounded DOWN everywhere (the card, the
+ * badge, compare, notifications), so "100 %" appears only once the cap really is used up and two
+ * screens never disagree by one point.
+ */
+export function wholePercent(percent: number): number {
+  return Math.floor(percent + 1e-9);
+}
+
+/** "36%" / "36 %" (French) / "36%" (Chinese), through Intl in the UI language. */
+export function formatPercent(percent: number, locale = 'en'): string {
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(wholePercent(percent) / 100);
+}

@@ -1,0 +1,128 @@
+import type { LineAnalysis } from '../analysis/types';
+import type { LineRow, ReadingRow } from '../db/schema';
+import type { Bucket } from '../vocabulary/reading';
+import { effectiveFigures } from './cap';
+import { levelFor, lineLevel, type Level } from './level';
+import { lineName } from './line-name';
+import { primaryOf } from './primary-bucket';
+import { percentUsed, usedOf } from './usage';
+import { isUnusual, warningsOf, type CardWarning } from './warnings';
+
+export type { CardWarning };
+
+/** What the analysis says about the line's main bucket, as plain data for the popup. */
+export interface CardOutlook {
+  status: LineAnalysis['projection']['status'];
+  exhaustAt: number | null;
+  exhaustEarliest: number | null;
+  exhaustLatest: number | null;
+  /** Start of the current cycle (for the compare view's % of cycle gone); absent in older snapshots. */
+  cycleStart?: number | null;
+  cycleEnd: number | null;
+  cycleEndSource: LineAnalysis['cycle']['endSource'];
+  spareBytes: number | null;
+  pace: number | null;
+  dailyBudgetBytes: number | null;
+}
+
+/**
+ * A line's status: everything the popup, the badge, the notifications and compare say about it,
+ * decided once per refresh by the background from the user's settings. Plain data (it is cached
+ * in storage.local for the popup).
+ */
+export interface LineCardModel {
+  lineId: number;
+  carrierId: string;
+  carrierLabel: string;
+  name: string;
+  color: string | null;
+  bucket: Bucket;
+  usedBytes: number | null;
+  totalBytes: number | null;
+  unlimited: boolean;
+  /** Percent of the cap used, with the user's own cap applied (may exceed 100); null when unlimited or unknown. */
+  percent: number | null;
+  /** The percentage against the user's thresholds: the gauge's colour. */
+  usageLevel: Level;
+  /** How much trouble the line is in (the percentage raised by its warnings): the badge, the order, the card's edge. */
+  level: Level;
+  readAt: number;
+  /** Other allowances of the line (roaming, bonus) with their own figures. */
+  extras: Array<{ bucket: Bucket; usedBytes: number | null; totalBytes: number | null; unlimited: boolean; percent: number | null }>;
+  generic: boolean;
+  /** Read only by the generic reader so far: the user is asked to confirm the figures. */
+  pending: boolean;
+  outlook: CardOutlook | null;
+  warnings: CardWarning[];
+}
+
+export interface StatusSource {
+  line: LineRow;
+  /** Latest reading per bucket. */
+  latest: ReadingRow[];
+  /** Analysis of the line's main bucket; null when it has no readings. */
+  analysis: LineAnalysis | null;
+}
+
+export interface StatusOptions {
+  /** The user's thresholds (settings.thresholds). */
+  thresholds: readonly number[];
+  now: number;
+  carrierLabel: (carrierId: string) => string;
+}
+
+export function outlookOf(analysis: LineAnalysis): CardOutlook {
+  const { projection, cycle } = analysis;
+  return {
+    status: projection.status,
+    exhaustAt: projection.exhaustAt,
+    exhaustEarliest: projection.exhaustRange?.earliest ?? null,
+    exhaustLatest: projection.exhaustRange?.latest ?? null,
+    cycleStart: cycle.start,
+    cycleEnd: cycle.end,
+    cycleEndSource: cycle.endSource,
+    spareBytes: projection.spareBytes,
+    pace: analysis.pace,
+    dailyBudgetBytes: analysis.dailyBudgetBytes,
+  };
+}
+
+export function toCardModel({ line, latest, analysis }: StatusSource, { thresholds, now, carrierLabel }: StatusOptions): LineCardModel | null {
+  const primary = primaryOf(latest);
+  if (!primary) return null;
+  const figures = effectiveFigures(primary, line.capBytes);
+  const percent = percentUsed(figures);
+  const readAt = Math.max(...latest.map((r) => r.confirmedAt));
+  const usedBytes = usedOf(figures);
+  const warnings = warningsOf(analysis, now, { percent, usedBytes, totalBytes: figures.totalBytes, unlimited: figures.unlimited, readAt });
+  const usageLevel: Level = percent === null ? 'ok' : levelFor(percent, thresholds);
+  const raised = lineLevel(usageLevel, {
+    usedUp: warnings.some((w) => w.kind === 'used-up'),
+    runsOut: warnings.some((w) => w.kind === 'overrun'),
+    unusual: warnings.some(isUnusual),
+  });
+  const label = carrierLabel(line.carrierId);
+  return {
+    lineId: line.id,
+    carrierId: line.carrierId,
+    carrierLabel: label,
+    name: lineName(line, label),
+    color: line.color,
+    bucket: primary.bucket,
+    usedBytes,
+    totalBytes: figures.totalBytes,
+    unlimited: figures.unlimited,
+    percent,
+    usageLevel,
+    // Figures nobody has confirmed yet raise no alarm: the card asks about them instead.
+    level: line.pendingConfirmation ? 'none' : raised,
+    readAt,
+    extras: latest
+      .filter((r) => r !== primary)
+      .map((r) => ({ bucket: r.bucket, usedBytes: usedOf(r), totalBytes: r.totalBytes, unlimited: r.unlimited, percent: percentUsed(r) })),
+    generic: latest.some((r) => r.generic),
+    pending: line.pendingConfirmation,
+    outlook: analysis ? outlookOf(analysis) : null,
+    warnings,
+  };
+}

@@ -30,7 +30,7 @@ const LINE = fc.record({
   anomaly: fc.option(fc.constantFrom<Anomaly['kind']>('spike', 'overnight', 'burn-rate'), { nil: null, freq: 3 }),
   anomalyAgeH: fc.integer({ min: 0, max: 72 }),
   runsOutInDays: fc.option(fc.integer({ min: 1, max: 40 }), { nil: null, freq: 3 }),
-  label: fc.constantFrom('Work', 'Travel', 'Home', null),
+  label: fc.constantFrom<string | null>('Work', 'Travel', 'Home', null),
 });
 
 type LineSpec = typeof LINE extends fc.Arbitrary<infer T> ? T : never;

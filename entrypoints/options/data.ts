@@ -1,21 +1,15 @@
-import Dexie, { liveQuery } from 'dexie';
+import { liveQuery } from 'dexie';
 import { exportBackup, exportCsv, loadBackupSource } from '@/lib/backup';
-import { DB_NAME, type GuardDb, type LineRow } from '@/lib/db/schema';
+import { openReadOnly, type ReadOnlyDb } from '@/lib/db/read-only';
+import type { LineRow } from '@/lib/db/schema';
+import { whenDatabaseReady } from '@/lib/state/popup-actions';
 import type { ExportFile } from '@/lib/state/options-model';
 
-let opened: Promise<GuardDb> | null = null;
+let opened: Promise<ReadOnlyDb> | null = null;
 
-/**
- * The page reads the database directly (same extension origin) but never writes it. No
- * `version()` is declared: Dexie opens whatever schema the background created, so this page can
- * never upgrade, or block an upgrade of, the database the background owns.
- */
-function readDb(): Promise<GuardDb> {
-  opened ??= (async () => {
-    const db = new Dexie(DB_NAME);
-    await db.open();
-    return Object.assign(db, { lines: db.table('lines'), readings: db.table('readings'), alerts: db.table('alerts') }) as unknown as GuardDb;
-  })().catch((e: unknown) => {
+/** The page reads the database (opened the one way pages open it) but never writes it. */
+function readDb(): Promise<ReadOnlyDb> {
+  opened ??= openReadOnly(whenDatabaseReady).catch((e: unknown) => {
     opened = null;
     throw e;
   });

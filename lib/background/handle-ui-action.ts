@@ -54,8 +54,8 @@ export async function handleUiAction(message: unknown, sender: SenderInfo, deps:
       return { ok: false, error: 'malformed action' };
     }
     const reply = await apply(parsed.data, withDefaults(deps));
-    // Every successful action ends with the overview (and badge) rebuilt from the database.
-    if (reply.ok) await deps.onChanged();
+    // Every successful change is followed by the overview (and badge) rebuilt from the database.
+    if (reply.ok && CHANGES_NOTHING.has(parsed.data.type) === false) await deps.onChanged();
     return reply;
   } catch (error) {
     deps.log('Could not apply a UI action', error);
@@ -63,9 +63,16 @@ export async function handleUiAction(message: unknown, sender: SenderInfo, deps:
   }
 }
 
+/** Actions that only read: no rebuild follows them. */
+const CHANGES_NOTHING: ReadonlySet<UiAction['type']> = new Set(['database-ready']);
+
 async function apply(action: UiAction, deps: Resolved): Promise<UiActionReply> {
   const { db } = deps;
   switch (action.type) {
+    case 'database-ready':
+      // Creates the database or runs its upgrades (only here, in the background), then answers.
+      await db.open();
+      return { ok: true };
     case 'confirm-line':
       await db.lines.update(action.lineId, { pendingConfirmation: false });
       return { ok: true };

@@ -67,7 +67,7 @@ export async function mergeBackup(db: GuardDb, data: BackupData): Promise<MergeO
 }
 
 /** Everything exportBackup needs, read in one consistent snapshot. */
-export async function loadBackupSource(db: GuardDb): Promise<{ lines: LineRow[]; readings: ReadingRow[] }> {
+export async function loadBackupSource(db: Pick<GuardDb, 'lines' | 'readings' | 'transaction'>): Promise<{ lines: LineRow[]; readings: ReadingRow[] }> {
   return db.transaction('r', db.lines, db.readings, async () => ({ lines: await db.lines.toArray(), readings: await db.readings.toArray() }));
 }
 

@@ -1,25 +1,26 @@
-import Dexie from 'dexie';
-import { DB_NAME, type GuardDb } from './schema';
+import { DB_NAME, openGuardDb, type GuardDb } from './schema';
 
-/** The tables the popup reads; it never writes (the background is the only writer). */
+/** The tables an extension page reads; it never writes (the background is the only writer). */
 export interface ReadOnlyDb {
   lines: GuardDb['lines'];
   readings: GuardDb['readings'];
+  alerts: GuardDb['alerts'];
+  /** For reads that must see one consistent snapshot (an export). */
+  transaction: GuardDb['transaction'];
   close(): void;
 }
 
 /**
- * Opens the extension's database for reading from an extension page (same origin as the
- * background). No `version()` is declared: Dexie's dynamic mode opens whatever schema is on disk,
- * so a page can never create, upgrade or block-upgrade the database the background owns, and a
- * database that does not exist yet is an error rather than an empty one created here.
+ * The one way an extension page (the popup's detail and compare views, the options page) opens the
+ * database. Only the background ever creates or upgrades it: the page first waits for the
+ * background to say it has (`whenReady`, the `database-ready` action), then opens it with the same
+ * declared schema, which on an existing database of that version is a plain open. Opening without
+ * a schema (Dexie's dynamic mode) is what once lost a first-run import: on a database that did not
+ * exist yet, Dexie deleted it again — with whatever the background had just written.
  */
-export async function openReadOnly(name: string = DB_NAME): Promise<ReadOnlyDb> {
-  const db = new Dexie(name);
+export async function openReadOnly(whenReady: () => Promise<void>, name: string = DB_NAME): Promise<ReadOnlyDb> {
+  await whenReady();
+  const db = openGuardDb(name);
   await db.open();
-  return {
-    lines: db.table('lines') as GuardDb['lines'],
-    readings: db.table('readings') as GuardDb['readings'],
-    close: () => db.close(),
-  };
+  return { lines: db.lines, readings: db.readings, alerts: db.alerts, transaction: db.transaction.bind(db) as GuardDb['transaction'], close: () => db.close() };
 }

@@ -48,6 +48,8 @@ const manualReadingSchema = z
  * the background is the only writer, so every change the user makes goes through here.
  */
 export const uiActionSchema = z.discriminatedUnion('type', [
+  /** Answered once the background has created or upgraded the database: pages open it only then. */
+  z.strictObject({ type: z.literal('database-ready') }),
   /** "Yes, these figures are right": the generic reader's line starts to count. */
   z.strictObject({ type: z.literal('confirm-line'), lineId }),
   /** "No, discard": the line and its readings are deleted. */
@@ -88,6 +90,7 @@ export interface ImportCounts {
 
 /** Extra fields of a successful reply, per action. */
 export interface UiActionResults {
+  'database-ready': object;
   'confirm-line': object;
   'discard-line': object;
   'update-line': object;
@@ -117,6 +120,7 @@ export type UiActionReply<T extends UiActionType = UiActionType> =
   | { ok: false; error: UiActionError; detail?: string };
 
 export const UI_ACTION_TYPES: ReadonlySet<string> = new Set<UiActionType>([
+  'database-ready',
   'confirm-line',
   'discard-line',
   'update-line',

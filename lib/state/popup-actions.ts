@@ -7,6 +7,12 @@ export async function sendUiAction(action: UiAction): Promise<UiActionReply> {
   return (await browser.runtime.sendMessage(action)) as UiActionReply;
 }
 
+/** Resolves once the background has created or upgraded the database (pages only ever open it then). */
+export async function whenDatabaseReady(): Promise<void> {
+  const reply = await sendUiAction({ type: 'database-ready' });
+  if (!reply.ok) throw new Error(`the database is not available (${reply.error})`);
+}
+
 /** Fetches the redacted sample from the tab's content script and puts it on the clipboard. */
 export async function copyPageSample(tabId: number): Promise<boolean> {
   try {

@@ -324,6 +324,7 @@ describe('delete-everything', () => {
 
 describe('every UI action', () => {
   const valid: Record<string, (lineId: number) => unknown> = {
+    'database-ready': () => ({ type: 'database-ready' }),
     'confirm-line': (lineId) => ({ type: 'confirm-line', lineId }),
     'discard-line': (lineId) => ({ type: 'discard-line', lineId }),
     'update-line': (lineId) => ({ type: 'update-line', lineId, patch: { label: 'x' } }),

@@ -1,4 +1,6 @@
 import { CARRIERS } from '@/lib/carriers';
+import { AnalysisCache } from '@/lib/background/analysis-cache';
+import { coalesce } from '@/lib/background/coalesce';
 import { handleContentMessage } from '@/lib/background/handle-content-message';
 import { handleUiAction } from '@/lib/background/handle-ui-action';
 import { routeMessage } from '@/lib/background/route-message';
@@ -12,14 +14,19 @@ const RECHECK_MINUTES = 30;
 
 export default defineBackground(() => {
   const db = openGuardDb();
-  // One update at a time: a reading, the alarm and the start-up run may all ask at once, and two
-  // overlapping runs could each show the same not-yet-marked notification. Only the queue is in
-  // memory; what it works on is all in IndexedDB.
-  let queue: Promise<void> = Promise.resolve();
-  const updateOverview = () =>
-    (queue = queue.then(() =>
-      refreshOverview(db, browser, Date.now()).catch((error) => console.error('[esim-usage-guard] overview update failed', error)),
-    ));
+  // One rebuild at a time (two overlapping runs could each show the same not-yet-marked
+  // notification), and a flood of readings coalesced into one follow-up run. Only the scheduling
+  // and a cache of analyses are in memory; what they work on is all in IndexedDB.
+  const cache = new AnalysisCache();
+  const updateOverview = coalesce(
+    () => refreshOverview(db, browser, Date.now(), cache),
+    (error) => console.error('[esim-usage-guard] overview update failed', error),
+  );
+  // The periodic re-check and a change the user made (an import, an Undo) look at every line afresh.
+  const updateEverything = () => {
+    cache.clear();
+    return updateOverview();
+  };
 
   // Listeners are registered synchronously, before any await, so a message that wakes the
   // service worker is never missed.
@@ -31,7 +38,7 @@ export default defineBackground(() => {
           db,
           ownId: browser.runtime.id,
           extensionOrigin: browser.runtime.getURL('/'),
-          onChanged: updateOverview,
+          onChanged: updateEverything,
           log,
         }),
       pageReadings: (m, s) =>
@@ -48,7 +55,8 @@ export default defineBackground(() => {
     }),
   );
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === RECHECK_ALARM || alarm.name === RELEASE_ALARM) void updateOverview();
+    if (alarm.name === RECHECK_ALARM) void updateEverything();
+    if (alarm.name === RELEASE_ALARM) void updateOverview();
   });
   browser.notifications.onClicked.addListener((id) => {
     openAlert(db, browser, id, Date.now()).catch((error) => console.error('[esim-usage-guard] could not open an alert', error));

@@ -1,3 +1,4 @@
+import { AnalysisCache } from './analysis-cache';
 import { loadHistory } from '../db/history';
 import { loadLatest } from '../db/latest';
 import type { GuardDb } from '../db/schema';
@@ -13,17 +14,24 @@ export interface LineStateOptions {
   now: number;
   timeZone: string;
   settings: Pick<Settings, 'leakSensitivity'>;
+  /** Reuses analyses of lines with nothing new (see analysis-cache.ts); without it, every line is analysed. */
+  cache?: AnalysisCache;
 }
 
-export async function loadLineStates(db: GuardDb, { now, timeZone, settings }: LineStateOptions): Promise<LineState[]> {
+export async function loadLineStates(db: GuardDb, { now, timeZone, settings, cache }: LineStateOptions): Promise<LineState[]> {
   const latest = await loadLatest(db);
+  cache?.keepOnly(new Set(latest.map((l) => l.line.id)));
   return Promise.all(
     latest.map(async ({ line, readings }) => {
       const primary = primaryOf(readings);
       if (!primary) return { line, latest: readings, analysis: null };
+      const key = AnalysisCache.keyOf(line, primary, { timeZone, leakSensitivity: settings.leakSensitivity });
+      const cached = cache?.get(line.id, key, now);
+      if (cached) return { line, latest: readings, analysis: cached };
       const history = await loadHistory(db, line.id, primary.bucket, historySince(now));
       // The same pure step the popup's line detail runs, so both state the same outlook.
       const analysis = analyzeLineHistory(history, line, { now, timeZone, leakSensitivity: settings.leakSensitivity });
+      cache?.set(line.id, key, now, analysis);
       return { line, latest: readings, analysis };
     }),
   );

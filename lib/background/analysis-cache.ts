@@ -1,0 +1,48 @@
+import type { LineAnalysis } from '../analysis/types';
+import type { LineRow, ReadingRow } from '../db/schema';
+import { MINUTE } from '../time/units';
+
+/**
+ * The last analysis of each line, so a new reading on one line re-analyses that line only: with
+ * fifty lines, reading and analysing every history on every reading made each rebuild take
+ * seconds. An entry is reused only while everything it was computed from is unchanged (the line's
+ * own settings, the id of its newest reading, the time zone and leak sensitivity) and it is
+ * younger than the periodic re-check, which therefore recomputes every line. A cache only: lost
+ * when the service worker stops, and then simply rebuilt.
+ */
+export const ANALYSIS_MAX_AGE_MS = 25 * MINUTE;
+
+interface Entry {
+  key: string;
+  at: number;
+  analysis: LineAnalysis;
+}
+
+export class AnalysisCache {
+  private readonly entries = new Map<number, Entry>();
+
+  /** What the analysis of `line`'s main bucket was computed from; newest readings by id. */
+  static keyOf(line: LineRow, primary: ReadingRow, context: { timeZone: string; leakSensitivity: string }): string {
+    return JSON.stringify([primary.bucket, primary.id, line.capBytes ?? null, line.cycleDay ?? null, context.timeZone, context.leakSensitivity]);
+  }
+
+  get(lineId: number, key: string, now: number): LineAnalysis | null {
+    const entry = this.entries.get(lineId);
+    if (!entry || entry.key !== key || now - entry.at > ANALYSIS_MAX_AGE_MS || now < entry.at) return null;
+    return entry.analysis;
+  }
+
+  set(lineId: number, key: string, now: number, analysis: LineAnalysis): void {
+    this.entries.set(lineId, { key, at: now, analysis });
+  }
+
+  /** After a change that may rewrite history (an import, an Undo), nothing cached holds. */
+  clear(): void {
+    this.entries.clear();
+  }
+
+  /** Lines that no longer exist leave the cache. */
+  keepOnly(lineIds: ReadonlySet<number>): void {
+    for (const id of this.entries.keys()) if (!lineIds.has(id)) this.entries.delete(id);
+  }
+}

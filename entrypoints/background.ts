@@ -22,7 +22,7 @@ export default defineBackground(() => {
     () => refreshOverview(db, browser, Date.now(), cache),
     (error) => console.error('[esim-usage-guard] overview update failed', error),
   );
-  // The periodic re-check and a change the user made (an import, an Undo) look at every line afresh.
+  // A change the user made (an import, an Undo, a cap) looks at every line afresh.
   const updateEverything = () => {
     cache.clear();
     return updateOverview();
@@ -55,8 +55,7 @@ export default defineBackground(() => {
     }),
   );
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === RECHECK_ALARM) void updateEverything();
-    if (alarm.name === RELEASE_ALARM) void updateOverview();
+    if (alarm.name === RECHECK_ALARM || alarm.name === RELEASE_ALARM) void updateOverview();
   });
   browser.notifications.onClicked.addListener((id) => {
     openAlert(db, browser, id, Date.now()).catch((error) => console.error('[esim-usage-guard] could not open an alert', error));

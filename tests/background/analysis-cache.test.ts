@@ -57,3 +57,23 @@ describe('the analysis cache', () => {
     expect(byDigits(cleared, '0012').analysis).not.toBe(byDigits(sensitive, '0012').analysis);
   });
 });
+
+describe('cache entries', () => {
+  const analysis = (cycleEnd: number | null, exhaustAt: number | null) =>
+    ({ cycle: { start: null, end: cycleEnd, startSource: null, endSource: null }, projection: { status: 'within-cap', exhaustAt, exhaustRange: null, spareBytes: null, expectedDailyBytes: null } }) as never;
+
+  it('do not outlive the end of their cycle or the projected run-out', () => {
+    const cache = new AnalysisCache();
+    cache.set(1, 'k', NOW, analysis(NOW + H, null));
+    expect(cache.get(1, 'k', NOW + H - 1)).not.toBeNull();
+    expect(cache.get(1, 'k', NOW + H)).toBeNull();
+    cache.set(2, 'k', NOW, analysis(null, NOW + 2 * H));
+    expect(cache.get(2, 'k', NOW + 2 * H)).toBeNull();
+    cache.set(3, 'k', NOW, analysis(null, null));
+    expect(cache.get(3, 'k', NOW + ANALYSIS_MAX_AGE_MS - 1)).not.toBeNull();
+    expect(cache.get(3, 'k', NOW + ANALYSIS_MAX_AGE_MS)).toBeNull();
+    expect(cache.get(3, 'other key', NOW)).toBeNull();
+    // A clock that went backwards trusts nothing cached.
+    expect(cache.get(3, 'k', NOW - 1)).toBeNull();
+  });
+});

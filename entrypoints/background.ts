@@ -1,5 +1,6 @@
 import { CARRIERS } from '@/lib/carriers';
 import { AnalysisCache } from '@/lib/background/analysis-cache';
+import { BackupUploads } from '@/lib/background/backup-uploads';
 import { coalesce } from '@/lib/background/coalesce';
 import { handleContentMessage } from '@/lib/background/handle-content-message';
 import { handleUiAction } from '@/lib/background/handle-ui-action';
@@ -18,6 +19,7 @@ export default defineBackground(() => {
   // notification), and a flood of readings coalesced into one follow-up run. Only the scheduling
   // and a cache of analyses are in memory; what they work on is all in IndexedDB.
   const cache = new AnalysisCache();
+  const uploads = new BackupUploads(Date.now);
   const updateOverview = coalesce(
     () => refreshOverview(db, browser, Date.now(), cache),
     (error) => console.error('[esim-usage-guard] overview update failed', error),
@@ -39,6 +41,7 @@ export default defineBackground(() => {
           ownId: browser.runtime.id,
           extensionOrigin: browser.runtime.getURL('/'),
           onChanged: updateEverything,
+          uploads,
           log,
         }),
       pageReadings: (m, s) =>

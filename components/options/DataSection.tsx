@@ -115,6 +115,7 @@ function ImportStatus({ i18n, state, onConfirm, onCancel }: { i18n: Translator; 
           <ul>
             <li>{t('opt_import_preview_lines', { lines: counts.lines, newLines: counts.newLines })}</li>
             <li>{t('opt_import_preview_readings', { readings: counts.readings, newReadings: counts.newReadings, duplicates: counts.duplicateReadings })}</li>
+            {counts.futureReadings > 0 && <li>{t('opt_import_preview_future', { count: counts.futureReadings })}</li>}
           </ul>
           <p class="hint">{t('opt_import_preview_hint')}</p>
           <button type="button" class="primary" ref={confirmButton} onClick={onConfirm}>

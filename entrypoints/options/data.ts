@@ -1,5 +1,5 @@
 import { liveQuery } from 'dexie';
-import { exportBackup, exportCsv, loadBackupSource } from '@/lib/backup';
+import { backupChunks, exportBackup, exportCsv, loadBackupSource } from '@/lib/backup';
 import { openReadOnly, type ReadOnlyDb } from '@/lib/db/read-only';
 import type { LineRow } from '@/lib/db/schema';
 import { whenDatabaseReady } from '@/lib/state/popup-actions';
@@ -39,13 +39,13 @@ export async function exportData(format: 'json' | 'csv'): Promise<ExportFile> {
   const source = await loadBackupSource(await readDb());
   const now = Date.now();
   return format === 'json'
-    ? { filename: `esim-usage-guard-${stamp(now)}.json`, mime: 'application/json', text: JSON.stringify(exportBackup(source, now), null, 2) }
-    : { filename: `esim-usage-guard-${stamp(now)}.csv`, mime: 'text/csv', text: exportCsv(source) };
+    ? { filename: `esim-usage-guard-${stamp(now)}.json`, mime: 'application/json', parts: backupChunks(exportBackup(source, now)) }
+    : { filename: `esim-usage-guard-${stamp(now)}.csv`, mime: 'text/csv', parts: exportCsv(source) };
 }
 
 /** A file download without any permission: an object URL on a transient `<a download>`. */
 export function download(file: ExportFile): void {
-  const url = URL.createObjectURL(new Blob([file.text], { type: `${file.mime};charset=utf-8` }));
+  const url = URL.createObjectURL(new Blob(file.parts, { type: `${file.mime};charset=utf-8` }));
   const link = document.createElement('a');
   link.href = url;
   link.download = file.filename;

@@ -24,9 +24,13 @@ interface Entry {
 export class AnalysisCache {
   private readonly entries = new Map<number, Entry>();
 
-  /** What the analysis of `line`'s main bucket was computed from; newest readings by id. */
-  static keyOf(line: LineRow, primary: ReadingRow, context: { timeZone: string; leakSensitivity: string }): string {
-    return JSON.stringify([primary.bucket, primary.id, line.capBytes ?? null, line.cycleDay ?? null, context.timeZone, context.leakSensitivity]);
+  /**
+   * What the analysis of `line`'s main bucket was computed from: its newest reading, how many
+   * readings the analysis window holds (older ones restored or imported change it too), the line's
+   * own settings and the context.
+   */
+  static keyOf(line: LineRow, primary: ReadingRow, inWindow: number, context: { timeZone: string; leakSensitivity: string }): string {
+    return JSON.stringify([primary.bucket, primary.id, inWindow, line.capBytes ?? null, line.cycleDay ?? null, context.timeZone, context.leakSensitivity]);
   }
 
   get(lineId: number, key: string, now: number): LineAnalysis | null {

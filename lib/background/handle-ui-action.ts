@@ -4,6 +4,7 @@ import type { SenderInfo } from '../messages/sender';
 import { uiActionSchema, type UiAction, type UiActionReply } from '../messages/ui-actions';
 import { SETTINGS_KEY } from '../settings/schema';
 import { OVERVIEW_KEY } from '../storage/overview';
+import type { BackupUploads } from './backup-uploads';
 import { importBackup } from './import-backup';
 import { dropFromTrash, peekTrash, pruneTrash, putInTrash, removeLine, restoreLine, UNDO_WINDOW_MS } from './line-trash';
 import { addManualReading } from './manual-reading';
@@ -22,6 +23,8 @@ export interface UiActionDeps {
   trash?: StorageAreaLike;
   now?: () => number;
   newToken?: () => string;
+  /** Pieces of large backup files on their way in (see backup-uploads.ts): one store for the worker's life. */
+  uploads: BackupUploads;
 }
 
 type Resolved = Required<UiActionDeps>;
@@ -64,7 +67,7 @@ export async function handleUiAction(message: unknown, sender: SenderInfo, deps:
 }
 
 /** Actions that only read: no rebuild follows them. */
-const CHANGES_NOTHING: ReadonlySet<UiAction['type']> = new Set(['database-ready']);
+const CHANGES_NOTHING: ReadonlySet<UiAction['type']> = new Set(['database-ready', 'import-part']);
 
 async function apply(action: UiAction, deps: Resolved): Promise<UiActionReply> {
   const { db } = deps;
@@ -118,7 +121,15 @@ async function apply(action: UiAction, deps: Resolved): Promise<UiActionReply> {
       await deps.local.remove(OVERVIEW_KEY);
       await pruneTrash(deps.trash, deps.now(), true);
       return { ok: true };
-    case 'import-backup':
-      return importBackup(db, action.text, action.apply, deps.log);
+    case 'import-part':
+      return deps.uploads.add(action.uploadId, action.index, action.count, action.text);
+    case 'import-backup': {
+      const text = action.text ?? deps.uploads.text(action.uploadId!);
+      if (text === null) return { ok: false, error: 'upload lost' };
+      const reply = await importBackup(db, text, action.apply, deps.now(), deps.log);
+      // A preview keeps the pieces for the import that follows; an import or a refusal ends the upload.
+      if (action.uploadId && (action.apply || !reply.ok)) deps.uploads.drop(action.uploadId);
+      return reply;
+    }
   }
 }

@@ -1,5 +1,5 @@
 import { AnalysisCache } from './analysis-cache';
-import { loadHistory } from '../db/history';
+import { countHistory, loadHistory } from '../db/history';
 import { loadLatest } from '../db/latest';
 import type { GuardDb } from '../db/schema';
 import type { StatusSource } from '../status/card';
@@ -25,10 +25,12 @@ export async function loadLineStates(db: GuardDb, { now, timeZone, settings, cac
     latest.map(async ({ line, readings }) => {
       const primary = primaryOf(readings);
       if (!primary) return { line, latest: readings, analysis: null };
-      const key = AnalysisCache.keyOf(line, primary, { timeZone, leakSensitivity: settings.leakSensitivity });
+      const since = historySince(now);
+      const inWindow = await countHistory(db, line.id, primary.bucket, since);
+      const key = AnalysisCache.keyOf(line, primary, inWindow, { timeZone, leakSensitivity: settings.leakSensitivity });
       const cached = cache?.get(line.id, key, now);
       if (cached) return { line, latest: readings, analysis: cached };
-      const history = await loadHistory(db, line.id, primary.bucket, historySince(now));
+      const history = await loadHistory(db, line.id, primary.bucket, since);
       // The same pure step the popup's line detail runs, so both state the same outlook.
       const analysis = analyzeLineHistory(history, line, { now, timeZone, leakSensitivity: settings.leakSensitivity });
       cache?.set(line.id, key, now, analysis);

@@ -1,10 +1,8 @@
-import type { PageReading } from '../vocabulary/reading';
+import { MANUAL_CARRIER_ID, type PageReading } from '../vocabulary/reading';
 import type { GuardDb } from '../db/schema';
 import { lineKeyFor, storeReadings } from '../db/store-readings';
 import type { UiAction } from '../messages/ui-actions';
 
-/** Lines the user keeps by hand (no supported portal). Not a carrier adapter: nothing reads pages for it. */
-export const MANUAL_CARRIER_ID = 'manual';
 
 export type ManualReadingAction = Extract<UiAction, { type: 'add-manual-reading' }>;
 export type ManualOutcome = { ok: true; lineId: number } | { ok: false; error: 'not found' | 'not a manual line' };
@@ -36,7 +34,6 @@ export async function addManualReading(db: GuardDb, action: ManualReadingAction,
       remainingBytes: totalBytes === null ? null : Math.max(0, totalBytes - usedBytes),
       periodEnd,
       pageSaysUpdatedAt: null,
-      overage: totalBytes !== null && usedBytes > totalBytes,
     };
     await storeReadings(db, MANUAL_CARRIER_ID, [reading], now, 'manual');
     const line = await db.lines.where('lineKey').equals(lineKeyFor(MANUAL_CARRIER_ID, reading)).first();

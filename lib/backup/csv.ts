@@ -1,5 +1,7 @@
 import type { BackupSource } from './export';
 
+const PART_ROWS = 10_000;
+
 const COLUMNS = [
   'line',
   'carrier',
@@ -23,9 +25,10 @@ const COLUMNS = [
 /**
  * Every reading as one CSV row (RFC 4180: comma-separated, CRLF, header row first), for a
  * spreadsheet. Bytes stay integers; times are ISO 8601 in UTC. Text that came from a carrier page
- * or the user (plan, label) is defused against spreadsheet formula injection.
+ * or the user (plan, label) is defused against spreadsheet formula injection. The file comes as
+ * pieces whose concatenation is the file (a Blob's parts), so a big history is never one string.
  */
-export function exportCsv(data: BackupSource): string {
+export function exportCsv(data: BackupSource): string[] {
   const lines = new Map(data.lines.map((line) => [line.id, line]));
   const readings = [...data.readings].sort((a, b) => a.lineId - b.lineId || a.capturedAt - b.capturedAt || (a.bucket < b.bucket ? -1 : 1));
   const rows = readings.map((r) => {
@@ -50,7 +53,10 @@ export function exportCsv(data: BackupSource): string {
       String(r.generic ?? false),
     ];
   });
-  return [[...COLUMNS], ...rows].map((cells) => cells.map(quote).join(',')).join('\r\n') + '\r\n';
+  const csvLines = [[...COLUMNS], ...rows].map((cells) => `${cells.map(quote).join(',')}\r\n`);
+  const parts: string[] = [];
+  for (let i = 0; i < csvLines.length; i += PART_ROWS) parts.push(csvLines.slice(i, i + PART_ROWS).join(''));
+  return parts;
 }
 
 function iso(ms: number | null | undefined): string {

@@ -1,5 +1,21 @@
 import { z } from '../messages/zod';
-import { BACKUP_FORMAT, BACKUP_VERSION, backupFileSchema, MAX_BACKUP_CHARS, type BackupData } from './format';
+import type { Bucket } from '../vocabulary/reading';
+import { BACKUP_FORMAT, BACKUP_VERSION, backupFileV1Schema, backupFileV2Schema, MAX_BACKUP_CHARS, MAX_READINGS, type BackupLine, type BackupReading } from './format';
+import { checkSeries, decodeSeries } from './series';
+
+/** The readings of one line and bucket, decoded only when the merge gets to them (big files stay compact in memory). */
+export interface SeriesData {
+  lineId: number;
+  bucket: Bucket;
+  count: number;
+  rows(): BackupReading[];
+}
+
+/** What an import applies: the file without its envelope. */
+export interface BackupData {
+  lines: BackupLine[];
+  series: SeriesData[];
+}
 
 export type ParseBackupResult = { ok: true; data: BackupData; exportedAt: number } | { ok: false; error: string };
 
@@ -37,15 +53,15 @@ export function parseBackup(text: string): ParseBackupResult {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail('This is not an eSIM Usage Guard backup.');
   const envelope = value as Record<string, unknown>;
   if (envelope.format !== BACKUP_FORMAT) return fail('This is not an eSIM Usage Guard backup (its "format" field is missing or different).');
-  if (envelope.version !== BACKUP_VERSION) {
+  if (envelope.version !== 1 && envelope.version !== 2) {
     return typeof envelope.version === 'number' && envelope.version > BACKUP_VERSION
       ? fail(`This backup was made by a newer version of the extension (backup version ${envelope.version}); update the extension to import it.`)
-      : fail(`Unsupported backup version (${JSON.stringify(envelope.version) ?? 'none'}); this extension reads version ${BACKUP_VERSION}.`);
+      : fail(`Unsupported backup version (${JSON.stringify(envelope.version) ?? 'none'}); this extension reads versions 1 and ${BACKUP_VERSION}.`);
   }
 
-  const parsed = backupFileSchema.safeParse(value);
+  const parsed = envelope.version === 1 ? backupFileV1Schema.safeParse(value) : backupFileV2Schema.safeParse(value);
   if (!parsed.success) return fail(`The backup is damaged: ${describeIssues(parsed.error.issues)}.`);
-  const { lines, readings, exportedAt } = parsed.data;
+  const { lines, exportedAt } = parsed.data;
 
   const ids = new Set<number>();
   const keys = new Set<string>();
@@ -55,10 +71,35 @@ export function parseBackup(text: string): ParseBackupResult {
     ids.add(line.id);
     keys.add(line.lineKey);
   }
-  const orphan = readings.findIndex((r) => !ids.has(r.lineId));
-  if (orphan >= 0) return fail(`The backup is damaged: readings[${orphan}] belongs to line ${readings[orphan]!.lineId}, which the file does not contain.`);
+  if ('readings' in parsed.data) {
+    const { readings } = parsed.data;
+    const orphan = readings.findIndex((r) => !ids.has(r.lineId));
+    if (orphan >= 0) return fail(`The backup is damaged: readings[${orphan}] belongs to line ${readings[orphan]!.lineId}, which the file does not contain.`);
+    return { ok: true, data: { lines, series: groupV1(readings) }, exportedAt };
+  }
+  const series: SeriesData[] = [];
+  let total = 0;
+  for (const [i, raw] of parsed.data.series.entries()) {
+    const checked = checkSeries(raw, `series[${i}]`, ids);
+    if (!checked.ok) return fail(`The backup is damaged: ${checked.error}.`);
+    const s = checked.series;
+    total += s.capturedAt.length;
+    if (total > MAX_READINGS) return fail(`The backup holds more than ${MAX_READINGS} readings; it was not made by this extension.`);
+    series.push({ lineId: s.lineId, bucket: s.bucket, count: s.capturedAt.length, rows: () => decodeSeries(s) });
+  }
+  return { ok: true, data: { lines, series }, exportedAt };
+}
 
-  return { ok: true, data: { lines, readings }, exportedAt };
+/** Version 1's flat list of readings, as series (same order within each). */
+function groupV1(readings: readonly BackupReading[]): SeriesData[] {
+  const groups = new Map<string, BackupReading[]>();
+  for (const r of readings) {
+    const key = `${r.lineId} ${r.bucket}`;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = []));
+    group.push(r);
+  }
+  return [...groups.values()].map((rows) => ({ lineId: rows[0]!.lineId, bucket: rows[0]!.bucket, count: rows.length, rows: () => rows }));
 }
 
 function fail(error: string): ParseBackupResult {

@@ -24,6 +24,8 @@ export interface LineRow {
   capBytes?: number | null;
   /** Day of month the cycle restarts, when the page does not say; null = infer from the data. */
   cycleDay?: number | null;
+  /** The carrier page of the line's last good reading (no query beyond what the adapter needs): where "Check now" goes. */
+  lastPageUrl?: string | null;
   createdAt: number;
 }
 
@@ -50,6 +52,11 @@ export interface ReadingRow {
   source: ReadingSource;
   /** Read by the generic reader rather than a carrier adapter. */
   generic: boolean;
+  /**
+   * A generic-reader figure for a line the user already confirmed: kept, but counted nowhere
+   * (latest, history, badge) until the user says it is right. Not indexed; absent = false.
+   */
+  unconfirmed?: boolean;
 }
 
 /**

@@ -64,7 +64,8 @@ export async function storeReadings(
         periodEnd: reading.periodEnd,
         ...(reading.periodEndKind ? { periodEndKind: reading.periodEndKind } : {}),
         pageSaysUpdatedAt: reading.pageSaysUpdatedAt,
-        overage: reading.overage ?? false,
+        // Use beyond the cap, as the figures show it (pages state no overage of their own).
+        overage: reading.totalBytes !== null && reading.usedBytes !== null && reading.usedBytes > reading.totalBytes,
         source,
         generic: reading.generic ?? false,
       } as ReadingRow);

@@ -1,4 +1,5 @@
 import { MAX_BYTES } from '../vocabulary/limits';
+import { COLOR, implausible, isSafeText, type CheckedFigures } from '../vocabulary/plausibility';
 import { z } from './zod';
 
 /**
@@ -19,4 +20,17 @@ export const epochMs = z.number().check(z.minimum(MIN_TIME), z.maximum(MAX_TIME)
 export const epochMsInt = z.int().check(z.minimum(MIN_TIME), z.maximum(MAX_TIME));
 
 export const carrierId = z.string().check(z.regex(/^[a-z0-9-]{2,40}$/));
+
+/** Text shown in the UI that came from outside: length-capped, no control or bidi-override characters. */
+export const safeText = (max: number) =>
+  z.string().check(z.maxLength(max), z.refine(isSafeText, { message: 'contains control or text-direction characters' }));
+
+/** `#rrggbb`, never anything a stylesheet could fetch. */
+export const color = z.string().check(z.regex(COLOR));
+
+/** The plausibility rules of lib/vocabulary/plausibility.ts, for every schema that takes figures. */
+export const plausibleFigures = z.superRefine((r: CheckedFigures, ctx) => {
+  const problem = implausible(r);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem, input: r });
+});
 export const periodEndKind = z.enum(['renewal', 'expiry']);

@@ -1,17 +1,16 @@
-import { MAX_BACKUP_CHARS } from '../backup/format';
 import { LINE_COLOR_VALUES } from '../settings/line-colors';
 import { settingsSchema } from '../settings/schema';
-import { bytes, epochMsInt } from './fields';
+import { implausible } from '../vocabulary/plausibility';
+import { MAX_PARTS, PART_CHARS } from '../backup/transfer';
+import { bytes, epochMsInt, safeText } from './fields';
 import { z } from './zod';
 
 const lineId = z.int().check(z.positive());
+const uploadId = z.string().check(z.regex(/^[A-Za-z0-9-]{8,64}$/));
 const epochMs = epochMsInt;
 export const LABEL_MAX = 40;
 /** A name the user types: trimmed by the UI, never blank, never longer than a table cell holds. */
-const label = z.string().check(
-  z.maxLength(LABEL_MAX),
-  z.refine((s) => s.trim() === s && s.length > 0, { message: 'a name is trimmed and not empty' }),
-);
+const label = safeText(LABEL_MAX).check(z.refine((s) => s.trim() === s && s.length > 0, { message: 'a name is trimmed and not empty' }));
 
 /** Per-line settings the user can change; a field left out is left as it is. */
 export const linePatchSchema = z
@@ -41,6 +40,7 @@ const manualReadingSchema = z
   })
   .check(
     z.refine((r) => r.unlimited === (r.totalBytes === null), { message: 'a total, or unlimited, not both' }),
+    z.refine((r) => implausible({ ...r, remainingBytes: null }) === null, { message: 'implausible figures' }),
   );
 
 /**
@@ -63,9 +63,19 @@ export const uiActionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('save-settings'), settings: settingsSchema }),
   /** The literal phrase guards against a stray or replayed message wiping everything. */
   z.strictObject({ type: z.literal('delete-everything'), confirm: z.literal('delete-everything') }),
-  /** `apply: false` only previews (counts), touching nothing; `apply: true` merges. Oversized text still
-   * reaches parseBackup (up to twice its limit) so the user reads "too large", not a generic refusal. */
-  z.strictObject({ type: z.literal('import-backup'), text: z.string().check(z.maxLength(2 * MAX_BACKUP_CHARS)), apply: z.boolean() }),
+  /** One piece of a backup file too large for one message (lib/background/backup-uploads.ts). */
+  z.strictObject({
+    type: z.literal('import-part'),
+    uploadId,
+    index: z.int().check(z.minimum(0), z.maximum(MAX_PARTS - 1)),
+    count: z.int().check(z.minimum(1), z.maximum(MAX_PARTS)),
+    text: z.string().check(z.maxLength(PART_CHARS)),
+  }),
+  /** `apply: false` only previews (counts), touching nothing; `apply: true` merges. The file comes as
+   * `text` (small files) or as the pieces of an upload. */
+  z
+    .strictObject({ type: z.literal('import-backup'), text: z.optional(z.string().check(z.maxLength(PART_CHARS))), uploadId: z.optional(uploadId), apply: z.boolean() })
+    .check(z.refine((a) => (a.text === undefined) !== (a.uploadId === undefined), { message: 'the file as text or as an upload, not both' })),
 ]);
 
 export type UiAction = z.infer<typeof uiActionSchema>;
@@ -86,6 +96,8 @@ export interface ImportCounts {
   readings: number;
   newReadings: number;
   duplicateReadings: number;
+  /** Readings dated after this browser's clock: refused. */
+  futureReadings: number;
 }
 
 /** Extra fields of a successful reply, per action. */
@@ -99,6 +111,7 @@ export interface UiActionResults {
   'add-manual-reading': { lineId: number };
   'save-settings': object;
   'delete-everything': object;
+  'import-part': object;
   'import-backup': { counts: ImportCounts; applied: boolean };
 }
 
@@ -113,7 +126,10 @@ export type UiActionError =
   | 'not found'
   | 'undo expired'
   | 'not a manual line'
-  | 'invalid backup';
+  | 'invalid backup'
+  /** The pieces of a large file did not all arrive (the worker restarted): choose the file again. */
+  | 'upload lost'
+  | 'upload refused';
 
 export type UiActionReply<T extends UiActionType = UiActionType> =
   | ({ ok: true } & UiActionResults[T])
@@ -129,5 +145,6 @@ export const UI_ACTION_TYPES: ReadonlySet<string> = new Set<UiActionType>([
   'add-manual-reading',
   'save-settings',
   'delete-everything',
+  'import-part',
   'import-backup',
 ]);

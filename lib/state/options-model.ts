@@ -3,6 +3,7 @@ import type { LineRow } from '../db/schema';
 import type { MessageKey } from '../i18n/translator';
 import type { ImportCounts, LinePatch, UiAction, UiActionError, UiActionReply, UiActionType } from '../messages/ui-actions';
 import { SETTINGS_KEY, settingsFrom, type Settings } from '../settings/schema';
+import { outgoingBackup, sendBackup, type OutgoingBackup } from './backup-sender';
 import type { OverviewSource } from './popup-model';
 
 /** A short message for the page's live region, worded by the component in the user's language. */
@@ -21,7 +22,7 @@ export interface PendingUndo {
 export type ImportState =
   | { phase: 'idle' }
   | { phase: 'checking'; fileName: string }
-  | { phase: 'preview'; fileName: string; text: string; counts: ImportCounts }
+  | { phase: 'preview'; fileName: string; file: OutgoingBackup; counts: ImportCounts }
   | { phase: 'importing'; fileName: string }
   | { phase: 'done'; counts: ImportCounts }
   | { phase: 'error'; fileName: string; detail: string };
@@ -35,7 +36,8 @@ export interface StorageInfo {
 export interface ExportFile {
   filename: string;
   mime: string;
-  text: string;
+  /** The file as pieces (a Blob's parts): a large backup never becomes one string. */
+  parts: string[];
 }
 
 export interface ManualReadingInput {
@@ -57,6 +59,8 @@ export interface OptionsDeps {
   exportData(format: 'json' | 'csv'): Promise<ExportFile>;
   download(file: ExportFile): void;
   now(): number;
+  /** A fresh id for a backup sent in pieces. */
+  newId?: () => string;
 }
 
 export interface OptionsModel {
@@ -91,6 +95,8 @@ const ERROR_KEYS: Record<UiActionError, MessageKey> = {
   'undo expired': 'opt_error_undo_expired',
   'not a manual line': 'opt_error_invalid',
   'invalid backup': 'opt_error_invalid',
+  'upload lost': 'opt_error_upload_lost',
+  'upload refused': 'opt_error_upload_lost',
 };
 
 type ChangeListener = Parameters<OverviewSource['onChanged']['addListener']>[0];
@@ -184,16 +190,17 @@ export function createOptionsModel(deps: OptionsDeps): OptionsModel {
     },
     async previewImport(fileName, text) {
       importState.value = { phase: 'checking', fileName };
-      const reply = await sent({ type: 'import-backup', text, apply: false });
+      const file = outgoingBackup(text, deps.newId ?? (() => crypto.randomUUID()));
+      const reply = await sendBackup(sent, file, false);
       importState.value = reply.ok
-        ? { phase: 'preview', fileName, text, counts: reply.counts }
+        ? { phase: 'preview', fileName, file, counts: reply.counts }
         : { phase: 'error', fileName, detail: reply.error === 'invalid backup' ? (reply.detail ?? '') : reply.error };
     },
     async confirmImport() {
       const state = importState.value;
       if (state.phase !== 'preview') return;
       importState.value = { phase: 'importing', fileName: state.fileName };
-      const reply = await sent({ type: 'import-backup', text: state.text, apply: true });
+      const reply = await sendBackup(sent, state.file, true);
       importState.value = reply.ok
         ? { phase: 'done', counts: reply.counts }
         : { phase: 'error', fileName: state.fileName, detail: reply.error === 'invalid backup' ? (reply.detail ?? '') : reply.error };

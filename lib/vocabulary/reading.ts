@@ -5,6 +5,9 @@
  */
 
 /** Which allowance a figure belongs to. `data` is the plan's main data allowance. */
+/** Lines the user keeps by hand (no supported portal): their carrier id. Not a carrier adapter. */
+export const MANUAL_CARRIER_ID = 'manual';
+
 export const BUCKETS = ['data', 'shared', 'roaming', 'local', 'bonus'] as const;
 export type Bucket = (typeof BUCKETS)[number];
 
@@ -32,8 +35,6 @@ export interface PageReading {
   periodEndKind?: 'renewal' | 'expiry';
   /** The page's own "updated at" time, if it states one. */
   pageSaysUpdatedAt: number | null;
-  /** The page itself says the allowance is exceeded and extra use is being billed or throttled. */
-  overage?: boolean;
   /** True when the generic reader (not a carrier adapter) produced this figure. */
   generic?: boolean;
 }

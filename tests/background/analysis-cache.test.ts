@@ -77,3 +77,15 @@ describe('cache entries', () => {
     expect(cache.get(3, 'k', NOW - 1)).toBeNull();
   });
 });
+
+describe('the cache and history that arrives from elsewhere', () => {
+  it('notices older readings added to a line (an import, an Undo)', async () => {
+    const cache = new AnalysisCache();
+    const first = await loadLineStates(db, { now: NOW, timeZone: 'UTC', settings, cache });
+    const line = byDigits(first, '0034').line;
+    await db.readings.add({ lineId: line.id, bucket: 'data', capturedAt: NOW - 60 * H, confirmedAt: NOW - 60 * H, usedBytes: 0, totalBytes: 20 * GB, unlimited: false, remainingBytes: 20 * GB, periodEnd: null, pageSaysUpdatedAt: null, overage: false, source: 'import', generic: false } as never);
+    const second = await loadLineStates(db, { now: NOW, timeZone: 'UTC', settings, cache });
+    expect(byDigits(second, '0034').analysis).not.toBe(byDigits(first, '0034').analysis);
+    expect(byDigits(second, '0012').analysis).toBe(byDigits(first, '0012').analysis);
+  });
+});

@@ -4,6 +4,7 @@ import { handleUiAction, type UiActionDeps } from '@/lib/background/handle-ui-ac
 import { openGuardDb, type GuardDb } from '@/lib/db/schema';
 import { storeReadings } from '@/lib/db/store-readings';
 import { TRASH_PREFIX, UNDO_WINDOW_MS } from '@/lib/background/line-trash';
+import { BackupUploads } from '@/lib/background/backup-uploads';
 import type { AlertRow } from '@/lib/db/schema';
 import { UI_ACTION_TYPES } from '@/lib/messages/ui-actions';
 import { LINE_COLORS } from '@/lib/settings/line-colors';
@@ -36,6 +37,7 @@ beforeEach(async () => {
     trash: memoryArea(),
     now: () => clock,
     newToken: () => `token-${String(++tokens).padStart(4, '0')}`,
+    uploads: new BackupUploads(() => clock),
   };
 });
 afterEach(async () => {
@@ -333,6 +335,7 @@ describe('every UI action', () => {
     'add-manual-reading': () => ({ type: 'add-manual-reading', target: { kind: 'new', name: 'x' }, usedBytes: 1, totalBytes: 2, unlimited: false, periodEnd: null }),
     'save-settings': () => ({ type: 'save-settings', settings: { ...DEFAULT_SETTINGS, thresholds: [10] } }),
     'delete-everything': () => ({ type: 'delete-everything', confirm: 'delete-everything' }),
+    'import-part': () => ({ type: 'import-part', uploadId: 'upload-0001', index: 0, count: 1, text: '{}' }),
     'import-backup': () => ({ type: 'import-backup', text: '{}', apply: true }),
   };
 
@@ -395,7 +398,7 @@ describe('import-backup', () => {
     const before = await rows();
 
     const preview = await act({ type: 'import-backup', text, apply: false });
-    expect(preview).toEqual({ ok: true, applied: false, counts: { lines: 2, newLines: 1, readings: 4, newReadings: 3, duplicateReadings: 1 } });
+    expect(preview).toEqual({ ok: true, applied: false, counts: { lines: 2, newLines: 1, readings: 4, newReadings: 3, duplicateReadings: 1, futureReadings: 0 } });
     expect(await rows()).toEqual(before);
 
     const applied = await act({ type: 'import-backup', text, apply: true });
@@ -426,7 +429,7 @@ describe('import-backup', () => {
   it('refuses a damaged reading inside an otherwise good file', async () => {
     await carrierLine('0012', T0);
     const file = JSON.parse(await exported());
-    file.readings[1].usedBytes = -5;
+    file.series[0].usedBytes[1] = -5;
     await act({ type: 'delete-everything', confirm: 'delete-everything' });
     const reply = await act({ type: 'import-backup', text: JSON.stringify(file), apply: true });
     expect(reply).toMatchObject({ ok: false, error: 'invalid backup' });

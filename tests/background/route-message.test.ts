@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { handleContentMessage } from '@/lib/background/handle-content-message';
+import { BackupUploads } from '@/lib/background/backup-uploads';
 import { handleUiAction } from '@/lib/background/handle-ui-action';
 import { routeMessage, type MessageRoutes } from '@/lib/background/route-message';
 import { CARRIERS } from '@/lib/carriers';
@@ -84,7 +85,7 @@ describe('routeMessage with the real handlers', () => {
   it('answers known types with arbitrary payloads by a refusal, never a rejection, and writes nothing', async () => {
     const log = vi.fn();
     const routes: MessageRoutes<{ ok: boolean }> = {
-      uiAction: (m, s) => handleUiAction(m, s, { db, ownId: OWN_ID, extensionOrigin: ORIGIN, onChanged: vi.fn(), log }),
+      uiAction: (m, s) => handleUiAction(m, s, { db, ownId: OWN_ID, extensionOrigin: ORIGIN, onChanged: vi.fn(), log, uploads: new BackupUploads(() => 1_000) }),
       pageReadings: (m, s) => handleContentMessage(m, s, { db, ownId: OWN_ID, adapters: CARRIERS, now: () => 1_000, onStored: vi.fn(), log }),
     };
     await fc.assert(

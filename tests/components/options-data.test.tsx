@@ -20,7 +20,7 @@ function show(importState: ImportState = { phase: 'idle' }) {
   return { root: mount(<DataSection {...props} />), props };
 }
 
-const counts = { lines: 3, newLines: 1, readings: 40, newReadings: 12, duplicateReadings: 28 };
+const counts = { lines: 3, newLines: 1, readings: 40, newReadings: 12, duplicateReadings: 28, futureReadings: 0 };
 
 describe('DataSection', () => {
   it('exports JSON and CSV', async () => {
@@ -42,7 +42,7 @@ describe('DataSection', () => {
   });
 
   it('previews the counts, new vs already saved, before anything is imported', async () => {
-    const { root, props } = show({ phase: 'preview', fileName: 'b.json', text: '{}', counts });
+    const { root, props } = show({ phase: 'preview', fileName: 'b.json', file: { text: '{}', uploadId: null }, counts });
     const text = plain(root.textContent);
     expect(text).toContain('b.json holds:');
     expect(text).toContain('Lines: 3 (1 new)');

@@ -93,9 +93,9 @@ describe('the options page in every language', () => {
   it.each(UI_LOCALES)('%s renders with no missing message', (locale) => {
     const states: Array<Partial<OptionsPageProps>> = [
       { notice: { tone: 'ok', key: 'opt_saved' }, undo: { token: 't', expiresAt: 1, name: 'Movistar ••12' } },
-      { importState: { phase: 'preview', fileName: 'b.json', text: '', counts: { lines: 1, newLines: 1, readings: 2, newReadings: 1, duplicateReadings: 1 } } },
+      { importState: { phase: 'preview', fileName: 'b.json', file: { text: '', uploadId: null }, counts: { lines: 1, newLines: 1, readings: 2, newReadings: 1, duplicateReadings: 1, futureReadings: 0 } } },
       { importState: { phase: 'error', fileName: 'b.json', detail: '' }, storage: { usage: null, quota: null, persisted: true } },
-      { lines: [], importState: { phase: 'done', counts: { lines: 1, newLines: 1, readings: 2, newReadings: 1, duplicateReadings: 1 } } },
+      { lines: [], importState: { phase: 'done', counts: { lines: 1, newLines: 1, readings: 2, newReadings: 1, duplicateReadings: 1, futureReadings: 0 } } },
     ];
     for (const state of states) {
       const root = mount(<OptionsPage {...props({ i18n: translator(locale), ...state })} />);

@@ -130,7 +130,7 @@ describe('options page (production build, real Chromium)', () => {
     await options.getByRole('button', { name: 'Export backup (JSON)' }).click();
     const file = artifactPath('options-export.json');
     await (await download).saveAs(file);
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ format: 'esim-usage-guard-backup', version: 1 });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ format: 'esim-usage-guard-backup', version: 2 });
 
     await options.getByRole('button', { name: 'Delete everything…' }).click();
     await options.getByRole('button', { name: 'Yes, delete everything' }).click();

@@ -23,12 +23,23 @@ describe('pageReadingSchema', () => {
     ['a date in seconds, not ms', { periodEnd: 1_790_000_000 }],
     ['an unknown bucket', { bucket: 'sms' }],
     ['an extra field', { html: '<b>x</b>' }],
+    ['an overage flag (pages state none: figures show it)', { overage: true }],
   ])('rejects %s', (_what, overrides) => {
     expect(pageReadingSchema.safeParse({ ...pageReading(), ...overrides }).success).toBe(false);
   });
 
-  it('accepts used beyond the total when the page reports overage', () => {
-    expect(pageReadingSchema.safeParse(pageReading({ usedBytes: 40 * GB, remainingBytes: 0, overage: true })).success).toBe(true);
+  it('accepts used a little beyond the total (the page shows overage), not far beyond it', () => {
+    expect(pageReadingSchema.safeParse(pageReading({ usedBytes: 22 * GB, remainingBytes: 0 })).success).toBe(true);
+    expect(pageReadingSchema.safeParse(pageReading({ usedBytes: 40 * GB, remainingBytes: 0 })).success).toBe(false);
+  });
+
+  it.each([
+    ['a cap of 0', { totalBytes: 0, usedBytes: 0, remainingBytes: 0 }],
+    ['a plan name with a right-to-left override', { planName: 'Tarifa \u202Eetneilc' }],
+    ['a plan name with a control character', { planName: 'Tarifa\u0007' }],
+    ['a fractional byte', { usedBytes: 1.5 }],
+  ])('rejects %s, as every way in does', (_what, overrides) => {
+    expect(pageReadingSchema.safeParse({ ...pageReading(), ...overrides }).success).toBe(false);
   });
 });
 

@@ -7,7 +7,7 @@ import { DEFAULT_SETTINGS, SETTINGS_KEY } from '@/lib/settings/schema';
 
 type Listener = Parameters<OverviewSource['onChanged']['addListener']>[0];
 const flush = () => new Promise((r) => setTimeout(r, 0));
-const counts = { lines: 1, newLines: 1, readings: 2, newReadings: 2, duplicateReadings: 0 };
+const counts = { lines: 1, newLines: 1, readings: 2, newReadings: 2, duplicateReadings: 0, futureReadings: 0 };
 
 function setup(replies: Partial<Record<UiAction['type'], unknown>> = {}, stored: unknown = undefined) {
   const listeners = new Set<Listener>();
@@ -33,7 +33,7 @@ function setup(replies: Partial<Record<UiAction['type'], unknown>> = {}, stored:
       persisted: async () => false,
       persist: vi.fn(async () => true),
     },
-    exportData: vi.fn(async (format: 'json' | 'csv') => ({ filename: `x.${format}`, mime: 'text/plain', text: 'data' })),
+    exportData: vi.fn(async (format: 'json' | 'csv') => ({ filename: `x.${format}`, mime: 'text/plain', parts: ['da', 'ta'] })),
     download: vi.fn(),
     now: () => now,
   };
@@ -110,7 +110,7 @@ describe('createOptionsModel', () => {
   it('previews an import, then applies the same text on confirm', async () => {
     const { model, sent } = setup({ 'import-backup': { ok: true, applied: false, counts } });
     await model.previewImport('b.json', '{"a":1}');
-    expect(model.importState.value).toEqual({ phase: 'preview', fileName: 'b.json', text: '{"a":1}', counts });
+    expect(model.importState.value).toEqual({ phase: 'preview', fileName: 'b.json', file: { text: '{"a":1}', uploadId: null }, counts });
     await model.confirmImport();
     expect(sent).toEqual([
       { type: 'import-backup', text: '{"a":1}', apply: false },
@@ -140,7 +140,7 @@ describe('createOptionsModel', () => {
   it('exports through lib/backup and downloads the file', async () => {
     const { model, deps } = setup();
     await model.exportData('csv');
-    expect(deps.download).toHaveBeenCalledWith({ filename: 'x.csv', mime: 'text/plain', text: 'data' });
+    expect(deps.download).toHaveBeenCalledWith({ filename: 'x.csv', mime: 'text/plain', parts: ['da', 'ta'] });
   });
 
   it('reads storage use and asks for persistence, showing the answer', async () => {

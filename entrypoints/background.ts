@@ -7,6 +7,7 @@ import { handleUiAction } from '@/lib/background/handle-ui-action';
 import { routeMessage } from '@/lib/background/route-message';
 import { refreshOverview } from '@/lib/background/refresh-overview';
 import { openAlert, RELEASE_ALARM } from '@/lib/background/apply-alerts';
+import { pruneTrash } from '@/lib/background/line-trash';
 import { openGuardDb } from '@/lib/db/schema';
 import { STORAGE_ERROR_KEY } from '@/lib/storage/storage-error';
 
@@ -67,4 +68,6 @@ export default defineBackground(() => {
   // Alarms do not survive every browser restart or update: create it at every start.
   void browser.alarms.create(RECHECK_ALARM, { periodInMinutes: RECHECK_MINUTES });
   void updateOverview();
+  // Copies kept for Undo whose window passed while the browser was closed.
+  pruneTrash(db, Date.now()).catch((error) => log('Could not clear expired Undo copies', error));
 });

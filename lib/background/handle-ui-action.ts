@@ -6,7 +6,7 @@ import { SETTINGS_KEY } from '../settings/schema';
 import { OVERVIEW_KEY } from '../storage/overview';
 import type { BackupUploads } from './backup-uploads';
 import { importBackup } from './import-backup';
-import { dropFromTrash, peekTrash, pruneTrash, putInTrash, removeLine, restoreLine, UNDO_WINDOW_MS } from './line-trash';
+import { moveToTrash, pruneTrash, removeLine, restoreFromTrash, UNDO_WINDOW_MS } from './line-trash';
 import { addManualReading } from './manual-reading';
 import type { StorageAreaLike } from './storage-area';
 
@@ -19,8 +19,6 @@ export interface UiActionDeps {
   log: (message: string, detail?: unknown) => void;
   /** `storage.local`: settings and the overview snapshot. Default: the browser's. */
   local?: StorageAreaLike;
-  /** Where deleted lines wait for Undo (see line-trash). Default: `storage.session`, else `storage.local`. */
-  trash?: StorageAreaLike;
   now?: () => number;
   newToken?: () => string;
   /** Pieces of large backup files on their way in (see backup-uploads.ts): one store for the worker's life. */
@@ -30,11 +28,9 @@ export interface UiActionDeps {
 type Resolved = Required<UiActionDeps>;
 
 function withDefaults(deps: UiActionDeps): Resolved {
-  const storage = browser.storage as typeof browser.storage & { session?: StorageAreaLike };
   return {
     ...deps,
-    local: deps.local ?? storage.local,
-    trash: deps.trash ?? storage.session ?? storage.local,
+    local: deps.local ?? browser.storage.local,
     now: deps.now ?? Date.now,
     newToken: deps.newToken ?? (() => crypto.randomUUID()),
   };
@@ -88,26 +84,16 @@ async function apply(action: UiAction, deps: Resolved): Promise<UiActionReply> {
       return { ok: true };
     }
     case 'delete-line': {
-      const removed = await removeLine(db, action.lineId);
-      if (!removed) return { ok: false, error: 'not found' };
       const now = deps.now();
       const token = deps.newToken();
       const expiresAt = now + UNDO_WINDOW_MS;
-      try {
-        await putInTrash(deps.trash, { token, expiresAt, ...removed }, now);
-      } catch (error) {
-        // The user confirmed the delete; it stands, only without Undo (e.g. a huge history).
-        deps.log('Could not keep the deleted line for Undo', error);
-        return { ok: true, undo: null };
-      }
+      const removed = await moveToTrash(db, action.lineId, token, expiresAt, now);
+      if (!removed) return { ok: false, error: 'not found' };
       return { ok: true, undo: { token, expiresAt, readings: removed.readings.length } };
     }
     case 'restore-line': {
-      const entry = await peekTrash(deps.trash, action.token, deps.now());
-      if (!entry) return { ok: false, error: 'undo expired' };
-      await restoreLine(db, entry);
-      await dropFromTrash(deps.trash, action.token);
-      return { ok: true };
+      const restored = await restoreFromTrash(db, action.token, deps.now());
+      return restored === null ? { ok: false, error: 'undo expired' } : { ok: true };
     }
     case 'add-manual-reading':
       return addManualReading(db, action, deps.now());
@@ -115,11 +101,10 @@ async function apply(action: UiAction, deps: Resolved): Promise<UiActionReply> {
       await deps.local.set({ [SETTINGS_KEY]: action.settings });
       return { ok: true };
     case 'delete-everything':
-      await db.transaction('rw', db.lines, db.readings, db.alerts, async () => {
-        await Promise.all([db.lines.clear(), db.readings.clear(), db.alerts.clear()]);
+      await db.transaction('rw', [db.lines, db.readings, db.alerts, db.trash], async () => {
+        await Promise.all([db.lines.clear(), db.readings.clear(), db.alerts.clear(), pruneTrash(db, deps.now(), true)]);
       });
       await deps.local.remove(OVERVIEW_KEY);
-      await pruneTrash(deps.trash, deps.now(), true);
       return { ok: true };
     case 'import-part':
       return deps.uploads.add(action.uploadId, action.index, action.count, action.text);

@@ -99,10 +99,24 @@ export interface AlertDetail {
   end?: number;
 }
 
+/**
+ * A deleted line waiting for Undo (lib/background/line-trash.ts): a verbatim copy of its rows,
+ * removed after the Undo window. In IndexedDB rather than storage.session, whose quota a line
+ * with a long history did not fit.
+ */
+export interface TrashRow {
+  token: string;
+  expiresAt: number;
+  line: LineRow;
+  readings: ReadingRow[];
+  alerts: AlertRow[];
+}
+
 export type GuardDb = Dexie & {
   lines: EntityTable<LineRow, 'id'>;
   readings: EntityTable<ReadingRow, 'id'>;
   alerts: EntityTable<AlertRow, 'id'>;
+  trash: EntityTable<TrashRow, 'token'>;
 };
 
 /**
@@ -118,6 +132,10 @@ export function openGuardDb(name: string = DB_NAME): GuardDb {
   // v2: raised notifications (issue: badge and notifications). Lines and readings are untouched.
   db.version(2).stores({
     alerts: '++id, &[lineId+key], lineId, raisedAt',
+  });
+  // v3: deleted lines waiting for Undo. Nothing else changes.
+  db.version(3).stores({
+    trash: '&token, expiresAt',
   });
   return db;
 }

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { handleUiAction, type UiActionDeps } from '@/lib/background/handle-ui-action';
 import { openGuardDb, type GuardDb } from '@/lib/db/schema';
 import { storeReadings } from '@/lib/db/store-readings';
-import { TRASH_PREFIX, UNDO_WINDOW_MS } from '@/lib/background/line-trash';
+import { UNDO_WINDOW_MS } from '@/lib/background/line-trash';
 import { BackupUploads } from '@/lib/background/backup-uploads';
 import type { AlertRow } from '@/lib/db/schema';
 import { UI_ACTION_TYPES } from '@/lib/messages/ui-actions';
@@ -18,7 +18,7 @@ const ORIGIN = `chrome-extension://${OWN_ID}/`;
 const POPUP = { id: OWN_ID, url: `${ORIGIN}popup.html` };
 
 let db: GuardDb;
-let deps: UiActionDeps & { local: ReturnType<typeof memoryArea>; trash: ReturnType<typeof memoryArea> };
+let deps: UiActionDeps & { local: ReturnType<typeof memoryArea> };
 let n = 0;
 let clock = 0;
 
@@ -34,7 +34,6 @@ beforeEach(async () => {
     onChanged: vi.fn(),
     log: vi.fn(),
     local: memoryArea(),
-    trash: memoryArea(),
     now: () => clock,
     newToken: () => `token-${String(++tokens).padStart(4, '0')}`,
     uploads: new BackupUploads(() => clock),
@@ -165,14 +164,14 @@ describe('delete-line and restore-line', () => {
     expect(await db.alerts.count()).toBe(0);
     expect(await db.readings.where('lineId').equals(other).count()).toBe(2);
     expect(deps.onChanged).toHaveBeenCalledTimes(1);
-    // The copy waits outside IndexedDB; nothing of it is left on the line's tables.
-    expect([...deps.trash.data.keys()]).toEqual([`${TRASH_PREFIX}token-0001`]);
+    // The copy waits in the trash table; nothing of it is left on the line's tables.
+    expect((await db.trash.toArray()).map((t) => [t.token, t.readings.length])).toEqual([['token-0001', 2]]);
 
     expect(await act({ type: 'restore-line', token: 'token-0001' })).toEqual({ ok: true });
     expect(await db.lines.get(lineId)).toEqual(before.line);
     expect(await db.readings.where('lineId').equals(lineId).toArray()).toEqual(before.readings);
     expect(await db.alerts.toArray()).toEqual(before.alerts);
-    expect(deps.trash.data.size).toBe(0);
+    expect(await db.trash.count()).toBe(0);
     expect(deps.onChanged).toHaveBeenCalledTimes(2);
     // A ticket works once.
     expect(await act({ type: 'restore-line', token: 'token-0001' })).toEqual({ ok: false, error: 'undo expired' });
@@ -185,7 +184,7 @@ describe('delete-line and restore-line', () => {
     expect(await act({ type: 'restore-line', token: 'token-0001' })).toEqual({ ok: false, error: 'undo expired' });
     expect(await db.lines.count()).toBe(0);
     await act({ type: 'delete-line', lineId: await carrierLine('0099') });
-    expect([...deps.trash.data.keys()]).toEqual([`${TRASH_PREFIX}token-0002`]);
+    expect((await db.trash.toArray()).map((t) => t.token)).toEqual(['token-0002']);
   });
 
   it('merges into the line a carrier page re-created meanwhile, without duplicating a figure', async () => {
@@ -204,13 +203,26 @@ describe('delete-line and restore-line', () => {
     ]);
   });
 
-  it('still deletes (without Undo) when the copy cannot be kept', async () => {
+  it('keeps Undo for a line with a long history (40,000 readings)', async () => {
     const lineId = await carrierLine();
-    deps.trash.set = async () => {
-      throw new Error('QUOTA_BYTES quota exceeded');
-    };
-    expect(await act({ type: 'delete-line', lineId })).toEqual({ ok: true, undo: null });
-    expect(await db.lines.count()).toBe(0);
+    const rows = Array.from({ length: 40_000 }, (_, i) => ({ ...pageReading(), lineId, capturedAt: 10_000 + i * 60_000, confirmedAt: 10_000 + i * 60_000, usedBytes: i, remainingBytes: 20 * GB - i, overage: false, source: 'page', generic: false }));
+    await db.readings.bulkAdd(rows as never);
+    const count = await db.readings.where('lineId').equals(lineId).count();
+    const reply = await act({ type: 'delete-line', lineId });
+    expect(reply).toMatchObject({ ok: true, undo: { token: 'token-0001', readings: count } });
+    expect(await act({ type: 'restore-line', token: 'token-0001' })).toEqual({ ok: true });
+    expect(await db.readings.where('lineId').equals(lineId).count()).toBe(count);
+  });
+
+  it('deletes nothing and keeps no copy when the copy cannot be written', async () => {
+    const lineId = await carrierLine();
+    const before = await db.readings.count();
+    const add = db.trash.add.bind(db.trash);
+    db.trash.add = (() => Promise.reject(new DOMException('full', 'QuotaExceededError'))) as never;
+    expect(await act({ type: 'delete-line', lineId })).toEqual({ ok: false, error: 'storage failed' });
+    db.trash.add = add;
+    expect(await db.lines.get(lineId)).toBeDefined();
+    expect(await db.readings.count()).toBe(before);
   });
 
   it.each([
@@ -313,7 +325,7 @@ describe('delete-everything', () => {
     expect([await db.lines.count(), await db.readings.count(), await db.alerts.count()]).toEqual([0, 0, 0]);
     expect(deps.local.data.has(OVERVIEW_KEY)).toBe(false);
     expect(deps.local.data.get(SETTINGS_KEY)).toEqual(DEFAULT_SETTINGS);
-    expect(deps.trash.data.size).toBe(0);
+    expect(await db.trash.count()).toBe(0);
   });
 
   it('needs the confirmation phrase', async () => {
@@ -345,7 +357,7 @@ describe('every UI action', () => {
 
   it.each([...UI_ACTION_TYPES])('%s is refused from a carrier page, another extension or a web page, touching nothing', async (type) => {
     const lineId = await carrierLine();
-    const snapshot = async () => [await db.lines.toArray(), await db.readings.toArray(), [...deps.local.data], [...deps.trash.data]];
+    const snapshot = async () => [await db.lines.toArray(), await db.readings.toArray(), [...deps.local.data], await db.trash.toArray()];
     const before = await snapshot();
     for (const sender of [
       { id: OWN_ID, url: 'https://appweb.movistar.es/home', tab: { id: 1 } },

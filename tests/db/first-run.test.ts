@@ -32,7 +32,7 @@ describe('the database on a fresh profile', () => {
     for (let run = 0; run < 10; run++) {
       const name = `first-run-${run}-${Math.random()}`;
       const db = openGuardDb(name);
-      const deps = { db, ownId: OWN_ID, extensionOrigin: ORIGIN, onChanged: vi.fn(), log: vi.fn(), local: memoryArea(), trash: memoryArea(), uploads: new BackupUploads(Date.now) };
+      const deps = { db, ownId: OWN_ID, extensionOrigin: ORIGIN, onChanged: vi.fn(), log: vi.fn(), local: memoryArea(), uploads: new BackupUploads(Date.now) };
       const ready = async () => {
         const reply = await handleUiAction({ type: 'database-ready' }, OPTIONS_PAGE, deps);
         if (!reply.ok) throw new Error(reply.error);
@@ -57,7 +57,7 @@ describe('the database on a fresh profile', () => {
   it('answers database-ready without rebuilding anything', async () => {
     const db = openGuardDb(`ready-${Math.random()}`);
     const onChanged = vi.fn();
-    const reply = await handleUiAction({ type: 'database-ready' }, OPTIONS_PAGE, { db, ownId: OWN_ID, extensionOrigin: ORIGIN, onChanged, log: vi.fn(), local: memoryArea(), trash: memoryArea(), uploads: new BackupUploads(Date.now) });
+    const reply = await handleUiAction({ type: 'database-ready' }, OPTIONS_PAGE, { db, ownId: OWN_ID, extensionOrigin: ORIGIN, onChanged, log: vi.fn(), local: memoryArea(), uploads: new BackupUploads(Date.now) });
     expect(reply).toEqual({ ok: true });
     expect(db.isOpen()).toBe(true);
     expect(onChanged).not.toHaveBeenCalled();

@@ -14,6 +14,11 @@ const OLD_SCHEMAS: Record<number, Record<string, string>> = {
     lines: '++id, &lineKey, carrierId',
     readings: '++id, [lineId+bucket+capturedAt], [lineId+capturedAt], capturedAt',
   },
+  2: {
+    lines: '++id, &lineKey, carrierId',
+    readings: '++id, [lineId+bucket+capturedAt], [lineId+capturedAt], capturedAt',
+    alerts: '++id, &[lineId+key], lineId, raisedAt',
+  },
 };
 
 /** Rows as v1 stored them, including the oldest shape (before pendingConfirmation existed). */
@@ -88,6 +93,7 @@ describe('schema migrations', () => {
     expect(db.verno).toBe(openGuardDb('unused').verno);
     expect(await dump(db)).toEqual({ lines: V1_LINES, readings: V1_READINGS });
     expect(await db.alerts.count()).toBe(0);
+    expect(await db.trash.count()).toBe(0);
 
     // The old indexes still answer, and new readings de-duplicate against the old ones.
     const last = await db.readings.where('[lineId+bucket+capturedAt]').between([1, 'data', -Infinity], [1, 'data', Infinity]).last();

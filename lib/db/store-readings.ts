@@ -52,11 +52,16 @@ export async function storeReadings(
         outcome.confirmed += 1;
         continue;
       }
+      // Readings are ordered by capture. When the line's last one is stamped after `now` (the
+      // clock went back, or another device's clock was ahead), a new figure stamped `now` would
+      // sort before it: that one would stay "the latest" for ever, and every later visit would
+      // store the same figure again. The new one is stamped just after it instead.
+      const at = last && last.capturedAt >= now ? last.capturedAt + 1 : now;
       await db.readings.add({
         lineId,
         bucket: reading.bucket,
-        capturedAt: now,
-        confirmedAt: now,
+        capturedAt: at,
+        confirmedAt: at,
         usedBytes: reading.usedBytes,
         totalBytes: reading.totalBytes,
         unlimited: reading.unlimited,

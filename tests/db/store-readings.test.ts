@@ -16,6 +16,19 @@ afterEach(async () => {
 });
 
 describe('storeReadings', () => {
+  it('keeps the newest figure the latest when the clock went back, and stores it only once', async () => {
+    await storeReadings(db, 'movistar-es', [pageReading()], 10_000_000);
+    // The clock is set back by an hour; the page shows a new figure, then shows it again.
+    const changed = pageReading({ usedBytes: 4 * GB, remainingBytes: 16 * GB });
+    await storeReadings(db, 'movistar-es', [changed], 10_000_000 - 3_600_000);
+    await storeReadings(db, 'movistar-es', [changed], 10_000_000 - 3_000_000);
+    await storeReadings(db, 'movistar-es', [changed], 10_000_000 - 2_000_000);
+    const readings = await db.readings.orderBy('capturedAt').toArray();
+    expect(readings.map((r) => r.usedBytes)).toEqual([3 * GB, 4 * GB]);
+    const [latest] = await loadLatest(db);
+    expect(latest!.readings[0]!.usedBytes).toBe(4 * GB);
+  });
+
   it('creates the line once and stores a reading with integer bytes and epoch times', async () => {
     const outcome = await storeReadings(db, 'movistar-es', [pageReading()], 1_000_000);
     expect(outcome).toEqual({ stored: 1, confirmed: 0 });

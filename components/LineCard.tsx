@@ -22,6 +22,8 @@ export const STALE_AFTER_MS = 24 * 3_600_000;
 export interface LineActions {
   onConfirm: (lineId: number) => void;
   onDiscard: (lineId: number) => void;
+  /** Discards only the generic reader's newer figures of a counted line. */
+  onDiscardFigures?: (lineId: number) => void;
 }
 
 interface LineCardProps extends LineActions {
@@ -36,7 +38,7 @@ interface LineCardProps extends LineActions {
   fromTab?: boolean;
 }
 
-export function LineCard({ i18n, card, now, usageUrl, onConfirm, onDiscard, onOpen, fromTab }: LineCardProps) {
+export function LineCard({ i18n, card, now, usageUrl, onConfirm, onDiscard, onDiscardFigures, onOpen, fromTab }: LineCardProps) {
   const { locale } = i18n;
   const used = card.usedBytes === null ? '—' : formatBytes(card.usedBytes, locale);
   const total = card.unlimited ? i18n.t('unlimited') : card.totalBytes === null ? i18n.t('unknown_total') : formatBytes(card.totalBytes, locale);
@@ -134,6 +136,16 @@ export function LineCard({ i18n, card, now, usageUrl, onConfirm, onDiscard, onOp
           onDiscard={() => onDiscard(card.lineId)}
         />
       )}
+      {!card.pending && card.unconfirmed && onDiscardFigures && (
+        <PendingQuestion
+          i18n={i18n}
+          lineName={card.name}
+          figures={figuresText(i18n, card.unconfirmed)}
+          known={i18n.t('figures_of', { used, total })}
+          onConfirm={() => onConfirm(card.lineId)}
+          onDiscard={() => onDiscardFigures(card.lineId)}
+        />
+      )}
       {card.extras.length > 0 && (
         <ul class="extras">
           {card.extras.map((extra) => (
@@ -149,4 +161,12 @@ export function LineCard({ i18n, card, now, usageUrl, onConfirm, onDiscard, onOp
       )}
     </article>
   );
+}
+
+function figuresText(i18n: Translator, f: { usedBytes: number | null; totalBytes: number | null; unlimited: boolean }): string {
+  const { locale } = i18n;
+  return i18n.t('figures_of', {
+    used: f.usedBytes === null ? '—' : formatBytes(f.usedBytes, locale),
+    total: f.unlimited ? i18n.t('unlimited') : f.totalBytes === null ? i18n.t('unknown_total') : formatBytes(f.totalBytes, locale),
+  });
 }

@@ -24,7 +24,7 @@ export interface OverviewProps extends LineActions {
 }
 
 /** The popup's first screen: the active tab's status, then one card per line, worst first. */
-export function Overview({ i18n, cards, tab, now, error, carriers, carrierLabel, onCopySample, onConfirm, onDiscard, onOpenLine, onCompare, onOpenOptions }: OverviewProps) {
+export function Overview({ i18n, cards, tab, now, error, carriers, carrierLabel, onCopySample, onConfirm, onDiscard, onDiscardFigures, onOpenLine, onCompare, onOpenOptions }: OverviewProps) {
   const usageUrl = (id: string) => carriers.find((c) => c.id === id)?.usageUrl ?? null;
   // The carrier page in the active tab is what the user came to check: its lines lead.
   const tabCarrier = tabCarrierId(tab);
@@ -58,6 +58,7 @@ export function Overview({ i18n, cards, tab, now, error, carriers, carrierLabel,
               usageUrl={usageUrl(card.carrierId)}
               onConfirm={onConfirm}
               onDiscard={onDiscard}
+              onDiscardFigures={onDiscardFigures}
               onOpen={onOpenLine}
               fromTab={card.carrierId === tabCarrier}
             />

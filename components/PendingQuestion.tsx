@@ -4,15 +4,20 @@ interface PendingQuestionProps {
   i18n: Translator;
   lineName: string;
   figures: string;
+  /** For newer figures of a line already counted: what it counts with meanwhile. */
+  known?: string;
   onConfirm: () => void;
   onDiscard: () => void;
 }
 
-/** The generic reader's first figures for a line are only counted once the user says they are right. */
-export function PendingQuestion({ i18n, lineName, figures, onConfirm, onDiscard }: PendingQuestionProps) {
+/**
+ * The generic reader's figures count only once the user says they are right: a new line's first
+ * ones, and newer ones for a line the user already counts on.
+ */
+export function PendingQuestion({ i18n, lineName, figures, known, onConfirm, onDiscard }: PendingQuestionProps) {
   return (
     <div class="pending" role="group" aria-label={i18n.t('pending_group', { line: lineName })}>
-      <p>{i18n.t('pending_question', { figures })}</p>
+      <p>{known === undefined ? i18n.t('pending_question', { figures }) : i18n.t('pending_new_figures', { figures, known })}</p>
       <div class="actions">
         <button type="button" class="primary" onClick={onConfirm}>
           {i18n.t('pending_yes')}

@@ -20,6 +20,7 @@ const compareChunk = lazyModule(() => import('./compare'));
 
 const onConfirm = (lineId: number) => void sendUiAction({ type: 'confirm-line', lineId });
 const onDiscard = (lineId: number) => void sendUiAction({ type: 'discard-line', lineId });
+const onDiscardFigures = (lineId: number) => void sendUiAction({ type: 'discard-unconfirmed', lineId });
 const usageUrl = (carrierId: string) => CARRIER_INFOS.find((c) => c.id === carrierId)?.usageUrl ?? null;
 
 function openLine(lineId: number) {
@@ -75,7 +76,7 @@ function App({ i18n }: { i18n: Translator }) {
     if (!Detail || missing) return <Pending i18n={i18n} error={detailChunk.error.value} missing={missing} />;
     return (
       <Detail i18n={i18n} lineId={route.lineId} title={card?.name ?? i18n.t('loading')} bucket={card?.bucket ?? null} readAt={card?.readAt ?? null} onBack={router.back}>
-        {card && <LineCard i18n={i18n} card={card} now={model.now.value} usageUrl={usageUrl(card.carrierId)} onConfirm={onConfirm} onDiscard={onDiscard} />}
+        {card && <LineCard i18n={i18n} card={card} now={model.now.value} usageUrl={usageUrl(card.carrierId)} onConfirm={onConfirm} onDiscard={onDiscard} onDiscardFigures={onDiscardFigures} />}
       </Detail>
     );
   }
@@ -97,6 +98,7 @@ function App({ i18n }: { i18n: Translator }) {
       onOpenOptions={() => void browser.runtime.openOptionsPage()}
       onConfirm={onConfirm}
       onDiscard={onDiscard}
+      onDiscardFigures={onDiscardFigures}
       onOpenLine={openLine}
       onCompare={() => router.go({ view: 'compare' })}
     />

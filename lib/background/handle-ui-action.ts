@@ -73,10 +73,22 @@ async function apply(action: UiAction, deps: Resolved): Promise<UiActionReply> {
       await db.open();
       return { ok: true };
     case 'confirm-line':
-      await db.lines.update(action.lineId, { pendingConfirmation: false });
+      await db.transaction('rw', db.lines, db.readings, async () => {
+        await db.lines.update(action.lineId, { pendingConfirmation: false });
+        await unconfirmedOf(db, action.lineId).modify((r) => void delete r.unconfirmed);
+      });
       return { ok: true };
-    case 'discard-line':
+    case 'discard-line': {
+      // Only a line nobody has confirmed yet may be discarded this way (a stale popup must never
+      // delete a line the user counts on: that is delete-line, with its Undo).
+      const line = await db.lines.get(action.lineId);
+      if (!line) return { ok: false, error: 'not found' };
+      if (!line.pendingConfirmation) return { ok: false, error: 'malformed action' };
       await removeLine(db, action.lineId);
+      return { ok: true };
+    }
+    case 'discard-unconfirmed':
+      await unconfirmedOf(db, action.lineId).delete();
       return { ok: true };
     case 'update-line': {
       const updated = await db.lines.update(action.lineId, action.patch);
@@ -117,4 +129,12 @@ async function apply(action: UiAction, deps: Resolved): Promise<UiActionReply> {
       return reply;
     }
   }
+}
+
+/** The generic reader's figures of a line that wait for the user's word. */
+function unconfirmedOf(db: GuardDb, lineId: number) {
+  return db.readings
+    .where('[lineId+capturedAt]')
+    .between([lineId, -Infinity], [lineId, Infinity])
+    .filter((r) => r.unconfirmed === true);
 }

@@ -22,19 +22,19 @@ export async function loadLineStates(db: GuardDb, { now, timeZone, settings, cac
   const latest = await loadLatest(db);
   cache?.keepOnly(new Set(latest.map((l) => l.line.id)));
   return Promise.all(
-    latest.map(async ({ line, readings }) => {
+    latest.map(async ({ line, readings, unconfirmed }) => {
       const primary = primaryOf(readings);
-      if (!primary) return { line, latest: readings, analysis: null };
+      if (!primary) return { line, latest: readings, analysis: null, unconfirmed };
       const since = historySince(now);
       const inWindow = await countHistory(db, line.id, primary.bucket, since);
       const key = AnalysisCache.keyOf(line, primary, inWindow, { timeZone, leakSensitivity: settings.leakSensitivity });
       const cached = cache?.get(line.id, key, now);
-      if (cached) return { line, latest: readings, analysis: cached };
+      if (cached) return { line, latest: readings, analysis: cached, unconfirmed };
       const history = await loadHistory(db, line.id, primary.bucket, since);
       // The same pure step the popup's line detail runs, so both state the same outlook.
       const analysis = analyzeLineHistory(history, line, { now, timeZone, leakSensitivity: settings.leakSensitivity });
       cache?.set(line.id, key, now, analysis);
-      return { line, latest: readings, analysis };
+      return { line, latest: readings, analysis, unconfirmed };
     }),
   );
 }

@@ -42,11 +42,17 @@ export async function storeReadings(
   return db.transaction('rw', db.lines, db.readings, async () => {
     const outcome: StoreOutcome = { stored: 0, confirmed: 0 };
     for (const reading of readings) {
-      const lineId = await upsertLine(db, carrierId, reading, now);
-      const last = await db.readings
-        .where('[lineId+bucket+capturedAt]')
-        .between([lineId, reading.bucket, -Infinity], [lineId, reading.bucket, Infinity])
-        .last();
+      const { lineId, confirmed } = await upsertLine(db, carrierId, reading, now);
+      const ofBucket = () => db.readings.where('[lineId+bucket+capturedAt]').between([lineId, reading.bucket, -Infinity], [lineId, reading.bucket, Infinity]);
+      // The generic reader never writes into a line the user already counts on (a help page's
+      // example figure once did): its figure is kept as unconfirmed, counted nowhere until the
+      // user says it is right. A carrier adapter's figure supersedes such guesses.
+      const unconfirmed = reading.generic === true && confirmed;
+      if (!reading.generic) await ofBucket().filter((r) => r.unconfirmed === true).delete();
+      const last = await ofBucket()
+        .reverse()
+        .filter((r) => unconfirmed || r.unconfirmed !== true)
+        .first();
       if (last && sameFigures(last, reading)) {
         await db.readings.update(last.id, { confirmedAt: Math.max(last.confirmedAt, now) });
         outcome.confirmed += 1;
@@ -73,6 +79,7 @@ export async function storeReadings(
         overage: reading.totalBytes !== null && reading.usedBytes !== null && reading.usedBytes > reading.totalBytes,
         source,
         generic: reading.generic ?? false,
+        ...(unconfirmed ? { unconfirmed: true } : {}),
       } as ReadingRow);
       outcome.stored += 1;
     }
@@ -80,7 +87,8 @@ export async function storeReadings(
   });
 }
 
-async function upsertLine(db: GuardDb, carrierId: string, reading: PageReading, now: number): Promise<number> {
+/** The line a reading belongs to, created on first sight; `confirmed`: the user already counts on it. */
+async function upsertLine(db: GuardDb, carrierId: string, reading: PageReading, now: number): Promise<{ lineId: number; confirmed: boolean }> {
   const lineKey = lineKeyFor(carrierId, reading);
   const existing = await db.lines.where('lineKey').equals(lineKey).first();
   if (existing) {
@@ -90,9 +98,9 @@ async function upsertLine(db: GuardDb, carrierId: string, reading: PageReading, 
     // A carrier adapter reading the line vouches for it: no need to ask the user any more.
     if (existing.pendingConfirmation && !reading.generic) changes.pendingConfirmation = false;
     if (Object.keys(changes).length > 0) await db.lines.update(existing.id, changes);
-    return existing.id;
+    return { lineId: existing.id, confirmed: !existing.pendingConfirmation };
   }
-  return db.lines.add({
+  const lineId = await db.lines.add({
     carrierId,
     lineKey,
     lineDigits: reading.lineDigits,
@@ -103,4 +111,5 @@ async function upsertLine(db: GuardDb, carrierId: string, reading: PageReading, 
     pendingConfirmation: reading.generic === true,
     createdAt: now,
   } as LineRow);
+  return { lineId, confirmed: false };
 }

@@ -52,6 +52,7 @@ export async function extendToYear(
   const before = await db.readings
     .where('[lineId+bucket+capturedAt]')
     .between([line.id, bucket, options.now - CHART_DAYS * DAY], [line.id, bucket, since], true, false)
+    .filter((r) => r.unconfirmed !== true)
     .toArray();
   if (!before.length) return detail;
   const firstDay = detail.daily[0]?.day ?? calendar.keyOf(since);

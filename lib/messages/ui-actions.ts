@@ -50,10 +50,12 @@ const manualReadingSchema = z
 export const uiActionSchema = z.discriminatedUnion('type', [
   /** Answered once the background has created or upgraded the database: pages open it only then. */
   z.strictObject({ type: z.literal('database-ready') }),
-  /** "Yes, these figures are right": the generic reader's line starts to count. */
+  /** "Yes, these figures are right": the generic reader's line, or its newer figures for a line, start to count. */
   z.strictObject({ type: z.literal('confirm-line'), lineId }),
-  /** "No, discard": the line and its readings are deleted. */
+  /** "No, discard": the line read only by the generic reader is deleted with its readings. */
   z.strictObject({ type: z.literal('discard-line'), lineId }),
+  /** "No, discard" for the generic reader's newer figures of a counted line: only those figures go. */
+  z.strictObject({ type: z.literal('discard-unconfirmed'), lineId }),
   z.strictObject({ type: z.literal('update-line'), lineId, patch: linePatchSchema }),
   /** Deletes the line with its readings and alerts; the reply carries an undo ticket. */
   z.strictObject({ type: z.literal('delete-line'), lineId }),
@@ -105,6 +107,7 @@ export interface UiActionResults {
   'database-ready': object;
   'confirm-line': object;
   'discard-line': object;
+  'discard-unconfirmed': object;
   'update-line': object;
   'delete-line': { undo: UndoTicket | null };
   'restore-line': object;
@@ -139,6 +142,7 @@ export const UI_ACTION_TYPES: ReadonlySet<string> = new Set<UiActionType>([
   'database-ready',
   'confirm-line',
   'discard-line',
+  'discard-unconfirmed',
   'update-line',
   'delete-line',
   'restore-line',

@@ -52,6 +52,11 @@ export interface LineCardModel {
   generic: boolean;
   /** Read only by the generic reader so far: the user is asked to confirm the figures. */
   pending: boolean;
+  /**
+   * Newer figures the generic reader found for this (confirmed) line: shown as a question, counted
+   * nowhere until the user confirms them. Absent in older snapshots.
+   */
+  unconfirmed?: { bucket: Bucket; usedBytes: number | null; totalBytes: number | null; unlimited: boolean } | null;
   outlook: CardOutlook | null;
   warnings: CardWarning[];
 }
@@ -62,6 +67,8 @@ export interface StatusSource {
   latest: ReadingRow[];
   /** Analysis of the line's main bucket; null when it has no readings. */
   analysis: LineAnalysis | null;
+  /** Generic-reader figures awaiting the user's word (see lib/db/latest.ts). */
+  unconfirmed?: ReadingRow[];
 }
 
 export interface StatusOptions {
@@ -87,7 +94,7 @@ export function outlookOf(analysis: LineAnalysis): CardOutlook {
   };
 }
 
-export function toCardModel({ line, latest, analysis }: StatusSource, { thresholds, now, carrierLabel }: StatusOptions): LineCardModel | null {
+export function toCardModel({ line, latest, analysis, unconfirmed = [] }: StatusSource, { thresholds, now, carrierLabel }: StatusOptions): LineCardModel | null {
   const primary = primaryOf(latest);
   if (!primary) return null;
   const figures = effectiveFigures(primary, line.capBytes);
@@ -122,7 +129,14 @@ export function toCardModel({ line, latest, analysis }: StatusSource, { threshol
       .map((r) => ({ bucket: r.bucket, usedBytes: usedOf(r), totalBytes: r.totalBytes, unlimited: r.unlimited, percent: percentUsed(r) })),
     generic: latest.some((r) => r.generic),
     pending: line.pendingConfirmation,
+    unconfirmed: unconfirmedOf(unconfirmed, primary.bucket),
     outlook: analysis ? outlookOf(analysis) : null,
     warnings,
   };
+}
+
+/** The figure to ask about: the main bucket's, else the newest of the others. */
+function unconfirmedOf(rows: readonly ReadingRow[], primary: Bucket): LineCardModel['unconfirmed'] {
+  const row = rows.find((r) => r.bucket === primary) ?? [...rows].sort((a, b) => b.capturedAt - a.capturedAt)[0];
+  return row ? { bucket: row.bucket, usedBytes: usedOf(row), totalBytes: row.totalBytes, unlimited: row.unlimited } : null;
 }

@@ -50,6 +50,34 @@ async function genericLine(): Promise<number> {
   return line!.id;
 }
 
+describe('the generic reader’s newer figures of a counted line', () => {
+  async function withGuess(): Promise<number> {
+    await storeReadings(db, 'movistar-es', [pageReading()], 1_000);
+    await storeReadings(db, 'movistar-es', [pageReading({ usedBytes: 8 * GB, remainingBytes: 12 * GB, generic: true })], 2_000);
+    return (await db.lines.toCollection().first())!.id;
+  }
+
+  it('count once the user confirms them', async () => {
+    const lineId = await withGuess();
+    expect(await handleUiAction({ type: 'confirm-line', lineId }, POPUP, deps)).toEqual({ ok: true });
+    expect((await db.readings.toArray()).filter((r) => r.unconfirmed)).toEqual([]);
+    expect(await db.readings.count()).toBe(2);
+  });
+
+  it('go, and only they, when the user says they are wrong', async () => {
+    const lineId = await withGuess();
+    expect(await handleUiAction({ type: 'discard-unconfirmed', lineId }, POPUP, deps)).toEqual({ ok: true });
+    expect((await db.readings.toArray()).map((r) => r.usedBytes)).toEqual([3 * GB]);
+    expect(await db.lines.get(lineId)).toBeDefined();
+  });
+
+  it('never let "discard" delete a line the user counts on', async () => {
+    const lineId = await withGuess();
+    expect(await handleUiAction({ type: 'discard-line', lineId }, POPUP, deps)).toEqual({ ok: false, error: 'malformed action' });
+    expect(await db.readings.count()).toBe(2);
+  });
+});
+
 describe('handleUiAction', () => {
   it('confirms a line read by the generic reader', async () => {
     const lineId = await genericLine();
@@ -341,6 +369,7 @@ describe('every UI action', () => {
     'database-ready': () => ({ type: 'database-ready' }),
     'confirm-line': (lineId) => ({ type: 'confirm-line', lineId }),
     'discard-line': (lineId) => ({ type: 'discard-line', lineId }),
+    'discard-unconfirmed': (lineId) => ({ type: 'discard-unconfirmed', lineId }),
     'update-line': (lineId) => ({ type: 'update-line', lineId, patch: { label: 'x' } }),
     'delete-line': (lineId) => ({ type: 'delete-line', lineId }),
     'restore-line': () => ({ type: 'restore-line', token: 'token-0001' }),

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadHistory } from '@/lib/db/history';
 import { loadLatest } from '@/lib/db/latest';
 import { openGuardDb, type GuardDb } from '@/lib/db/schema';
 import { lineKeyFor, storeReadings } from '@/lib/db/store-readings';
@@ -96,5 +97,30 @@ describe('loadLatest', () => {
       ['data', 5 * GB],
       ['roaming', 1 * GB],
     ]);
+  });
+});
+
+describe('the generic reader and a line the user already counts on', () => {
+  it('keeps its figure as unconfirmed: not the latest, not in the history, until the user confirms', async () => {
+    await storeReadings(db, 'movistar-es', [pageReading()], 1_000);
+    // A help page's example, read by the generic reader on the same carrier host.
+    const example = pageReading({ usedBytes: 8 * GB, remainingBytes: 2 * GB, totalBytes: 10 * GB, generic: true });
+    expect(await storeReadings(db, 'movistar-es', [example], 2_000)).toEqual({ stored: 1, confirmed: 0 });
+    expect(await storeReadings(db, 'movistar-es', [example], 3_000)).toEqual({ stored: 0, confirmed: 1 });
+    const [latest] = await loadLatest(db);
+    expect(latest!.readings.map((r) => r.usedBytes)).toEqual([3 * GB]);
+    expect(latest!.unconfirmed.map((r) => r.usedBytes)).toEqual([8 * GB]);
+    const history = await loadHistory(db, latest!.line.id, 'data', 0);
+    expect(history.map((r) => r.usedBytes)).toEqual([3 * GB]);
+  });
+
+  it('drops such guesses once the carrier adapter reads the bucket again', async () => {
+    await storeReadings(db, 'movistar-es', [pageReading()], 1_000);
+    await storeReadings(db, 'movistar-es', [pageReading({ usedBytes: 8 * GB, remainingBytes: 12 * GB, generic: true })], 2_000);
+    await storeReadings(db, 'movistar-es', [pageReading({ usedBytes: 4 * GB, remainingBytes: 16 * GB })], 3_000);
+    const [latest] = await loadLatest(db);
+    expect(latest!.readings.map((r) => r.usedBytes)).toEqual([4 * GB]);
+    expect(latest!.unconfirmed).toEqual([]);
+    expect(await db.readings.count()).toBe(2);
   });
 });

@@ -177,3 +177,58 @@ export async function textOf(page: Page, selector = 'body'): Promise<string> {
   const text = await page.$eval(selector, (el) => (el as HTMLElement).innerText);
   return text.replace(/[\u00A0\u202F]/g, ' ');
 }
+
+/**
+ * The popup as the toolbar button shows it beside a page: in a window of its own, so the carrier
+ * tab stays the active tab of the normal window. (Firefox for Android shows it full-window.)
+ */
+export function openPopup(session: FirefoxSession, viewport = { width: 360, height: 600 }): Promise<Page> {
+  return session.openExtensionPage('popup.html', { type: 'window', viewport });
+}
+
+/** Console errors and uncaught exceptions of a page, collected for a final check. */
+export function watchErrors(page: Page, errors: string[]): void {
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`pageerror: ${(error as Error).message ?? String(error)}`));
+}
+
+/**
+ * Restarts the add-on (`runtime.reload()`: what a browser restart or an update does to it) and
+ * returns a fresh extension page once it is back. The old page dies with the add-on.
+ */
+export async function restartExtension(session: FirefoxSession, ext: Page): Promise<Page> {
+  await ext.evaluate(() => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    setTimeout(() => (globalThis as any).browser.runtime.reload(), 0);
+  });
+  const deadline = Date.now() + 45_000;
+  while (await ext.evaluate(() => true).catch(() => false)) {
+    if (Date.now() > deadline) throw new Error('The add-on did not unload');
+    await pause(100);
+  }
+  return session.openExtensionPage('popup.html');
+}
+
+export interface ContentStatus {
+  carrierId: string;
+  state: string;
+  lines: number;
+}
+
+/**
+ * What the content script of an open `carrierId` page says it found (the popup asks the same
+ * question), or null while no such script answers: proof that the page has been read.
+ */
+export function contentStatus(ext: Page, carrierId: string): Promise<ContentStatus | null> {
+  return ext.evaluate(async (id) => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const api = (globalThis as any).browser;
+    for (const tab of await api.tabs.query({})) {
+      const reply = await api.tabs.sendMessage(tab.id, { type: 'status-request' }).catch(() => null);
+      if (reply && reply.carrierId === id) return reply as ContentStatus;
+    }
+    return null;
+  }, carrierId);
+}

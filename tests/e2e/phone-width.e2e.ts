@@ -39,7 +39,7 @@ interface Driver {
   setWidth(width: number): Promise<void>;
   /** Applies a colour scheme when the browser can switch at run time; false when it cannot. */
   setScheme(scheme: Scheme): Promise<boolean>;
-  screenshot(path: string): Promise<void>;
+  screenshot(path: string, fullPage: boolean): Promise<void>;
 }
 
 interface Row extends Measure {
@@ -73,18 +73,24 @@ async function showScreen(driver: Driver, screen: Screen, lang: string): Promise
 /**
  * Every screen in every language, in the schemes the browser can switch to at run time (Firefox
  * needs a restart per scheme: see launchFirefox). `visitTab` opens the carrier page beside the
- * popup; `afterEmpty` runs once the empty screens are measured.
+ * popup, once the empty screens are measured.
  */
 async function measureAll(driver: Driver, schemes: readonly Scheme[], visitTab: () => Promise<void>): Promise<Row[]> {
   const rows: Row[] = [];
   const dir = artifactPath('phone');
   mkdirSync(dir, { recursive: true });
-  const record = async (screen: string, lang: string) => {
+  const record = async (screen: Screen, lang: string) => {
     for (const scheme of schemes) {
       await driver.setScheme(scheme);
       const measure = await driver.evaluate<Measure>(inPage(measurePage, null));
-      rows.push({ browser: driver.name, scheme, lang, screen, ...measure });
-      await driver.screenshot(join(dir, `${driver.name}-${screen}-${lang}-${scheme}.png`));
+      const row: Row = { browser: driver.name, scheme, lang, screen: screen.name, ...measure };
+      rows.push(row);
+      // Pictures of every English screen (the README's come from here) and of every failure.
+      if (lang !== 'en' && !failed(row)) continue;
+      const options = screen.path.startsWith('options');
+      // The options page is long: its lines, where the layout changes most, fill the picture.
+      if (options) await driver.evaluate("document.getElementById('lines-title')?.scrollIntoView({ behavior: 'instant' })");
+      await driver.screenshot(join(dir, `${driver.name}-${screen.name}-${lang}-${scheme}.png`), !options);
     }
   };
   const setLanguage = async (lang: string) => {
@@ -96,7 +102,7 @@ async function measureAll(driver: Driver, schemes: readonly Scheme[], visitTab: 
   for (const lang of LANGUAGES) {
     await setLanguage(lang);
     await showScreen(driver, EMPTY_SCREEN, lang);
-    await record(EMPTY_SCREEN.name, lang);
+    await record(EMPTY_SCREEN, lang);
   }
 
   await visitTab();
@@ -111,7 +117,7 @@ async function measureAll(driver: Driver, schemes: readonly Scheme[], visitTab: 
     for (const screen of dataScreens(detailLine)) {
       await driver.setWidth(screen.width ?? PHONE.width);
       await showScreen(driver, screen, lang);
-      await record(screen.name, lang);
+      await record(screen, lang);
     }
   }
   return rows;
@@ -124,10 +130,12 @@ function report(rows: Row[], name: string): void {
   console.log(`${name} at ${PHONE.width} px, widest scrollWidth per screen:`, Object.fromEntries(widest));
 }
 
+const failed = (r: Row) => r.scrollWidth > r.clientWidth || r.offenders.length > 0 || r.scrollers.length > 0 || r.broken.length > 0;
+
 /** Only what fails, so a failure names every screen, language and element at once. */
 const failures = (rows: Row[]) =>
   rows
-    .filter((r) => r.scrollWidth > r.clientWidth || r.offenders.length || r.scrollers.length || r.broken.length)
+    .filter(failed)
     .map((r) => ({ at: `${r.browser} ${r.screen} ${r.lang} ${r.scheme}`, width: `${r.scrollWidth}/${r.clientWidth}`, offenders: r.offenders.slice(0, 4), scrollers: r.scrollers, broken: r.broken }));
 
 const screensPerScheme = LANGUAGES.length * (1 + dataScreens(0).length);
@@ -156,7 +164,7 @@ describe(`every screen at ${PHONE.width}×${PHONE.height}, in ${LANGUAGES.join('
       reload: async () => void (await popup.reload()),
       setWidth: (width) => popup.setViewportSize({ width, height: PHONE.height }),
       setScheme: async (colorScheme) => (await popup.emulateMedia({ colorScheme }), true),
-      screenshot: async (path) => void (await (popup as PwPage).screenshot({ path, fullPage: true })),
+      screenshot: async (path, fullPage) => void (await (popup as PwPage).screenshot({ path, fullPage })),
     };
     const tab = session.context.pages().find((p) => p !== popup) ?? (await session.context.newPage());
     const html = readFileSync(join('tests/fixtures', `${TAB_PAGE.fixture}.html`), 'utf8');
@@ -188,7 +196,7 @@ describe(`every screen at ${PHONE.width}×${PHONE.height}, in ${LANGUAGES.join('
       reload: async () => void (await popup.evaluate(() => location.reload()).catch(() => undefined)),
       setWidth: (width) => popup.setViewport({ width, height: PHONE.height }),
       setScheme: async (wanted) => wanted === scheme,
-      screenshot: async (path) => void (await popup.screenshot({ path: path as `${string}.png`, fullPage: true })),
+      screenshot: async (path, fullPage) => void (await popup.screenshot({ path: path as `${string}.png`, fullPage })),
     };
     expect(await popup.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(scheme === 'dark');
     session.serve(TAB_PAGE.url, readFileSync(join('tests/fixtures', `${TAB_PAGE.fixture}.html`), 'utf8'));

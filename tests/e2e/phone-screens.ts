@@ -4,6 +4,8 @@
  * code goes through Playwright (Chromium) and puppeteer (Firefox) alike.
  */
 
+import { inPage } from './in-page';
+
 export const PHONE = { width: 360, height: 740 };
 export const LANGUAGES = ['en', 'es', 'fr', 'zh-CN', 'zh-HK'] as const;
 export type UiLanguage = (typeof LANGUAGES)[number];
@@ -12,14 +14,6 @@ export type Scheme = (typeof SCHEMES)[number];
 
 /** The carrier page left open in the tab beside the popup: its line gets the "this tab" tag. */
 export const TAB_PAGE = { url: 'https://www.hk.chinamobile.com/en/home/my-zone/menu/usage-query', fixture: 'cmhk/2026-11-20-en-table' };
-
-/**
- * A JavaScript expression that runs `fn(arg)` in the page. Test transpilers may wrap named
- * functions in a `__name` helper that exists only in Node: define a harmless one first.
- */
-export function inPage<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): string {
-  return `(() => { var __name = (f) => f; return (${fn.toString()})(${JSON.stringify(arg)}); })()`;
-}
 
 /**
  * A backup of five lines with two weeks of history, built in the page relative to the browser's

@@ -5,10 +5,10 @@ import type { Page as PpPage } from 'puppeteer-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { artifactPath, launchExtension, openPopup, serveCarrierPage } from './harness';
 import { gotoExtension, launchFirefox, ORIGIN as FIREFOX_ORIGIN, type FirefoxSession } from './firefox/harness';
+import { inPage } from './in-page';
 import {
   dataScreens,
   EMPTY_SCREEN,
-  inPage,
   LANGUAGES,
   measurePage,
   PHONE,

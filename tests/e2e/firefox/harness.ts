@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
+import { readStoreInPage } from '../in-page';
 
 /**
  * The Firefox build (MV2) in Debian's Firefox ESR, driven by puppeteer-core over WebDriver BiDi
@@ -139,28 +140,7 @@ export async function waitInPage<T>(page: Page, expression: string, what: string
 
 /** All rows of an object store of the extension's database, read from an extension page. */
 export function readStore<T = Record<string, unknown>>(page: Page, store: 'lines' | 'readings' | 'alerts'): Promise<T[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<T[]>((resolvePromise, reject) => {
-        const open = indexedDB.open('esim-usage-guard');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains(name)) {
-            db.close();
-            resolvePromise([]);
-            return;
-          }
-          const request = db.transaction(name, 'readonly').objectStore(name).getAll();
-          request.onsuccess = () => {
-            db.close();
-            resolvePromise(request.result as T[]);
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    store,
-  );
+  return page.evaluate(readStoreInPage<T>, store);
 }
 
 /** The toolbar button as Firefox shows it: MV2's `browserAction`. */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactPath, waitFor } from '../harness';
-import { inPage } from '../phone-screens';
+import { inPage } from '../in-page';
 import { badgeOf, launchFirefox, openPopup, ORIGIN, readStore, restartExtension, textOf, watchErrors, type FirefoxSession } from './harness';
 
 /**

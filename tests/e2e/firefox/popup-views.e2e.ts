@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactPath, waitFor } from '../harness';
-import { inPage } from '../phone-screens';
+import { inPage, seedHistoryInPage } from '../in-page';
 import { gotoExtension, launchFirefox, openPopup, readStore, textOf, waitInPage, watchErrors, type FirefoxSession } from './harness';
 
 /** The popup's views in Firefox: overview → line detail (keyboard) → back → compare, and a deep link. */
@@ -13,40 +13,6 @@ const ORANGE = { url: 'https://espace-client.orange.fr/mobicarte/credit', html: 
 interface StoredLine {
   id: number;
   carrierId: string;
-}
-
-/** Two weeks of earlier readings for a line, every 3 hours, relative to the browser's clock. */
-async function seedHistory(lineId: number): Promise<boolean> {
-  const db = await new Promise<IDBDatabase>((res, rej) => {
-    const request = indexedDB.open('esim-usage-guard');
-    request.onsuccess = () => res(request.result);
-    request.onerror = () => rej(request.error);
-  });
-  const tx = db.transaction('readings', 'readwrite');
-  const GB = 1024 ** 3;
-  const hours = 16 * 24;
-  const now = Date.now();
-  const start = now - hours * 3_600_000;
-  // The cycle contains today whatever today is: it renews two weeks from now.
-  const periodEnd = now + 14 * 86_400_000;
-  for (let h = 0; h < hours - 3; h += 3) {
-    const t = start + h * 3_600_000;
-    const hour = new Date(t).getHours();
-    const used = Math.round(0.5 * GB + (h / hours) * 2.6 * GB + (hour >= 19 ? 0.05 * GB : 0));
-    tx.objectStore('readings').add({
-      lineId, bucket: 'data', capturedAt: t, confirmedAt: t, usedBytes: used, totalBytes: 20 * GB, unlimited: false,
-      remainingBytes: 20 * GB - used, periodEnd, pageSaysUpdatedAt: null, overage: false, source: 'page', generic: false,
-    });
-  }
-  await new Promise((res, rej) => {
-    tx.oncomplete = res;
-    tx.onerror = () => rej(tx.error);
-  });
-  db.close();
-  // The background rebuilds the overview when its re-check alarm fires: now.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  await (globalThis as any).browser.alarms.create('overview-recheck', { when: Date.now() });
-  return true;
 }
 
 let session: FirefoxSession;
@@ -66,7 +32,7 @@ beforeAll(async () => {
     return stored.length >= 2 ? stored : null;
   }, 'two lines');
   movistarId = lines!.find((l) => l.carrierId === 'movistar-es')!.id;
-  expect(await ext.evaluate(inPage(seedHistory, movistarId))).toBe(true);
+  expect(await ext.evaluate(inPage(seedHistoryInPage, movistarId))).toBe(true);
   await waitInPage(
     ext,
     `browser.storage.local.get('overview').then((s) => (s.overview?.cards ?? []).some((c) => c.outlook && c.outlook.status !== 'insufficient-data'))`,

@@ -50,10 +50,11 @@ export function Compare({ i18n, rows, trails, onBack, onOpenLine }: CompareProps
                   {row.name}
                 </button>
               </th>
-              <td>{row.unlimited ? i18n.t('unlimited') : pct(row.usedPercent)}</td>
-              <td>{pct(row.elapsedPercent)}</td>
-              <td>{row.pace === null ? '—' : describePace(row.pace, i18n)}</td>
-              <td>{row.card.outlook ? describeProjection(row.card.outlook, i18n) : '—'}</td>
+              {/* data-label: a phone shows each row as a block, with the column's name before each figure. */}
+              <td data-label={i18n.t('col_used_percent')}>{row.unlimited ? i18n.t('unlimited') : pct(row.usedPercent)}</td>
+              <td data-label={i18n.t('col_elapsed')}>{pct(row.elapsedPercent)}</td>
+              <td data-label={i18n.t('col_pace')}>{row.pace === null ? '—' : describePace(row.pace, i18n)}</td>
+              <td data-label={i18n.t('col_outlook')}>{row.card.outlook ? describeProjection(row.card.outlook, i18n) : '—'}</td>
             </tr>
           ))}
         </tbody>

@@ -114,7 +114,8 @@ function LineRowEditor({ i18n, line, carrier, onUpdate, onDelete }: RowProps) {
           {line.hidden && ` · ${t('opt_hidden_tag')}`}
         </span>
       </th>
-      <td>
+      {/* data-label: a phone shows each line as a block, with the column's name above each field. */}
+      <td data-label={t('opt_col_name')}>
         <label class="visually-hidden" for={`${id}-label`}>
           {t('opt_name_for', { line: plainName })}
         </label>
@@ -128,7 +129,7 @@ function LineRowEditor({ i18n, line, carrier, onUpdate, onDelete }: RowProps) {
           onChange={(e) => commitLabel(e.currentTarget.value)}
         />
       </td>
-      <td>
+      <td data-label={t('opt_col_color')}>
         <label class="visually-hidden" for={`${id}-color`}>
           {t('opt_color_for', { line: name })}
         </label>
@@ -145,7 +146,7 @@ function LineRowEditor({ i18n, line, carrier, onUpdate, onDelete }: RowProps) {
           ))}
         </select>
       </td>
-      <td>
+      <td data-label={t('opt_col_shown')}>
         <input
           id={`${id}-shown`}
           type="checkbox"
@@ -157,7 +158,7 @@ function LineRowEditor({ i18n, line, carrier, onUpdate, onDelete }: RowProps) {
           <span aria-hidden="true">{line.hidden ? t('opt_hidden') : t('opt_shown')}</span>
         </label>
       </td>
-      <td class="nowrap">
+      <td class="nowrap" data-label={t('opt_col_cap')}>
         <label class="visually-hidden" for={`${id}-cap`}>
           {t('opt_cap_for', { line: name })}
         </label>
@@ -175,7 +176,7 @@ function LineRowEditor({ i18n, line, carrier, onUpdate, onDelete }: RowProps) {
         />{' '}
         <span>{t('opt_gb')}</span>
       </td>
-      <td>
+      <td data-label={t('opt_col_cycle_day')}>
         <label class="visually-hidden" for={`${id}-day`}>
           {t('opt_cycle_day_for', { line: name })}
         </label>

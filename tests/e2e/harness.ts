@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { readStoreInPage } from './in-page';
 
 /** The extension APIs as seen inside the service worker (evaluated there, not in Node). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -74,28 +75,7 @@ export async function serveCarrierPage(context: BrowserContext, url: string, htm
  * extension page (after a worker restart Playwright's old worker handle no longer answers).
  */
 export async function readStore<T = Record<string, unknown>>(where: Worker | Page, store: 'lines' | 'readings' | 'alerts'): Promise<T[]> {
-  return (where as Worker).evaluate(
-    (name) =>
-      new Promise<T[]>((resolvePromise, reject) => {
-        const open = indexedDB.open('esim-usage-guard');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains(name)) {
-            db.close();
-            resolvePromise([]);
-            return;
-          }
-          const request = db.transaction(name, 'readonly').objectStore(name).getAll();
-          request.onsuccess = () => {
-            db.close();
-            resolvePromise(request.result as T[]);
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    store,
-  );
+  return (where as Worker).evaluate(readStoreInPage<T>, store);
 }
 
 export async function badgeOf(worker: Worker): Promise<{ text: string; color: number[]; title: string }> {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedHistoryInPage } from './in-page';
 import { artifactPath, launchExtension, openPopup, readStore, serveCarrierPage, waitFor, type ExtensionSession } from './harness';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -15,40 +16,10 @@ interface StoredLine {
   carrierId: string;
 }
 
-/** Two weeks of earlier readings for a line, as if its page had been visited every 3 hours. */
+/** Two weeks of earlier readings for a line (see seedHistoryInPage), written in the service worker. */
 async function seedHistory(worker: Worker, lineId: number): Promise<void> {
   await worker.evaluate('globalThis.__name = (f) => f');
-  await worker.evaluate(async (lineId) => {
-    const db = await new Promise<IDBDatabase>((res, rej) => {
-      const request = indexedDB.open('esim-usage-guard');
-      request.onsuccess = () => res(request.result);
-      request.onerror = () => rej(request.error);
-    });
-    const tx = db.transaction('readings', 'readwrite');
-    const GB = 1024 ** 3;
-    const hours = 16 * 24;
-    const now = Date.now();
-    const start = now - hours * 3_600_000;
-    // The cycle contains today whatever today is: it renews two weeks from now.
-    const periodEnd = now + 14 * 86_400_000;
-    for (let h = 0; h < hours - 3; h += 3) {
-      const t = start + h * 3_600_000;
-      // 0.5 GB → 3.4 GB, more in the evenings, and one night of unusual use three days ago
-      const hour = new Date(t).getHours();
-      const night = h > hours - 80 && h < hours - 72 ? 0.25 * GB : 0;
-      const used = Math.round(0.5 * GB + (h / hours) * 2.6 * GB + (hour >= 19 ? 0.05 * GB : 0) + (h > hours - 72 ? 0.25 * GB : night));
-      tx.objectStore('readings').add({
-        lineId, bucket: 'data', capturedAt: t, confirmedAt: t, usedBytes: used, totalBytes: 20 * GB, unlimited: false,
-        remainingBytes: 20 * GB - used, periodEnd, pageSaysUpdatedAt: null, overage: false, source: 'page', generic: false,
-      });
-    }
-    await new Promise((res, rej) => {
-      tx.oncomplete = res;
-      tx.onerror = () => rej(tx.error);
-    });
-    db.close();
-    await chrome.alarms.create('overview-recheck', { when: Date.now() });
-  }, lineId);
+  await worker.evaluate(seedHistoryInPage, lineId);
 }
 
 /** Console errors and uncaught exceptions of a page, collected for the final check. */

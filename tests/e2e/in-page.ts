@@ -1,0 +1,77 @@
+/**
+ * Code for inside the extension (a service worker or an extension page, in Chromium or Firefox),
+ * passed to Playwright's or puppeteer's `evaluate`, and `inPage`, which wraps such a function for
+ * either driver. The functions are serialised: they use nothing from this module's scope, only
+ * their argument and the page's globals.
+ */
+
+/**
+ * A JavaScript expression that runs `fn(arg)` in the page. Test transpilers may wrap named
+ * functions in a `__name` helper that exists only in Node: define a harmless one first.
+ */
+export function inPage<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): string {
+  return `(() => { var __name = (f) => f; return (${fn.toString()})(${JSON.stringify(arg)}); })()`;
+}
+
+/** All rows of an object store of the extension's database (empty when the store does not exist yet). */
+export function readStoreInPage<T>(name: 'lines' | 'readings' | 'alerts'): Promise<T[]> {
+  return new Promise<T[]>((resolvePromise, reject) => {
+    const open = indexedDB.open('esim-usage-guard');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains(name)) {
+        db.close();
+        resolvePromise([]);
+        return;
+      }
+      const request = db.transaction(name, 'readonly').objectStore(name).getAll();
+      request.onsuccess = () => {
+        db.close();
+        resolvePromise(request.result as T[]);
+      };
+      request.onerror = () => reject(request.error);
+    };
+  });
+}
+
+/**
+ * Two weeks of earlier readings for a line, as if its page had been visited every 3 hours,
+ * relative to the browser's own clock; then the re-check alarm fires so that the background
+ * rebuilds the overview with them.
+ */
+export async function seedHistoryInPage(lineId: number): Promise<boolean> {
+  const db = await new Promise<IDBDatabase>((res, rej) => {
+    const request = indexedDB.open('esim-usage-guard');
+    request.onsuccess = () => res(request.result);
+    request.onerror = () => rej(request.error);
+  });
+  const tx = db.transaction('readings', 'readwrite');
+  const GB = 1024 ** 3;
+  const hours = 16 * 24;
+  const now = Date.now();
+  const start = now - hours * 3_600_000;
+  // The cycle contains today whatever today is: it renews two weeks from now.
+  const periodEnd = now + 14 * 86_400_000;
+  for (let h = 0; h < hours - 3; h += 3) {
+    const t = start + h * 3_600_000;
+    // 0.5 GB → 3.4 GB, more in the evenings, and one night of unusual use three days ago
+    const hour = new Date(t).getHours();
+    const night = h > hours - 80 && h < hours - 72 ? 0.25 * GB : 0;
+    const used = Math.round(0.5 * GB + (h / hours) * 2.6 * GB + (hour >= 19 ? 0.05 * GB : 0) + (h > hours - 72 ? 0.25 * GB : night));
+    tx.objectStore('readings').add({
+      lineId, bucket: 'data', capturedAt: t, confirmedAt: t, usedBytes: used, totalBytes: 20 * GB, unlimited: false,
+      remainingBytes: 20 * GB - used, periodEnd, pageSaysUpdatedAt: null, overage: false, source: 'page', generic: false,
+    });
+  }
+  await new Promise((res, rej) => {
+    tx.oncomplete = res;
+    tx.onerror = () => rej(tx.error);
+  });
+  db.close();
+  // `browser` in Firefox, `chrome` in a Chromium service worker: both return a promise here.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const api = (globalThis as any).browser ?? (globalThis as any).chrome;
+  await api.alarms.create('overview-recheck', { when: Date.now() });
+  return true;
+}

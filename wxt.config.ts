@@ -18,6 +18,8 @@ function withoutPolyfill(alias: AliasOptions | undefined): AliasOptions {
 // periodic badge re-check, `notifications` for the usage warnings. Host access comes only from
 // the carrier content-script matches (see lib/carriers), so the extension can touch nothing but
 // carrier portals.
+const EXTENSION_PAGES_CSP = "default-src 'self'; script-src 'self'; object-src 'none'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   hooks: {
@@ -39,10 +41,10 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage', 'alarms', 'notifications'],
     action: { default_title: 'eSIM Usage Guard' },
+    // Our pages load nothing but the extension's own files: not a script, not an image, not a style
+    // from anywhere else (data: images only, for the notification icon), whatever a stored value says.
     content_security_policy:
-      browser === 'firefox'
-        ? "script-src 'self'; object-src 'self'"
-        : { extension_pages: "script-src 'self'; object-src 'self'" },
+      browser === 'firefox' ? EXTENSION_PAGES_CSP : { extension_pages: EXTENSION_PAGES_CSP },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

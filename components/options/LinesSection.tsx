@@ -1,3 +1,4 @@
+import { safeColor } from '@/lib/vocabulary/plausibility';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LineRow } from '@/lib/db/schema';
 import type { Translator } from '@/lib/i18n/translator';
@@ -107,7 +108,7 @@ function LineRowEditor({ i18n, line, carrier, onUpdate, onDelete }: RowProps) {
   return (
     <tr class={line.hidden ? 'is-hidden' : undefined}>
       <th scope="row">
-        <span class="swatch" style={line.color ? { background: line.color } : undefined} aria-hidden="true" />
+        <span class="swatch" style={safeColor(line.color) ? { background: safeColor(line.color)! } : undefined} aria-hidden="true" />
         {name}
         <span class="meta">
           {carrier}

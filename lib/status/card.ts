@@ -1,5 +1,6 @@
 import type { LineAnalysis } from '../analysis/types';
 import type { LineRow, ReadingRow } from '../db/schema';
+import { safeColor } from '../vocabulary/plausibility';
 import type { Bucket } from '../vocabulary/reading';
 import { effectiveFigures } from './cap';
 import { levelFor, lineLevel, type Level } from './level';
@@ -114,7 +115,8 @@ export function toCardModel({ line, latest, analysis, unconfirmed = [] }: Status
     carrierId: line.carrierId,
     carrierLabel: label,
     name: lineName(line, label),
-    color: line.color,
+    // Only a #rrggbb colour reaches a style (a stored value is never trusted to be one).
+    color: safeColor(line.color),
     bucket: primary.bucket,
     usedBytes,
     totalBytes: figures.totalBytes,

@@ -68,6 +68,9 @@ describe.each(TARGETS)('built manifest: $target', ({ target, mv, firefox }) => {
     expect(csp, 'content_security_policy').toBeTypeOf('string');
     expect(csp).toMatch(/(^|;)\s*script-src 'self'\s*(;|$)/);
     expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|wasm-unsafe-eval|https?:|\*/);
+    // Nothing else may come from outside either: images, styles, fonts, connections.
+    expect(csp).toMatch(/(^|;)\s*default-src 'self'\s*(;|$)/);
+    expect(csp).toMatch(/(^|;)\s*img-src 'self' data:\s*(;|$)/);
   });
 
   it(firefox ? 'carries the Firefox id and declares no data collection' : 'carries no Firefox-only settings', () => {

@@ -16,6 +16,9 @@ import { CHROME_DIST, launchExtension, openPopup, readStore, serveCarrierPage, w
  * listener is attached), and each extension context's own Resource Timing buffer, which also holds
  * whatever the service worker fetched while it started, before any listener could exist.
  */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+declare const chrome: any;
+
 const carrierPages = CARRIERS.map((carrier) => loadFixtures().find((f) => f.carrierId === carrier.id && f.expected.result.ok)!);
 
 let session: ExtensionSession;
@@ -63,6 +66,42 @@ describe('no network traffic from the extension', () => {
       const lines = await readStore<{ carrierId: string }>(session.worker, 'lines');
       return new Set(lines.map((l) => l.carrierId)).size === CARRIERS.length;
     }, 'a line of every carrier');
+
+    // A hostile backup whose colour would fetch a URL from a stylesheet: refused on import. And the
+    // same value written straight into the database (as an older version might have kept it): the
+    // pages draw no such colour, and the CSP would block the fetch anyway.
+    const hostileColor = 'url(https://tracker.invalid/p.png)';
+    const importer = await session.context.newPage();
+    await importer.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    const hostile = JSON.stringify({
+      format: 'esim-usage-guard-backup', version: 1, exportedAt: Date.UTC(2026, 0, 1),
+      lines: [{ id: 1, carrierId: 'movistar-es', lineKey: 'movistar-es:0077', lineDigits: '0077', planName: null, label: 'x', color: hostileColor, hidden: false, pendingConfirmation: false, createdAt: Date.UTC(2026, 0, 1) }],
+      readings: [],
+    });
+    const refused = await importer.evaluate((text) => chrome.runtime.sendMessage({ type: 'import-backup', text, apply: true }), hostile);
+    expect(refused).toMatchObject({ ok: false, error: 'invalid backup' });
+    expect(refused.detail).toMatch(/color/);
+    await importer.close();
+    await session.worker.evaluate('globalThis.__name = (f) => f');
+    await session.worker.evaluate(
+      (color) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('esim-usage-guard');
+          open.onsuccess = () => {
+            const tx = open.result.transaction('lines', 'readwrite');
+            const store = tx.objectStore('lines');
+            const all = store.getAll();
+            all.onsuccess = () => {
+              for (const line of all.result as Array<{ color: string | null }>) store.put({ ...line, color });
+            };
+            tx.oncomplete = () => (open.result.close(), resolve());
+            tx.onerror = () => reject(tx.error);
+          };
+          open.onerror = () => reject(open.error);
+        }),
+      hostileColor,
+    );
+    await session.worker.evaluate(() => chrome.alarms.create('overview-recheck', { when: Date.now() }));
 
     const popup = await openPopup(session);
     await popup.locator('.cards').waitFor();

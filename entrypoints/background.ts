@@ -9,7 +9,7 @@ import { refreshOverview } from '@/lib/background/refresh-overview';
 import { openAlert, RELEASE_ALARM } from '@/lib/background/apply-alerts';
 import { pruneTrash } from '@/lib/background/line-trash';
 import { openGuardDb } from '@/lib/db/schema';
-import { STORAGE_ERROR_KEY } from '@/lib/storage/storage-error';
+import { STORAGE_ERROR_KEY } from '@/lib/storage/keys';
 
 const RECHECK_ALARM = 'overview-recheck';
 const RECHECK_MINUTES = 30;

@@ -10,15 +10,16 @@ import type { Bucket } from '@/lib/vocabulary/reading';
 import type { ChartRange } from '@/lib/detail/chart-data';
 import { extendToYear, leakSensitivityOf, loadLineDetail } from '@/lib/detail/load';
 import type { Translator } from '@/lib/i18n/translator';
+import { SETTINGS_KEY } from '@/lib/storage/keys';
 import { popupDb } from './db';
 
 async function loadDetail(lineId: number, bucket: Bucket) {
-  const [db, stored] = await Promise.all([popupDb(), browser.storage.local.get('settings')]);
+  const [db, stored] = await Promise.all([popupDb(), browser.storage.local.get(SETTINGS_KEY)]);
   const now = Date.now();
   const data = await loadLineDetail(db, lineId, bucket, {
     now,
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-    leakSensitivity: leakSensitivityOf(stored.settings),
+    leakSensitivity: leakSensitivityOf(stored[SETTINGS_KEY]),
   });
   return { data, now };
 }

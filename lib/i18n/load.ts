@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import englishMessages from '../../public/_locales/en/messages.json';
-import { SETTINGS_KEY, settingsFrom, type Language, type Settings } from '../settings/schema';
+import { SETTINGS_KEY } from '../storage/keys';
+import { settingsFrom, type Language, type Settings } from '../settings/schema';
 import { LOCALE_DIRS, resolveUiLocale } from './locale';
 import { createTranslator, type Messages, type Translator, type UiLocale } from './translator';
 

@@ -2,11 +2,10 @@ import { z } from '../messages/zod';
 import { DEFAULT_THRESHOLDS } from './defaults';
 
 /**
- * The user's preferences, kept in `browser.storage.local` under SETTINGS_KEY (small, read by the
+ * The user's preferences, kept in `browser.storage.local` under SETTINGS_KEY (lib/storage/keys.ts; small, read by the
  * popup and the background alike; written only by the background, on an options-page action).
  * Every field has a default, so a missing or older record still yields complete settings.
  */
-export const SETTINGS_KEY = 'settings';
 
 export const LANGUAGES = ['auto', 'en', 'es', 'fr', 'zh-CN', 'zh-HK'] as const;
 export type Language = (typeof LANGUAGES)[number];

@@ -2,7 +2,8 @@ import { signal, type ReadonlySignal } from '@preact/signals';
 import type { LineRow } from '../db/schema';
 import type { MessageKey } from '../i18n/translator';
 import type { ImportCounts, LinePatch, UiAction, UiActionError, UiActionReply, UiActionType } from '../messages/ui-actions';
-import { SETTINGS_KEY, settingsFrom, type Settings } from '../settings/schema';
+import { SETTINGS_KEY } from '../storage/keys';
+import { settingsFrom, type Settings } from '../settings/schema';
 import { outgoingBackup, sendBackup, type OutgoingBackup } from './backup-sender';
 import type { OverviewSource } from './popup-model';
 

@@ -1,7 +1,9 @@
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { LineCardModel } from '../status/card';
-import { asOverview, OVERVIEW_KEY } from '../storage/overview';
-import { asStorageError, STORAGE_ERROR_KEY } from '../storage/storage-error';
+import { asOverview } from '../storage/overview';
+import { OVERVIEW_KEY } from '../storage/keys';
+import { asStorageError } from '../storage/storage-error';
+import { STORAGE_ERROR_KEY } from '../storage/keys';
 import type { ActiveTabStatus } from './active-tab';
 
 type ChangeListener = (changes: Record<string, { newValue?: unknown }>) => void;

@@ -3,7 +3,6 @@
  * say that figures were lost (IndexedDB full or closed) even though the overview it shows is fine.
  * Removed again by the next successful write.
  */
-export const STORAGE_ERROR_KEY = 'storage-error';
 
 export interface StorageErrorRecord {
   at: number;

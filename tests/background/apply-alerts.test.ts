@@ -6,7 +6,8 @@ import { refreshOverview } from '@/lib/background/refresh-overview';
 import { carrierLabel } from '@/lib/carriers/lookup';
 import { openGuardDb, type GuardDb } from '@/lib/db/schema';
 import { storeReadings } from '@/lib/db/store-readings';
-import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '@/lib/settings/schema';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/schema';
+import { SETTINGS_KEY } from '@/lib/storage/keys';
 import { translator } from '../helpers/i18n';
 import { GB, pageReading } from '../helpers/readings';
 

@@ -8,8 +8,9 @@ import { BackupUploads } from '@/lib/background/backup-uploads';
 import type { AlertRow } from '@/lib/db/schema';
 import { UI_ACTION_TYPES } from '@/lib/messages/ui-actions';
 import { LINE_COLORS } from '@/lib/settings/line-colors';
-import { DEFAULT_SETTINGS, SETTINGS_KEY } from '@/lib/settings/schema';
-import { OVERVIEW_KEY } from '@/lib/storage/overview';
+import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
+import { SETTINGS_KEY } from '@/lib/storage/keys';
+import { OVERVIEW_KEY } from '@/lib/storage/keys';
 import { GB, pageReading } from '../helpers/readings';
 import { memoryArea } from '../helpers/storage-area';
 

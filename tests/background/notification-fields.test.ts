@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { refreshOverview } from '@/lib/background/refresh-overview';
 import { openGuardDb, type GuardDb } from '@/lib/db/schema';
 import { storeReadings } from '@/lib/db/store-readings';
-import { SETTINGS_KEY } from '@/lib/settings/schema';
+import { SETTINGS_KEY } from '@/lib/storage/keys';
 import { GB, pageReading } from '../helpers/readings';
 
 /**

@@ -3,7 +3,8 @@ import type { LineRow } from '@/lib/db/schema';
 import type { UiAction } from '@/lib/messages/ui-actions';
 import { createOptionsModel, type OptionsDeps } from '@/lib/state/options-model';
 import type { OverviewSource } from '@/lib/state/popup-model';
-import { DEFAULT_SETTINGS, SETTINGS_KEY } from '@/lib/settings/schema';
+import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
+import { SETTINGS_KEY } from '@/lib/storage/keys';
 
 type Listener = Parameters<OverviewSource['onChanged']['addListener']>[0];
 const flush = () => new Promise((r) => setTimeout(r, 0));

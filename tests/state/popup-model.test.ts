@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createPopupModel, type OverviewSource } from '@/lib/state/popup-model';
-import { OVERVIEW_KEY, OVERVIEW_VERSION } from '@/lib/storage/overview';
+import { OVERVIEW_KEY } from '@/lib/storage/keys';
+import { OVERVIEW_VERSION } from '@/lib/storage/overview';
 
 type Listener = Parameters<OverviewSource['onChanged']['addListener']>[0];
 

@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createPopupModel, type OverviewSource } from '@/lib/state/popup-model';
-import { OVERVIEW_KEY, OVERVIEW_VERSION } from '@/lib/storage/overview';
-import { STORAGE_ERROR_KEY } from '@/lib/storage/storage-error';
+import { OVERVIEW_KEY } from '@/lib/storage/keys';
+import { OVERVIEW_VERSION } from '@/lib/storage/overview';
+import { STORAGE_ERROR_KEY } from '@/lib/storage/keys';
 
 type Listener = Parameters<OverviewSource['onChanged']['addListener']>[0];
 

@@ -1,0 +1,10 @@
+/**
+ * Every key the extension keeps in `browser.storage.local`, in one place: each one's record and
+ * its guard live in the module named beside it. IndexedDB holds the readings; these are small.
+ */
+/** The user's preferences (lib/settings/schema.ts: settingsFrom). */
+export const SETTINGS_KEY = 'settings';
+/** The popup's first screen, precomputed by the background (lib/storage/overview.ts: asOverview). */
+export const OVERVIEW_KEY = 'overview';
+/** The last failed write of a reading (lib/storage/storage-error.ts: asStorageError). */
+export const STORAGE_ERROR_KEY = 'storage-error';

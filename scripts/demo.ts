@@ -22,21 +22,37 @@ const GB = 1024 ** 3;
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-/** The demo lines: each one's carrier page (a fixture) and the history that leads up to it. */
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * The demo lines: each one's carrier page (a fixture, its dates moved so that the cycle contains
+ * today whatever today is) and the history that leads up to it. `daysLeft` is where today falls in
+ * the cycle; `retime` writes the cycle's end into the page the way that carrier prints it.
+ */
 const LINES = [
   {
     carrierId: 'movistar-es', digits: '0012', planName: null, label: 'Work phone', color: '#0969da',
-    fixture: 'movistar-es/2026-11-20-capped', totalGb: 20, cycleDays: 30, perDayGb: 0.22, leak: false,
+    fixture: 'movistar-es/2026-11-20-capped', cycleDays: 30, daysLeft: 12, perDayGb: 0.22, leak: false,
+    // "cierra en 12 días" is already relative to the day the page is read.
+    retime: (html: string) => html,
   },
   {
     carrierId: 'orange-fr', digits: '0090', planName: 'Mobicarte Pass 5G 10 Go', label: null, color: '#bc4c00',
-    fixture: 'orange-fr/2026-11-20-mobicarte-prepaid', totalGb: 10, cycleDays: 30, perDayGb: 0.3, leak: false,
+    fixture: 'orange-fr/2026-11-20-mobicarte-prepaid', cycleDays: 30, daysLeft: 25, perDayGb: 0.3, leak: false,
+    retime: (html: string, end: Date) => html.replace(/\d{2}\/\d{2}\/\d{4}/g, `${pad(end.getDate())}/${pad(end.getMonth() + 1)}/${end.getFullYear()}`),
   },
   {
     carrierId: 'cmhk', digits: '0034', planName: '5G 1-Card-3-Region Plan 20GB', label: 'Travel eSIM', color: '#1a7f37',
-    fixture: 'cmhk/2026-11-20-en-table', totalGb: 20, cycleDays: 30, perDayGb: 0.35, leak: true,
+    fixture: 'cmhk/2026-11-20-en-table', cycleDays: 30, daysLeft: 9, perDayGb: 0.35, leak: true,
+    retime: (html: string, end: Date) => html.replace(/\d{4}\.\d{2}\.\d{2}/g, `${end.getFullYear()}.${pad(end.getMonth() + 1)}.${pad(end.getDate())}`),
   },
 ] as const;
+
+/** Local midnight `days` days after today: when the demo line's cycle ends. */
+function cycleEndOf(line: (typeof LINES)[number], now: number): number {
+  const today = new Date(now);
+  return new Date(today.getFullYear(), today.getMonth(), today.getDate() + line.daysLeft).getTime();
+}
 
 interface Expected {
   url: string;
@@ -59,7 +75,7 @@ const WEIGHT_SUM = HOUR_WEIGHTS.reduce((a, b) => a + b, 0);
 /** About four weeks of readings before the page's own figure, with a cycle reset and (for one line) a night of unusual use. */
 function historyFor(line: (typeof LINES)[number], lineId: number, page: Expected['result']['readings'][number], now: number) {
   const next = random(lineId * 7919);
-  const cycleEnd = page.periodEnd ? Date.parse(`${page.periodEnd}T00:00:00Z`) : now + 10 * DAY;
+  const cycleEnd = cycleEndOf(line, now);
   const cycleStart = cycleEnd - line.cycleDays * DAY;
   const from = now - 27 * DAY;
   // Hour by hour use, then the cumulative figure a carrier page would show at any moment.
@@ -154,7 +170,7 @@ async function main(): Promise<void> {
     console.log('Visiting the demo carrier pages…');
     for (const [i, line] of LINES.entries()) {
       const { url } = expected[i]!;
-      const html = readFileSync(join('tests/fixtures', `${line.fixture}.html`), 'utf8');
+      const html = line.retime(readFileSync(join('tests/fixtures', `${line.fixture}.html`), 'utf8'), new Date(cycleEndOf(line, now)));
       await context.route(url.split('#')[0]!, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
       const tab = await context.newPage();
       await tab.setViewportSize({ width: 1000, height: 700 });

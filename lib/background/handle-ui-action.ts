@@ -72,12 +72,15 @@ async function apply(action: UiAction, deps: Resolved): Promise<UiActionReply> {
       // Creates the database or runs its upgrades (only here, in the background), then answers.
       await db.open();
       return { ok: true };
-    case 'confirm-line':
-      await db.transaction('rw', db.lines, db.readings, async () => {
+    case 'confirm-line': {
+      const found = await db.transaction('rw', db.lines, db.readings, async () => {
+        if (!(await db.lines.get(action.lineId))) return false;
         await db.lines.update(action.lineId, { pendingConfirmation: false });
         await unconfirmedOf(db, action.lineId).modify((r) => void delete r.unconfirmed);
+        return true;
       });
-      return { ok: true };
+      return found ? { ok: true } : { ok: false, error: 'not found' };
+    }
     case 'discard-line': {
       // Only a line nobody has confirmed yet may be discarded this way (a stale popup must never
       // delete a line the user counts on: that is delete-line, with its Undo).
@@ -88,6 +91,7 @@ async function apply(action: UiAction, deps: Resolved): Promise<UiActionReply> {
       return { ok: true };
     }
     case 'discard-unconfirmed':
+      if (!(await db.lines.get(action.lineId))) return { ok: false, error: 'not found' };
       await unconfirmedOf(db, action.lineId).delete();
       return { ok: true };
     case 'update-line': {

@@ -1,7 +1,7 @@
 import type { Translator } from '@/lib/i18n/translator';
 import type { ActiveTabStatus } from '@/lib/state/active-tab';
 import type { LineCardModel } from '@/lib/status/card';
-import { tabCarrierId, tabFirst } from '@/lib/state/tab-order';
+import { tabFirst, tabLines } from '@/lib/state/tab-order';
 import { EmptyState, type CarrierLink } from './EmptyState';
 import { LineCard, type LineActions } from './LineCard';
 import { TabStatusBanner } from './TabStatusBanner';
@@ -27,8 +27,8 @@ export interface OverviewProps extends LineActions {
 export function Overview({ i18n, cards, tab, now, error, carriers, carrierLabel, onCopySample, onConfirm, onDiscard, onDiscardFigures, onOpenLine, onCompare, onOpenOptions }: OverviewProps) {
   const usageUrl = (id: string) => carriers.find((c) => c.id === id)?.usageUrl ?? null;
   // The carrier page in the active tab is what the user came to check: its lines lead.
-  const tabCarrier = tabCarrierId(tab);
-  const shown = cards && tabFirst(cards, tabCarrier);
+  const fromTab = tabLines(tab);
+  const shown = cards && tabFirst(cards, fromTab);
   return (
     <main class="overview">
       <header class="popup-head">
@@ -60,7 +60,7 @@ export function Overview({ i18n, cards, tab, now, error, carriers, carrierLabel,
               onDiscard={onDiscard}
               onDiscardFigures={onDiscardFigures}
               onOpen={onOpenLine}
-              fromTab={card.carrierId === tabCarrier}
+              fromTab={fromTab.includes(card.lineId)}
             />
           ))}
         </section>

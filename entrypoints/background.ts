@@ -10,6 +10,8 @@ import { openAlert, RELEASE_ALARM } from '@/lib/background/apply-alerts';
 import { pruneTrash } from '@/lib/background/line-trash';
 import { openGuardDb } from '@/lib/db/schema';
 import { STORAGE_ERROR_KEY } from '@/lib/storage/keys';
+import { recordTabLines } from '@/lib/storage/tab-lines';
+import { sessionArea } from '@/lib/storage/session';
 
 const RECHECK_ALARM = 'overview-recheck';
 const RECHECK_MINUTES = 30;
@@ -55,6 +57,7 @@ export default defineBackground(() => {
           log,
           onStorageError: (text) => browser.storage.local.set({ [STORAGE_ERROR_KEY]: { at: Date.now(), message: text } }),
           onStorageOk: () => browser.storage.local.remove(STORAGE_ERROR_KEY),
+          onTabLines: (tabId, lineIds) => recordTabLines(sessionArea(), tabId, lineIds, Date.now()),
         }),
     }),
   );

@@ -1,6 +1,6 @@
 import type { CarrierAdapter } from '../carriers/types';
 import type { GuardDb } from '../db/schema';
-import { storeReadings, type StoreOutcome } from '../db/store-readings';
+import { pageUrlOf, storeReadings, type StoreOutcome } from '../db/store-readings';
 import { contentMessageSchema, type StoreReply } from '../messages/schemas';
 import { isTrustedContentSender, type SenderInfo } from '../messages/sender';
 import { describeStorageError } from '../storage/storage-error';
@@ -17,6 +17,8 @@ export interface ContentMessageDeps {
   onStorageError?: (message: string) => Promise<void> | void;
   /** Told after a successful write, so an earlier storage error can be cleared. */
   onStorageOk?: () => Promise<void> | void;
+  /** Told which lines a tab's page was read for (the popup marks those, and only those, "this tab"). */
+  onTabLines?: (tabId: number, lineIds: number[]) => Promise<void> | void;
 }
 
 /**
@@ -40,10 +42,12 @@ export async function handleContentMessage(
       deps.log('Rejected a reading message from an untrusted sender', { carrierId, url: sender.url });
       return { ok: false, error: 'untrusted sender' };
     }
-    const outcome = await storeWithOneRetry(deps, carrierId, readings);
+    const outcome = await storeWithOneRetry(deps, carrierId, readings, pageUrlOf(sender.url!));
     if (!outcome) return { ok: false, error: 'storage failed' };
+    const tabId = sender.tab?.id;
+    if (tabId !== undefined) await safely(deps, 'Could not note the tab’s lines', () => deps.onTabLines?.(tabId, outcome.lineIds));
     if (outcome.stored > 0 || outcome.confirmed > 0) await deps.onStored();
-    return { ok: true, ...outcome };
+    return { ok: true, stored: outcome.stored, confirmed: outcome.confirmed };
   } catch (error) {
     deps.log('Could not store readings', error);
     return { ok: false, error: 'storage failed' };
@@ -59,6 +63,7 @@ async function storeWithOneRetry(
   deps: ContentMessageDeps,
   carrierId: string,
   readings: Parameters<typeof storeReadings>[2],
+  pageUrl: string | null,
 ): Promise<StoreOutcome | null> {
   let lastError: unknown;
   for (let attempt = 1; attempt <= 2; attempt++) {
@@ -66,7 +71,7 @@ async function storeWithOneRetry(
     try {
       // A connection the browser closed (site data cleared, storage pressure) is opened again.
       if (attempt === 2 && !deps.db.isOpen()) await deps.db.open();
-      outcome = await storeReadings(deps.db, carrierId, readings, deps.now());
+      outcome = await storeReadings(deps.db, carrierId, readings, deps.now(), { pageUrl });
     } catch (error) {
       lastError = error;
       deps.log(attempt === 1 ? 'Could not store readings; retrying once' : 'Could not store readings', error);

@@ -35,7 +35,7 @@ export async function addManualReading(db: GuardDb, action: ManualReadingAction,
       periodEnd,
       pageSaysUpdatedAt: null,
     };
-    await storeReadings(db, MANUAL_CARRIER_ID, [reading], now, 'manual');
+    await storeReadings(db, MANUAL_CARRIER_ID, [reading], now, { source: 'manual' });
     const line = await db.lines.where('lineKey').equals(lineKeyFor(MANUAL_CARRIER_ID, reading)).first();
     if (!line) return { ok: false, error: 'not found' } as const;
     if (action.target.kind === 'new' && line.label === null) await db.lines.update(line.id, { label: action.target.name });

@@ -24,6 +24,28 @@ function sameFigures(a: ReadingRow, b: PageReading): boolean {
 export interface StoreOutcome {
   stored: number;
   confirmed: number;
+  /** The lines the readings belong to (created or found), in the readings' order, each once. */
+  lineIds: number[];
+}
+
+export interface StoreOptions {
+  source?: ReadingSource;
+  /** The carrier page the readings came from (see pageUrlOf): where "Check now" reads the line again. */
+  pageUrl?: string | null;
+}
+
+/**
+ * What of a page's address a line keeps: origin, path and fragment (single-page portals route on
+ * it), never the query string, where portals put session and account ids.
+ */
+export function pageUrlOf(url: string): string | null {
+  try {
+    const u = new URL(url);
+    if (u.protocol !== 'https:') return null;
+    return `${u.origin}${u.pathname}${u.hash}`.slice(0, 500);
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -37,12 +59,13 @@ export async function storeReadings(
   carrierId: string,
   readings: readonly PageReading[],
   now: number,
-  source: ReadingSource = 'page',
+  { source = 'page', pageUrl = null }: StoreOptions = {},
 ): Promise<StoreOutcome> {
   return db.transaction('rw', db.lines, db.readings, async () => {
-    const outcome: StoreOutcome = { stored: 0, confirmed: 0 };
+    const outcome: StoreOutcome = { stored: 0, confirmed: 0, lineIds: [] };
     for (const reading of readings) {
-      const { lineId, confirmed } = await upsertLine(db, carrierId, reading, now);
+      const { lineId, confirmed } = await upsertLine(db, carrierId, reading, now, reading.generic ? null : pageUrl);
+      if (!outcome.lineIds.includes(lineId)) outcome.lineIds.push(lineId);
       const ofBucket = () => db.readings.where('[lineId+bucket+capturedAt]').between([lineId, reading.bucket, -Infinity], [lineId, reading.bucket, Infinity]);
       // The generic reader never writes into a line the user already counts on (a help page's
       // example figure once did): its figure is kept as unconfirmed, counted nowhere until the
@@ -88,7 +111,7 @@ export async function storeReadings(
 }
 
 /** The line a reading belongs to, created on first sight; `confirmed`: the user already counts on it. */
-async function upsertLine(db: GuardDb, carrierId: string, reading: PageReading, now: number): Promise<{ lineId: number; confirmed: boolean }> {
+async function upsertLine(db: GuardDb, carrierId: string, reading: PageReading, now: number, pageUrl: string | null): Promise<{ lineId: number; confirmed: boolean }> {
   const lineKey = lineKeyFor(carrierId, reading);
   const existing = await db.lines.where('lineKey').equals(lineKey).first();
   if (existing) {
@@ -97,6 +120,8 @@ async function upsertLine(db: GuardDb, carrierId: string, reading: PageReading, 
     if (reading.planName && reading.planName !== existing.planName) changes.planName = reading.planName;
     // A carrier adapter reading the line vouches for it: no need to ask the user any more.
     if (existing.pendingConfirmation && !reading.generic) changes.pendingConfirmation = false;
+    // Where a carrier adapter last read the line: the page "Check now" opens.
+    if (pageUrl && pageUrl !== existing.lastPageUrl) changes.lastPageUrl = pageUrl;
     if (Object.keys(changes).length > 0) await db.lines.update(existing.id, changes);
     return { lineId: existing.id, confirmed: !existing.pendingConfirmation };
   }
@@ -109,6 +134,7 @@ async function upsertLine(db: GuardDb, carrierId: string, reading: PageReading, 
     color: null,
     hidden: false,
     pendingConfirmation: reading.generic === true,
+    lastPageUrl: pageUrl,
     createdAt: now,
   } as LineRow);
   return { lineId, confirmed: false };

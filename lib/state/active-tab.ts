@@ -1,12 +1,15 @@
 import { browser } from 'wxt/browser';
 import { carrierForUrl } from '../carriers/lookup';
 import { isPageStatus, STATUS_REQUEST, type PageStatus } from '../messages/page-status';
+import { sessionArea } from '../storage/session';
+import { tabLineIds } from '../storage/tab-lines';
 
 export type ActiveTabStatus =
   | { kind: 'not-carrier' }
   /** A carrier page whose content script is not running (opened before install): reload it. */
   | { kind: 'needs-reload'; carrierId: string }
-  | { kind: 'carrier'; tabId: number; status: PageStatus };
+  /** `lineIds`: the lines the background stored or confirmed from this tab's page. */
+  | { kind: 'carrier'; tabId: number; status: PageStatus; lineIds: number[] };
 
 /**
  * Asks the active tab's content script what happened on its page. The popup has no `tabs`
@@ -24,7 +27,7 @@ export async function activeTabStatus(): Promise<ActiveTabStatus> {
   const adapter = target.url ? carrierForUrl(target.url) : undefined;
   try {
     const reply: unknown = await browser.tabs.sendMessage(target.id, STATUS_REQUEST);
-    if (isPageStatus(reply)) return { kind: 'carrier', tabId: target.id, status: reply };
+    if (isPageStatus(reply)) return { kind: 'carrier', tabId: target.id, status: reply, lineIds: await tabLineIds(sessionArea(), target.id).catch(() => []) };
   } catch {
     // No content script there: not a carrier page, or one opened before the extension was installed.
   }

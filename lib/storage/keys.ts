@@ -8,3 +8,6 @@ export const SETTINGS_KEY = 'settings';
 export const OVERVIEW_KEY = 'overview';
 /** The last failed write of a reading (lib/storage/storage-error.ts: asStorageError). */
 export const STORAGE_ERROR_KEY = 'storage-error';
+
+/** In `storage.session` (gone when the browser closes): which lines each tab's carrier page was read for (lib/storage/tab-lines.ts). */
+export const TAB_LINES_KEY = 'tab-lines';

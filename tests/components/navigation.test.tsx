@@ -73,7 +73,7 @@ describe('overview → detail navigation', () => {
   });
 
   it('puts the lines of the carrier page in the active tab first, marked as such', () => {
-    const root = show({ tab: { kind: 'carrier', tabId: 3, status: { carrierId: 'orange-fr', state: 'read', lines: 1, detail: '' } } });
+    const root = show({ tab: { kind: 'carrier', tabId: 3, status: { carrierId: 'orange-fr', state: 'read', lines: 1, detail: '' } , lineIds: [2] } });
     const cards = [...root.querySelectorAll('.line-card')];
     expect(cards.map((c) => c.getAttribute('data-line-id'))).toEqual(['2', '1']);
     expect(cards[0]!.classList.contains('from-tab')).toBe(true);

@@ -89,7 +89,7 @@ describe('Overview', () => {
       'layout-changed': 'Movistar: page layout not recognised — nothing was saved.',
     } as const;
     for (const [state, text] of Object.entries(states)) {
-      const root = show({ tab: { kind: 'carrier', tabId: 3, status: { carrierId: 'movistar-es', state: state as keyof typeof states, lines: 1, detail: '' } } });
+      const root = show({ tab: { kind: 'carrier', tabId: 3, status: { carrierId: 'movistar-es', state: state as keyof typeof states, lines: 1, detail: '' } , lineIds: [] } });
       expect(root.querySelector('[role=status]')?.textContent).toContain(text);
       document.body.innerHTML = '';
     }
@@ -97,7 +97,7 @@ describe('Overview', () => {
 
   it('offers a redacted sample only when the layout is not recognised, and says when it was copied', async () => {
     const onCopySample = vi.fn(async () => true);
-    const root = show({ tab: { kind: 'carrier', tabId: 9, status: { carrierId: 'movistar-es', state: 'layout-changed', lines: 0, detail: '' } }, onCopySample });
+    const root = show({ tab: { kind: 'carrier', tabId: 9, status: { carrierId: 'movistar-es', state: 'layout-changed', lines: 0, detail: '' } , lineIds: [] }, onCopySample });
     const button = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Copy a redacted sample of this page');
     expect(button).toBeDefined();
     button!.click();
@@ -106,7 +106,7 @@ describe('Overview', () => {
     expect(root.textContent).toContain('nothing was sent');
 
     document.body.innerHTML = '';
-    const readRoot = show({ tab: { kind: 'carrier', tabId: 9, status: { carrierId: 'movistar-es', state: 'read', lines: 1, detail: '' } } });
+    const readRoot = show({ tab: { kind: 'carrier', tabId: 9, status: { carrierId: 'movistar-es', state: 'read', lines: 1, detail: '' } , lineIds: [] } });
     expect(readRoot.querySelector('button')).toBeNull();
   });
 

@@ -99,7 +99,7 @@ describe('schema migrations', () => {
     const last = await db.readings.where('[lineId+bucket+capturedAt]').between([1, 'data', -Infinity], [1, 'data', Infinity]).last();
     expect(last?.id).toBe(2);
     const outcome = await storeReadings(db, 'movistar-es', [pageReading({ usedBytes: 2 * GB, remainingBytes: 18 * GB })], 1_800_000_000_000);
-    expect(outcome).toEqual({ stored: 0, confirmed: 1 });
+    expect(outcome).toMatchObject({ stored: 0, confirmed: 1 });
     expect(await db.lines.count()).toBe(V1_LINES.length);
     db.close();
   });

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadHistory } from '@/lib/db/history';
 import { loadLatest } from '@/lib/db/latest';
 import { openGuardDb, type GuardDb } from '@/lib/db/schema';
-import { lineKeyFor, storeReadings } from '@/lib/db/store-readings';
+import { lineKeyFor, pageUrlOf, storeReadings } from '@/lib/db/store-readings';
 import { GB, pageReading } from '../helpers/readings';
 
 let db: GuardDb;
@@ -31,10 +31,11 @@ describe('storeReadings', () => {
   });
 
   it('creates the line once and stores a reading with integer bytes and epoch times', async () => {
-    const outcome = await storeReadings(db, 'movistar-es', [pageReading()], 1_000_000);
-    expect(outcome).toEqual({ stored: 1, confirmed: 0 });
+    const outcome = await storeReadings(db, 'movistar-es', [pageReading()], 1_000_000, { pageUrl: 'https://appweb.movistar.es/consumo#datos' });
+    expect(outcome).toMatchObject({ stored: 1, confirmed: 0 });
     const [line] = await db.lines.toArray();
-    expect(line).toMatchObject({ carrierId: 'movistar-es', lineKey: 'movistar-es:0012', lineDigits: '0012', hidden: false });
+    expect(line).toMatchObject({ carrierId: 'movistar-es', lineKey: 'movistar-es:0012', lineDigits: '0012', hidden: false, lastPageUrl: 'https://appweb.movistar.es/consumo#datos' });
+    expect(outcome.lineIds).toEqual([line!.id]);
     const [reading] = await db.readings.toArray();
     expect(reading).toMatchObject({ lineId: line!.id, usedBytes: 3 * GB, totalBytes: 20 * GB, capturedAt: 1_000_000, source: 'page' });
   });
@@ -42,7 +43,7 @@ describe('storeReadings', () => {
   it('does not store a reading equal to the last one, but records when it was confirmed', async () => {
     await storeReadings(db, 'movistar-es', [pageReading()], 1_000);
     const outcome = await storeReadings(db, 'movistar-es', [pageReading({ pageSaysUpdatedAt: Date.UTC(2026, 0, 1) })], 5_000);
-    expect(outcome).toEqual({ stored: 0, confirmed: 1 });
+    expect(outcome).toMatchObject({ stored: 0, confirmed: 1 });
     const readings = await db.readings.toArray();
     expect(readings).toHaveLength(1);
     expect(readings[0]).toMatchObject({ capturedAt: 1_000, confirmedAt: 5_000 });
@@ -105,8 +106,8 @@ describe('the generic reader and a line the user already counts on', () => {
     await storeReadings(db, 'movistar-es', [pageReading()], 1_000);
     // A help page's example, read by the generic reader on the same carrier host.
     const example = pageReading({ usedBytes: 8 * GB, remainingBytes: 2 * GB, totalBytes: 10 * GB, generic: true });
-    expect(await storeReadings(db, 'movistar-es', [example], 2_000)).toEqual({ stored: 1, confirmed: 0 });
-    expect(await storeReadings(db, 'movistar-es', [example], 3_000)).toEqual({ stored: 0, confirmed: 1 });
+    expect(await storeReadings(db, 'movistar-es', [example], 2_000)).toMatchObject({ stored: 1, confirmed: 0 });
+    expect(await storeReadings(db, 'movistar-es', [example], 3_000)).toMatchObject({ stored: 0, confirmed: 1 });
     const [latest] = await loadLatest(db);
     expect(latest!.readings.map((r) => r.usedBytes)).toEqual([3 * GB]);
     expect(latest!.unconfirmed.map((r) => r.usedBytes)).toEqual([8 * GB]);
@@ -122,5 +123,13 @@ describe('the generic reader and a line the user already counts on', () => {
     expect(latest!.readings.map((r) => r.usedBytes)).toEqual([4 * GB]);
     expect(latest!.unconfirmed).toEqual([]);
     expect(await db.readings.count()).toBe(2);
+  });
+});
+
+describe('where a line was read', () => {
+  it('keeps origin, path and fragment of the page, never its query string', () => {
+    expect(pageUrlOf('https://mi.movistar.cl/svr/?session=abc123&rut=1#/consumo')).toBe('https://mi.movistar.cl/svr/#/consumo');
+    expect(pageUrlOf('http://appweb.movistar.es/home')).toBeNull();
+    expect(pageUrlOf('not a url')).toBeNull();
   });
 });

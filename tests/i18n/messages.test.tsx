@@ -36,7 +36,7 @@ describe('every language renders the overview without a missing message', () => 
       <Overview
         i18n={translator(locale)} cards={[card]} now={NOW} error={null} carrierLabel={() => 'Movistar'}
         carriers={[{ id: 'movistar-es', label: 'Movistar', country: 'ES', usageUrl: 'https://appweb.movistar.es/' }]}
-        tab={{ kind: 'carrier', tabId: 1, status: { carrierId: 'movistar-es', state: 'layout-changed', lines: 0, detail: '' } }}
+        tab={{ kind: 'carrier', tabId: 1, status: { carrierId: 'movistar-es', state: 'layout-changed', lines: 0, detail: '' } , lineIds: [] }}
         onCopySample={async () => true} onConfirm={() => {}} onDiscard={() => {}}
       />,
       root,

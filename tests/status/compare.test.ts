@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bestLineNow, compareRows, elapsedPercentOf, headroomPerDay } from '@/lib/status/compare';
-import { tabCarrierId, tabFirst } from '@/lib/state/tab-order';
+import { tabFirst, tabLines } from '@/lib/state/tab-order';
 import { cardOf, DAY, GB, H, NOW } from '../helpers/popup-views';
 
 describe('compare rows', () => {
@@ -63,16 +63,17 @@ describe('use line X now', () => {
 
 describe('the active tab’s lines first', () => {
   const cards = [cardOf({ lineId: 1, carrierId: 'orange-fr' }), cardOf({ lineId: 2 }), cardOf({ lineId: 3, carrierId: 'orange-fr' }), cardOf({ lineId: 4 })];
-  it('moves the carrier’s cards to the front and keeps both groups in order', () => {
-    expect(tabFirst(cards, 'movistar-es').map((c) => c.lineId)).toEqual([2, 4, 1, 3]);
-    expect(tabFirst(cards, null).map((c) => c.lineId)).toEqual([1, 2, 3, 4]);
+  it('moves the lines read from the tab to the front, not every line of their carrier, and keeps both groups in order', () => {
+    expect(tabFirst(cards, [4]).map((c) => c.lineId)).toEqual([4, 1, 2, 3]);
+    expect(tabFirst(cards, [3, 1]).map((c) => c.lineId)).toEqual([1, 3, 2, 4]);
+    expect(tabFirst(cards, []).map((c) => c.lineId)).toEqual([1, 2, 3, 4]);
   });
   it('only for a page that was read', () => {
-    const status = (state: 'read' | 'unchanged' | 'logged-out') => ({ kind: 'carrier' as const, tabId: 1, status: { carrierId: 'orange-fr', state, lines: 1, detail: '' } });
-    expect(tabCarrierId(status('read'))).toBe('orange-fr');
-    expect(tabCarrierId(status('unchanged'))).toBe('orange-fr');
-    expect(tabCarrierId(status('logged-out'))).toBeNull();
-    expect(tabCarrierId({ kind: 'needs-reload', carrierId: 'orange-fr' })).toBeNull();
-    expect(tabCarrierId(null)).toBeNull();
+    const status = (state: 'read' | 'unchanged' | 'logged-out') => ({ kind: 'carrier' as const, tabId: 1, status: { carrierId: 'orange-fr', state, lines: 1, detail: '' }, lineIds: [3] });
+    expect(tabLines(status('read'))).toEqual([3]);
+    expect(tabLines(status('unchanged'))).toEqual([3]);
+    expect(tabLines(status('logged-out'))).toEqual([]);
+    expect(tabLines({ kind: 'needs-reload', carrierId: 'orange-fr' })).toEqual([]);
+    expect(tabLines(null)).toEqual([]);
   });
 });

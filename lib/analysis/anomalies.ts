@@ -1,7 +1,8 @@
 import type { Anomaly, AnomalyKind, LeakSensitivity } from './types';
 import type { Interval } from './increments';
 import type { Grid } from './grid';
-import { buildWindows, cumulative, durationBucket, type Windows } from './windows';
+import { BUCKETS, buildWindows, cumulative, durationBucket, type Windows } from './windows';
+import { localLevel } from './local-level';
 import { median, mad } from './stats';
 import { HOUR } from '../time/units';
 import { type Clock } from '../time/clock';
@@ -19,8 +20,14 @@ const SENSITIVITY: Record<LeakSensitivity, { z: number; ratio: number; floor: nu
 const FLOOR_OF_CAP = 0.025;
 const FLOOR_OF_DAY = 1;
 // The usual spread of log-ratios never counts as less than this, or a very regular line would
-// alarm on a 30 % busier evening.
-const MIN_SPREAD = 0.35;
+// alarm on a 30 % busier evening. Over days the ups and downs of single hours average out, so
+// longer windows may stand out by less.
+const MIN_SPREAD = [0.35, 0.35, 0.3, 0.25, 0.2, 0.16, 0.13];
+// How many times the usual use a window must carry (at normal sensitivity), by duration bucket.
+const RATIO = [2.5, 2.5, 2.2, 2, 1.85, 1.75, 1.65];
+// From about a day on, the level of the days around the window is the yardstick (see local-level).
+const LOCAL_FROM_BUCKET = 4;
+const DRAIN_FROM_BUCKET = 5;
 const MIN_CLASS_SIZE = 8;
 // Burn-rate rules on the cap (share of cap within a window), as in multi-window SLO alerting.
 const BURN_RULES = [
@@ -49,11 +56,12 @@ interface Candidate {
   kind: AnomalyKind;
   z: number;
   calib: number;
+  drain: boolean;
 }
 
 // Top-level on purpose: a closure created per window costs more than the test it guards.
-function candidateOf(w: Windows, z: number, score: number, calib: number, kind: AnomalyKind): Candidate {
-  return { first: w.first[z]!, last: w.last[z]!, start: w.start[z]!, end: w.end[z]!, z: score, calib, kind };
+function candidateOf(w: Windows, z: number, score: number, calib: number, kind: AnomalyKind, drain = false): Candidate {
+  return { first: w.first[z]!, last: w.last[z]!, start: w.start[z]!, end: w.end[z]!, z: score, calib, kind, drain };
 }
 
 function isOvernight(w: Windows, z: number): boolean {
@@ -66,7 +74,8 @@ function isOvernight(w: Windows, z: number): boolean {
 function calibrate(w: Windows, eps: Float64Array): { center: Float64Array; spread: Float64Array; cls: Uint8Array; lr: Float64Array } {
   const cls = new Uint8Array(w.n);
   const lr = new Float64Array(w.n);
-  const counts = new Int32Array(12);
+  const classes = BUCKETS * 2;
+  const counts = new Int32Array(classes);
   for (let z = 0; z < w.n; z++) {
     const c = durationBucket((w.end[z]! - w.start[z]!) / HOUR) * 2 + (isOvernight(w, z) ? 1 : 0);
     cls[z] = c;
@@ -74,16 +83,17 @@ function calibrate(w: Windows, eps: Float64Array): { center: Float64Array; sprea
     counts[c]!++;
   }
   const groups = Array.from(counts, (n) => new Float64Array(n));
-  const fill = new Int32Array(12);
+  const fill = new Int32Array(classes);
   for (let z = 0; z < w.n; z++) groups[cls[z]!]![fill[cls[z]!]!++] = lr[z]!;
   const allCenter = median(lr);
-  const allSpread = Math.max(MIN_SPREAD, mad(lr, allCenter));
-  const center = new Float64Array(12);
-  const spread = new Float64Array(12);
+  const allSpread = mad(lr, allCenter);
+  const center = new Float64Array(classes);
+  const spread = new Float64Array(classes);
   groups.forEach((g, c) => {
     const ok = g.length >= MIN_CLASS_SIZE;
+    const floor = MIN_SPREAD[c >> 1]!;
     center[c] = ok ? median(g) : allCenter;
-    spread[c] = ok ? Math.max(MIN_SPREAD, mad(g, center[c]!)) : allSpread;
+    spread[c] = Math.max(floor, ok ? mad(g, center[c]!) : allSpread);
   });
   return { center, spread, cls, lr };
 }
@@ -114,21 +124,31 @@ export function detectAnomalies(input: AnomalyInput): Detection {
   const { center, spread, cls, lr } = calibrate(w, eps);
   const sens = SENSITIVITY[input.sensitivity];
   const dayFloor = FLOOR_OF_DAY * (input.typicalDay ?? meanExpectedPerHour * 24);
+  const local = localLevel(intervals, cum);
 
   const cands: Candidate[] = [];
   const stats: Candidate[] = [];
   for (let z = 0; z < w.n; z++) {
     const c = cls[z]!;
-    const calib = Math.exp(center[c]!);
+    const bucket = c >> 1;
+    let calib = Math.exp(center[c]!);
+    let score = (lr[z]! - center[c]!) / spread[c]!;
+    if (bucket >= LOCAL_FROM_BUCKET && score >= sens.z) {
+      const around = local.around(w.start[z]!, w.end[z]!);
+      if (around > calib) {
+        score -= Math.log(around / calib) / spread[c]!;
+        calib = around;
+      }
+    }
     const typical = w.expected[z]! * calib;
     const bytes = w.bytes[z]!;
     const total = intervals[w.last[z]!]!.total;
     const floor = sens.floor * (total !== null ? Math.min(dayFloor, FLOOR_OF_CAP * total) : dayFloor);
-    const score = (lr[z]! - center[c]!) / spread[c]!;
-    if (score >= sens.z && bytes >= typical * sens.ratio) {
+    if (score >= sens.z && bytes >= typical * RATIO[bucket]! * (sens.ratio / SENSITIVITY.normal.ratio)) {
       const kind = isOvernight(w, z) ? 'overnight' : 'spike';
-      stats.push(candidateOf(w, z, score, calib, kind));
-      if (bytes - typical >= floor && floor > 0) cands.push(candidateOf(w, z, score, calib, kind));
+      const drain = bucket >= DRAIN_FROM_BUCKET;
+      stats.push(candidateOf(w, z, score, calib, kind, drain));
+      if (bytes - typical >= floor && floor > 0) cands.push(candidateOf(w, z, score, calib, kind, drain));
     }
     if (total !== null && bytes >= typical * BURN_UNUSUAL) {
       const hours = (w.end[z]! - w.start[z]!) / HOUR;
@@ -179,6 +199,7 @@ function select(cands: Candidate[], intervalCount: number): Candidate[] {
       prev.last = Math.max(prev.last, c.last);
       prev.end = Math.max(prev.end, c.end);
       prev.z = Math.max(prev.z, c.z);
+      prev.drain = prev.drain || c.drain;
     } else {
       const copy = { ...c };
       merged.push(copy);
@@ -204,5 +225,7 @@ function toAnomaly(c: Candidate, intervals: readonly Interval[], cum: ReturnType
     baselinePerHour: Math.max(0, typical / hours),
     percentOfCap: total !== null ? (100 * bytes) / total : null,
   };
-  return { ...a, reason: describe(a, clock, total) };
+  const anomaly: Anomaly = { ...a, reason: describe(a, clock, total) };
+  if (c.drain && c.kind !== 'burn-rate') anomaly.slowDrain = true;
+  return anomaly;
 }

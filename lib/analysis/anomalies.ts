@@ -19,12 +19,15 @@ const SENSITIVITY: Record<LeakSensitivity, { z: number; ratio: number; floor: nu
 // Below that a warning costs the user more attention than the data it would save.
 const FLOOR_OF_CAP = 0.025;
 const FLOOR_OF_DAY = 1;
+// On a small plan 2.5 % of the cap is a fraction of an ordinary day: an hour's heavy use there is
+// fast but not unusual. The excess is never asked to be less than this share of a typical day.
+const MIN_FLOOR_OF_DAY = 0.6;
 // The usual spread of log-ratios never counts as less than this, or a very regular line would
 // alarm on a 30 % busier evening. Over days the ups and downs of single hours average out, so
 // longer windows may stand out by less.
 const MIN_SPREAD = [0.35, 0.35, 0.3, 0.25, 0.2, 0.16, 0.13];
 // How many times the usual use a window must carry (at normal sensitivity), by duration bucket.
-const RATIO = [2.5, 2.5, 2.2, 2, 1.85, 1.75, 1.65];
+const RATIO = [2.5, 2.5, 2.1, 1.8, 1.65, 1.55, 1.5];
 // From about a day on, the level of the days around the window is the yardstick (see local-level).
 const LOCAL_FROM_BUCKET = 4;
 const DRAIN_FROM_BUCKET = 5;
@@ -143,14 +146,14 @@ export function detectAnomalies(input: AnomalyInput): Detection {
     const typical = w.expected[z]! * calib;
     const bytes = w.bytes[z]!;
     const total = intervals[w.last[z]!]!.total;
-    const floor = sens.floor * (total !== null ? Math.min(dayFloor, FLOOR_OF_CAP * total) : dayFloor);
+    const floor = sens.floor * (total !== null ? Math.min(dayFloor, Math.max(FLOOR_OF_CAP * total, MIN_FLOOR_OF_DAY * dayFloor)) : dayFloor);
     if (score >= sens.z && bytes >= typical * RATIO[bucket]! * (sens.ratio / SENSITIVITY.normal.ratio)) {
       const kind = isOvernight(w, z) ? 'overnight' : 'spike';
       const drain = bucket >= DRAIN_FROM_BUCKET;
       stats.push(candidateOf(w, z, score, calib, kind, drain));
       if (bytes - typical >= floor && floor > 0) cands.push(candidateOf(w, z, score, calib, kind, drain));
     }
-    if (total !== null && bytes >= typical * BURN_UNUSUAL) {
+    if (total !== null && bytes >= typical * BURN_UNUSUAL && bytes - typical >= floor) {
       const hours = (w.end[z]! - w.start[z]!) / HOUR;
       if (BURN_RULES.some((r) => hours <= r.hours * 1.25 && bytes - typical >= r.share * sens.burn * total)) {
         cands.push(candidateOf(w, z, score, calib, 'burn-rate'));

@@ -163,7 +163,7 @@ export function detectAnomalies(input: AnomalyInput): Detection {
   return {
     anomalies: select(cands, intervals.length).map((c) => toAnomaly(c, intervals, cum, clock)),
     unusual: select(stats, intervals.length).map((c) => {
-      const a = toAnomaly(c, intervals, cum, clock);
+      const a = factsOf(c, intervals, cum);
       return { start: a.start, end: a.end, usualShare: a.bytes > 0 ? Math.min(1, (a.bytes - a.excessBytes) / a.bytes) : 1 };
     }),
   };
@@ -212,13 +212,15 @@ function select(cands: Candidate[], intervalCount: number): Candidate[] {
   return merged;
 }
 
-function toAnomaly(c: Candidate, intervals: readonly Interval[], cum: ReturnType<typeof cumulative>, clock: Clock): Anomaly {
+type Facts = Omit<Anomaly, 'reason'>;
+
+function factsOf(c: Candidate, intervals: readonly Interval[], cum: ReturnType<typeof cumulative>): Facts {
   let bytes = 0;
   for (let i = c.first; i <= c.last; i++) bytes += intervals[i]!.bytes;
   const typical = (cum.expectedAt(c.end) - cum.expectedAt(c.start)) * c.calib;
   const hours = Math.max((c.end - c.start) / HOUR, 1e-9);
   const total = intervals[c.last]!.total;
-  const a = {
+  return {
     start: c.start,
     end: c.end,
     bytes: Math.max(0, bytes),
@@ -228,7 +230,12 @@ function toAnomaly(c: Candidate, intervals: readonly Interval[], cum: ReturnType
     baselinePerHour: Math.max(0, typical / hours),
     percentOfCap: total !== null ? (100 * bytes) / total : null,
   };
-  const anomaly: Anomaly = { ...a, reason: describe(a, clock, total) };
+}
+
+// Wording costs more than measuring: only warnings that are shown get a sentence.
+function toAnomaly(c: Candidate, intervals: readonly Interval[], cum: ReturnType<typeof cumulative>, clock: Clock): Anomaly {
+  const a = factsOf(c, intervals, cum);
+  const anomaly: Anomaly = { ...a, reason: describe(a, clock, intervals[c.last]!.total) };
   if (c.drain && c.kind !== 'burn-rate') anomaly.slowDrain = true;
   return anomaly;
 }

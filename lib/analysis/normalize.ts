@@ -89,18 +89,38 @@ function dropOutliers(pts: Point[]): void {
     const p = pts[i]!;
     if (p.used === null) continue;
     if (prev >= 0 && p.used < pts[prev]!.used!) {
-      const next = nextUsed(pts, i);
-      const before = prevUsed(pts, prev);
-      if (next !== null && next >= pts[prev]!.used!) {
-        p.used = null; // a dip: the counter came straight back
+      const back = comesBack(pts, i, pts[prev]!.used!, pts[prev]!.t);
+      if (back > i) {
+        // A dip (or a few): the counter came straight back to where it was.
+        for (let j = i; j < back; j++) pts[j]!.used = null;
+        i = back - 1;
         continue;
       }
-      if (before !== null && p.used >= before && p.used > 0) {
-        pts[prev]!.used = null; // the previous figure over-counted
-      }
+      const before = prevUsed(pts, prev);
+      // Back in line with the figure before it (give or take a small correction of its own):
+      // the previous figure over-counted, or was read from another cycle.
+      if (before !== null && p.used >= before * (1 - OVERCOUNT_SLACK) && p.used > 0) pts[prev]!.used = null;
     }
     prev = i;
   }
+}
+
+// Figures below the latest good one are set aside when the count is back within a few readings
+// and a couple of days: a renewal never climbs back to the old cycle's figure that fast.
+const DIP_READINGS = 4;
+const OVERCOUNT_SLACK = 0.05;
+const DIP_MS = 2 * DAY;
+
+function comesBack(pts: readonly Point[], i: number, level: number, since: number): number {
+  let seen = 0;
+  for (let j = i + 1; j < pts.length && seen < DIP_READINGS; j++) {
+    const q = pts[j]!;
+    if (q.t - since > DIP_MS) return -1;
+    if (q.used === null) continue;
+    seen++;
+    if (q.used >= level) return j;
+  }
+  return -1;
 }
 
 function nextUsed(pts: readonly Point[], i: number): number | null {

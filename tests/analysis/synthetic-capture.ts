@@ -4,7 +4,7 @@
 import type { AnalysisReading } from '../../lib/analysis';
 import type { Clock } from '../../lib/time/clock';
 import { DAY, HOUR, MINUTE } from '../../lib/time/units';
-import type { Family, SynthEvent, TrueCycle } from './synthetic';
+import type { Family, SynthEvent, TrueCycle } from './synthetic-base';
 
 export type Cadence = 'hourly' | 'hourly-awake' | 'daily' | 'rare' | 'irregular';
 

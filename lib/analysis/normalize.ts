@@ -98,8 +98,11 @@ function dropOutliers(pts: Point[]): void {
       }
       const before = prevUsed(pts, prev);
       // Back in line with the figure before it (give or take a small correction of its own):
-      // the previous figure over-counted, or was read from another cycle.
-      if (before !== null && p.used >= before * (1 - OVERCOUNT_SLACK) && p.used > 0) pts[prev]!.used = null;
+      // the previous figure over-counted by a few %, or was a figure far off its two agreeing
+      // neighbours (read from another cycle). Otherwise the count really fell.
+      const high = pts[prev]!.used!;
+      const inLine = before !== null && before > 0 && p.used >= before * (1 - OVERCOUNT_SLACK);
+      if (inLine && (high <= p.used * (1 + OVERCOUNT_SLACK) || p.used <= before! * AGREE)) pts[prev]!.used = null;
     }
     prev = i;
   }
@@ -109,6 +112,7 @@ function dropOutliers(pts: Point[]): void {
 // and a couple of days: a renewal never climbs back to the old cycle's figure that fast.
 const DIP_READINGS = 4;
 const OVERCOUNT_SLACK = 0.05;
+const AGREE = 1.5;
 const DIP_MS = 2 * DAY;
 
 function comesBack(pts: readonly Point[], i: number, level: number, since: number): number {

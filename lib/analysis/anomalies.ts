@@ -28,8 +28,12 @@ const MIN_FLOOR_OF_DAY = 0.6;
 const MIN_SPREAD = [0.35, 0.35, 0.3, 0.25, 0.2, 0.16, 0.13];
 // How many times the usual use a window must carry (at normal sensitivity), by duration bucket.
 const RATIO = [2.5, 2.5, 2.1, 1.8, 1.65, 1.55, 1.5];
-// From about a day on, the level of the days around the window is the yardstick (see local-level).
-const LOCAL_FROM_BUCKET = 4;
+// The z a window must reach, relative to the sensitivity's, by duration bucket: from a few hours
+// on, windows are also held against the level of the days around them (which removes most of
+// what a trip or a new habit does), so they may stand out by less.
+const Z = [1, 1, 0.8, 0.8, 0.8, 0.8, 0.8];
+// From a few hours on, the level of the days around the window is the yardstick (see local-level).
+const LOCAL_FROM_BUCKET = 2;
 const DRAIN_FROM_BUCKET = 5;
 const MIN_CLASS_SIZE = 8;
 // Burn-rate rules on the cap (share of cap within a window), as in multi-window SLO alerting.
@@ -136,7 +140,8 @@ export function detectAnomalies(input: AnomalyInput): Detection {
     const bucket = c >> 1;
     let calib = Math.exp(center[c]!);
     let score = (lr[z]! - center[c]!) / spread[c]!;
-    if (bucket >= LOCAL_FROM_BUCKET && score >= sens.z) {
+    const zMin = sens.z * Z[bucket]!;
+    if (bucket >= LOCAL_FROM_BUCKET && score >= zMin) {
       const around = local.around(w.start[z]!, w.end[z]!);
       if (around > calib) {
         score -= Math.log(around / calib) / spread[c]!;
@@ -147,7 +152,7 @@ export function detectAnomalies(input: AnomalyInput): Detection {
     const bytes = w.bytes[z]!;
     const total = intervals[w.last[z]!]!.total;
     const floor = sens.floor * (total !== null ? Math.min(dayFloor, Math.max(FLOOR_OF_CAP * total, MIN_FLOOR_OF_DAY * dayFloor)) : dayFloor);
-    if (score >= sens.z && bytes >= typical * RATIO[bucket]! * (sens.ratio / SENSITIVITY.normal.ratio)) {
+    if (score >= zMin && bytes >= typical * RATIO[bucket]! * (sens.ratio / SENSITIVITY.normal.ratio)) {
       const kind = isOvernight(w, z) ? 'overnight' : 'spike';
       const drain = bucket >= DRAIN_FROM_BUCKET;
       stats.push(candidateOf(w, z, score, calib, kind, drain));

@@ -91,7 +91,10 @@ export function splitCycles(points: Point[], clock: Clock, cycleDay: number | nu
         if (after && after.used! >= hwm * 0.9) {
           p.used = null; // a glitch, not a reset: the counter came straight back
         } else if (p.used! < hwm * RESET_RATIO || due) {
-          b = { at: estimateResetTime(prev.t, p, hwm, hwmT, Number.isNaN(start.at) ? firstT : start.at), source: 'reset', unexplained: !due };
+          // With nothing to say when the renewal is due (no stated end, no cycle day, no earlier
+          // renewal seen), a fall by half is most likely the renewal itself.
+          const known = (statedEnd !== null && statedEnd > p.t + DAY) || cycleDay !== null || !Number.isNaN(start.at);
+          b = { at: estimateResetTime(prev.t, p, hwm, hwmT, Number.isNaN(start.at) ? firstT : start.at), source: 'reset', unexplained: !due && known };
         }
       }
       if (b) close(i, b);

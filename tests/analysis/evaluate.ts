@@ -109,7 +109,7 @@ function truthAt(line: SyntheticLine, c: TrueCycle, at: number): number | null {
   return null;
 }
 
-function scoreLeaks(line: SyntheticLine, rep: Report): void {
+function scoreLeaks(line: SyntheticLine, rep: Report, delays: boolean): void {
   const final = analyse(line, line.end);
   const all = line.useWith(line.events);
   const times = [...line.trueAt].sort((a, b) => a - b);
@@ -121,17 +121,19 @@ function scoreLeaks(line: SyntheticLine, rep: Report): void {
     rep.leaks++;
     const hit = final.anomalies.some((a) => touches(a, e, line.lagMs));
     add(rep.rawRecall, hit);
+    const cycle = line.cycles.find((c) => e.start >= c.start && e.start < c.end) ?? line.cycles[0]!;
     const before = times.filter((t) => t <= e.start + line.lagMs).pop();
     const after = times.find((t) => t >= e.end + line.lagMs);
-    if (before === undefined || after === undefined) continue;
-    const cap = line.cycles.find((c) => e.start >= c.start && e.start < c.end)?.cap ?? line.cycles[0]!.cap;
+    // The reading after the leak must still show the leak's cycle: after a renewal it is gone.
+    if (before === undefined || after === undefined || after - line.lagMs >= cycle.end) continue;
+    const cap = cycle.cap;
     const ordinary = sumUse(line, without, before - line.lagMs, after - line.lagMs);
     if (used < DETECTABLE_SHARE * cap || used < DETECTABLE_RATIO * ordinary) continue;
     rep.detectable++;
     add(rep.recall, hit);
     const fam = leakFamily(line, e);
     add((rep.recallBy[fam] ??= tally()), hit);
-    if (!hit) continue;
+    if (!hit || !delays) continue;
     // Detection delay: the first of a few later looks at which the warning is there.
     for (const dt of [0, 12, 24, 48, 96]) {
       const look = times.find((t) => t >= after + dt * HOUR);
@@ -187,7 +189,10 @@ function scoreForecasts(line: SyntheticLine, rep: Report): void {
   }
 }
 
-export function evaluate(seeds: readonly number[]): Report {
+export interface Parts { leaks?: boolean; forecasts?: boolean; delays?: boolean }
+
+export function evaluate(seeds: readonly number[], parts: Parts = {}): Report {
+  const { leaks = true, forecasts = true, delays = true } = parts;
   const rep: Report = {
     lines: seeds.length, lineMonths: 0, leaks: 0, detectable: 0, rawRecall: tally(), recall: tally(), recallBy: {}, delaysH: [],
     falseAlarms: 0, falseAlarmsBy: {}, verdicts: tally(), hardVerdicts: tally(), verdictsBy: {}, insufficient: 0, skippedCheckpoints: 0,
@@ -195,8 +200,8 @@ export function evaluate(seeds: readonly number[]): Report {
   };
   for (const seed of seeds) {
     const line = generateLine(seed, familyOf(seed));
-    scoreLeaks(line, rep);
-    scoreForecasts(line, rep);
+    if (leaks) scoreLeaks(line, rep, delays);
+    if (forecasts) scoreForecasts(line, rep);
   }
   return rep;
 }

@@ -155,7 +155,9 @@ export function detectAnomalies(input: AnomalyInput): Detection {
     if (score >= zMin && bytes >= typical * RATIO[bucket]! * (sens.ratio / SENSITIVITY.normal.ratio)) {
       const kind = isOvernight(w, z) ? 'overnight' : 'spike';
       const drain = bucket >= DRAIN_FROM_BUCKET;
-      stats.push(candidateOf(w, z, score, calib, kind, drain));
+      // What the level leaves out must be more than day-to-day noise; relative to the line's own
+      // typical day, so it scales with the figures.
+      if (bytes - typical >= MIN_FLOOR_OF_DAY * dayFloor * sens.floor) stats.push(candidateOf(w, z, score, calib, kind, drain));
       if (bytes - typical >= floor && floor > 0) cands.push(candidateOf(w, z, score, calib, kind, drain));
     }
     if (total !== null && bytes >= typical * BURN_UNUSUAL && bytes - typical >= floor) {

@@ -92,9 +92,13 @@ export function splitCycles(points: Point[], clock: Clock, cycleDay: number | nu
           p.used = null; // a glitch, not a reset: the counter came straight back
         } else if (p.used! < hwm * RESET_RATIO || due) {
           // With nothing to say when the renewal is due (no stated end, no cycle day, no earlier
-          // renewal seen), a fall by half is most likely the renewal itself.
+          // renewal seen), a fall by half is most likely the renewal itself, if the new count
+          // fits the old pace since some time after the last reading; a count too big for that
+          // (17.9 GB, then 7.2 GB the next morning) is a new package or a rebased counter.
           const known = (statedEnd !== null && statedEnd > p.t + DAY) || cycleDay !== null || !Number.isNaN(start.at);
-          b = { at: estimateResetTime(prev.t, p, hwm, hwmT, Number.isNaN(start.at) ? firstT : start.at), source: 'reset', unexplained: !due && known };
+          const paced = resetByPace(p, hwm, hwmT, Number.isNaN(start.at) ? firstT : start.at);
+          const at = Number.isNaN(paced) ? (prev.t + p.t) / 2 : Math.min(p.t, Math.max(prev.t, paced));
+          b = { at, source: 'reset', unexplained: !due && (known || !(paced >= prev.t)) };
         }
       }
       if (b) close(i, b);
@@ -122,12 +126,11 @@ function renewalDue(clock: Clock, startAt: number, closed: readonly Cycle[], t: 
   return t >= nextEnd(clock, startAt, medianLength(closed)) - RENEWAL_SLACK_MS;
 }
 
-function estimateResetTime(prevT: number, p: Point, hwm: number, hwmT: number, cycleStart: number): number {
-  // Back out when the new count started from the old cycle's average pace.
+/** When the new count started, backed out from the old cycle's average pace (NaN if unknown). */
+function resetByPace(p: Point, hwm: number, hwmT: number, cycleStart: number): number {
   const span = hwmT - cycleStart;
-  let at = (prevT + p.t) / 2;
-  if (span > 0 && hwm > 0 && p.used !== null) at = p.t - (p.used / hwm) * span;
-  return Math.min(p.t, Math.max(prevT, at));
+  if (span > 0 && hwm > 0 && p.used !== null) return p.t - (p.used / hwm) * span;
+  return Number.NaN;
 }
 
 function medianLength(cycles: readonly Cycle[]): number | null {

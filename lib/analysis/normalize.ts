@@ -112,7 +112,7 @@ function dropOutliers(pts: Point[]): void {
 // and a couple of days: a renewal never climbs back to the old cycle's figure that fast.
 const DIP_READINGS = 4;
 const OVERCOUNT_SLACK = 0.05;
-const AGREE = 1.5;
+const AGREE = 1.1;
 const DIP_MS = 2 * DAY;
 
 function comesBack(pts: readonly Point[], i: number, level: number, since: number): number {

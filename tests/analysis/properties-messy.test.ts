@@ -80,7 +80,10 @@ describe('analysis properties on messy figures', () => {
         // From reading i the carrier counts from a lower figure (a new package, a rebased count),
         // low enough that the count never gets back to where it was.
         const drop = r[i - 1]!.usedBytes! * (1 - keep) + (r[r.length - 1]!.usedBytes! - r[i - 1]!.usedBytes!);
-        const fallen = r.map((x, j) => (j >= i ? { ...x, usedBytes: Math.max(0, x.usedBytes! - drop) } : x));
+        // The page says the cycle goes on: the fall is no renewal.
+        const fallen = r.map((x, j) => ({ ...x, usedBytes: j >= i ? Math.max(0, x.usedBytes! - drop) : x.usedBytes, periodEnd: T0 + 300 * DAY }));
+        // Below the figure two readings back too: not merely the previous figure over-counting.
+        fc.pre(i === 1 || fallen[i]!.usedBytes! < r[i - 2]!.usedBytes! * 0.95);
         const now = r[r.length - 1]!.capturedAt;
         const a = analyzeLine(fallen, { now });
         withinContract(a, now, 'UTC');

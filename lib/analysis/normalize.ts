@@ -102,7 +102,7 @@ function dropOutliers(pts: Point[]): void {
       // neighbours (read from another cycle). Otherwise the count really fell.
       const high = pts[prev]!.used!;
       const inLine = before !== null && before > 0 && p.used >= before * (1 - OVERCOUNT_SLACK);
-      if (inLine && (high <= p.used * (1 + OVERCOUNT_SLACK) || p.used <= before! * AGREE)) pts[prev]!.used = null;
+      if (inLine && (high <= p.used * (1 + OVERCOUNT_SLACK) || p.used <= before! * AGREE || high >= FAR * p.used)) pts[prev]!.used = null;
     }
     prev = i;
   }
@@ -113,6 +113,8 @@ function dropOutliers(pts: Point[]): void {
 const DIP_READINGS = 4;
 const OVERCOUNT_SLACK = 0.05;
 const AGREE = 1.1;
+// A figure more than twice the one after it, which is back in line with the one before, is off.
+const FAR = 2;
 const DIP_MS = 2 * DAY;
 
 function comesBack(pts: readonly Point[], i: number, level: number, since: number): number {

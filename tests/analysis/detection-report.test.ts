@@ -15,11 +15,11 @@ describe('detection report on held-out synthetic lines', () => {
     const f = figures(r);
     expect(r.detectable).toBeGreaterThan(25);
     expect(r.violations).toEqual([]);
-    expect(f.recall).toBeGreaterThanOrEqual(0.72);
-    expect(f.falseAlarmsPerLineMonth).toBeLessThanOrEqual(0.3);
-    expect(f.verdicts).toBeGreaterThanOrEqual(0.84);
-    expect(f.hardVerdicts).toBeGreaterThanOrEqual(0.75);
-    expect(f.medianDateErrorDays).toBeLessThanOrEqual(1);
-    expect(f.hardMedianDateErrorDays).toBeLessThanOrEqual(1);
+    expect(f.recall).toBeGreaterThanOrEqual(0.78);
+    expect(f.falseAlarmsPerLineMonth).toBeLessThanOrEqual(0.35);
+    expect(f.verdicts).toBeGreaterThanOrEqual(0.85);
+    expect(f.hardVerdicts).toBeGreaterThanOrEqual(0.77);
+    expect(f.medianDateErrorDays).toBeLessThanOrEqual(0.9);
+    expect(f.hardMedianDateErrorDays).toBeLessThanOrEqual(0.9);
   });
 });

@@ -1,7 +1,8 @@
 import type { Anomaly, AnomalyKind, LeakSensitivity } from './types';
 import type { Interval } from './increments';
 import type { Grid } from './grid';
-import { buildWindows, cumulative, durationBucket, type Windows } from './windows';
+import { BUCKETS, buildWindows, cumulative, durationBucket, type Windows } from './windows';
+import { localLevel } from './local-level';
 import { median, mad } from './stats';
 import { HOUR } from '../time/units';
 import { type Clock } from '../time/clock';
@@ -18,9 +19,22 @@ const SENSITIVITY: Record<LeakSensitivity, { z: number; ratio: number; floor: nu
 // Below that a warning costs the user more attention than the data it would save.
 const FLOOR_OF_CAP = 0.025;
 const FLOOR_OF_DAY = 1;
+// On a small plan 2.5 % of the cap is a fraction of an ordinary day: an hour's heavy use there is
+// fast but not unusual. The excess is never asked to be less than this share of a typical day.
+const MIN_FLOOR_OF_DAY = 0.6;
 // The usual spread of log-ratios never counts as less than this, or a very regular line would
-// alarm on a 30 % busier evening.
-const MIN_SPREAD = 0.35;
+// alarm on a 30 % busier evening. Over days the ups and downs of single hours average out, so
+// longer windows may stand out by less.
+const MIN_SPREAD = [0.35, 0.35, 0.3, 0.25, 0.2, 0.16, 0.13];
+// How many times the usual use a window must carry (at normal sensitivity), by duration bucket.
+const RATIO = [2.5, 2.5, 2.1, 1.8, 1.65, 1.55, 1.5];
+// The z a window must reach, relative to the sensitivity's, by duration bucket: from a few hours
+// on, windows are also held against the level of the days around them (which removes most of
+// what a trip or a new habit does), so they may stand out by less.
+const Z = [1, 1, 0.8, 0.8, 0.8, 0.8, 0.8];
+// From a few hours on, the level of the days around the window is the yardstick (see local-level).
+const LOCAL_FROM_BUCKET = 2;
+const DRAIN_FROM_BUCKET = 5;
 const MIN_CLASS_SIZE = 8;
 // Burn-rate rules on the cap (share of cap within a window), as in multi-window SLO alerting.
 const BURN_RULES = [
@@ -49,11 +63,12 @@ interface Candidate {
   kind: AnomalyKind;
   z: number;
   calib: number;
+  drain: boolean;
 }
 
 // Top-level on purpose: a closure created per window costs more than the test it guards.
-function candidateOf(w: Windows, z: number, score: number, calib: number, kind: AnomalyKind): Candidate {
-  return { first: w.first[z]!, last: w.last[z]!, start: w.start[z]!, end: w.end[z]!, z: score, calib, kind };
+function candidateOf(w: Windows, z: number, score: number, calib: number, kind: AnomalyKind, drain = false): Candidate {
+  return { first: w.first[z]!, last: w.last[z]!, start: w.start[z]!, end: w.end[z]!, z: score, calib, kind, drain };
 }
 
 function isOvernight(w: Windows, z: number): boolean {
@@ -66,7 +81,8 @@ function isOvernight(w: Windows, z: number): boolean {
 function calibrate(w: Windows, eps: Float64Array): { center: Float64Array; spread: Float64Array; cls: Uint8Array; lr: Float64Array } {
   const cls = new Uint8Array(w.n);
   const lr = new Float64Array(w.n);
-  const counts = new Int32Array(12);
+  const classes = BUCKETS * 2;
+  const counts = new Int32Array(classes);
   for (let z = 0; z < w.n; z++) {
     const c = durationBucket((w.end[z]! - w.start[z]!) / HOUR) * 2 + (isOvernight(w, z) ? 1 : 0);
     cls[z] = c;
@@ -74,16 +90,17 @@ function calibrate(w: Windows, eps: Float64Array): { center: Float64Array; sprea
     counts[c]!++;
   }
   const groups = Array.from(counts, (n) => new Float64Array(n));
-  const fill = new Int32Array(12);
+  const fill = new Int32Array(classes);
   for (let z = 0; z < w.n; z++) groups[cls[z]!]![fill[cls[z]!]!++] = lr[z]!;
   const allCenter = median(lr);
-  const allSpread = Math.max(MIN_SPREAD, mad(lr, allCenter));
-  const center = new Float64Array(12);
-  const spread = new Float64Array(12);
+  const allSpread = mad(lr, allCenter);
+  const center = new Float64Array(classes);
+  const spread = new Float64Array(classes);
   groups.forEach((g, c) => {
     const ok = g.length >= MIN_CLASS_SIZE;
+    const floor = MIN_SPREAD[c >> 1]!;
     center[c] = ok ? median(g) : allCenter;
-    spread[c] = ok ? Math.max(MIN_SPREAD, mad(g, center[c]!)) : allSpread;
+    spread[c] = Math.max(floor, ok ? mad(g, center[c]!) : allSpread);
   });
   return { center, spread, cls, lr };
 }
@@ -114,23 +131,36 @@ export function detectAnomalies(input: AnomalyInput): Detection {
   const { center, spread, cls, lr } = calibrate(w, eps);
   const sens = SENSITIVITY[input.sensitivity];
   const dayFloor = FLOOR_OF_DAY * (input.typicalDay ?? meanExpectedPerHour * 24);
+  const local = localLevel(intervals, cum);
 
   const cands: Candidate[] = [];
   const stats: Candidate[] = [];
   for (let z = 0; z < w.n; z++) {
     const c = cls[z]!;
-    const calib = Math.exp(center[c]!);
+    const bucket = c >> 1;
+    let calib = Math.exp(center[c]!);
+    let score = (lr[z]! - center[c]!) / spread[c]!;
+    const zMin = sens.z * Z[bucket]!;
+    if (bucket >= LOCAL_FROM_BUCKET && score >= zMin) {
+      const around = local.around(w.start[z]!, w.end[z]!);
+      if (around > calib) {
+        score -= Math.log(around / calib) / spread[c]!;
+        calib = around;
+      }
+    }
     const typical = w.expected[z]! * calib;
     const bytes = w.bytes[z]!;
     const total = intervals[w.last[z]!]!.total;
-    const floor = sens.floor * (total !== null ? Math.min(dayFloor, FLOOR_OF_CAP * total) : dayFloor);
-    const score = (lr[z]! - center[c]!) / spread[c]!;
-    if (score >= sens.z && bytes >= typical * sens.ratio) {
+    const floor = sens.floor * (total !== null ? Math.min(dayFloor, Math.max(FLOOR_OF_CAP * total, MIN_FLOOR_OF_DAY * dayFloor)) : dayFloor);
+    if (score >= zMin && bytes >= typical * RATIO[bucket]! * (sens.ratio / SENSITIVITY.normal.ratio)) {
       const kind = isOvernight(w, z) ? 'overnight' : 'spike';
-      stats.push(candidateOf(w, z, score, calib, kind));
-      if (bytes - typical >= floor && floor > 0) cands.push(candidateOf(w, z, score, calib, kind));
+      const drain = bucket >= DRAIN_FROM_BUCKET;
+      // What the level leaves out must be more than day-to-day noise; relative to the line's own
+      // typical day, so it scales with the figures.
+      if (bytes - typical >= MIN_FLOOR_OF_DAY * dayFloor * sens.floor) stats.push(candidateOf(w, z, score, calib, kind, drain));
+      if (bytes - typical >= floor && floor > 0) cands.push(candidateOf(w, z, score, calib, kind, drain));
     }
-    if (total !== null && bytes >= typical * BURN_UNUSUAL) {
+    if (total !== null && bytes >= typical * BURN_UNUSUAL && bytes - typical >= floor) {
       const hours = (w.end[z]! - w.start[z]!) / HOUR;
       if (BURN_RULES.some((r) => hours <= r.hours * 1.25 && bytes - typical >= r.share * sens.burn * total)) {
         cands.push(candidateOf(w, z, score, calib, 'burn-rate'));
@@ -140,7 +170,7 @@ export function detectAnomalies(input: AnomalyInput): Detection {
   return {
     anomalies: select(cands, intervals.length).map((c) => toAnomaly(c, intervals, cum, clock)),
     unusual: select(stats, intervals.length).map((c) => {
-      const a = toAnomaly(c, intervals, cum, clock);
+      const a = factsOf(c, intervals, cum);
       return { start: a.start, end: a.end, usualShare: a.bytes > 0 ? Math.min(1, (a.bytes - a.excessBytes) / a.bytes) : 1 };
     }),
   };
@@ -179,6 +209,7 @@ function select(cands: Candidate[], intervalCount: number): Candidate[] {
       prev.last = Math.max(prev.last, c.last);
       prev.end = Math.max(prev.end, c.end);
       prev.z = Math.max(prev.z, c.z);
+      prev.drain = prev.drain || c.drain;
     } else {
       const copy = { ...c };
       merged.push(copy);
@@ -188,13 +219,15 @@ function select(cands: Candidate[], intervalCount: number): Candidate[] {
   return merged;
 }
 
-function toAnomaly(c: Candidate, intervals: readonly Interval[], cum: ReturnType<typeof cumulative>, clock: Clock): Anomaly {
+type Facts = Omit<Anomaly, 'reason'>;
+
+function factsOf(c: Candidate, intervals: readonly Interval[], cum: ReturnType<typeof cumulative>): Facts {
   let bytes = 0;
   for (let i = c.first; i <= c.last; i++) bytes += intervals[i]!.bytes;
   const typical = (cum.expectedAt(c.end) - cum.expectedAt(c.start)) * c.calib;
   const hours = Math.max((c.end - c.start) / HOUR, 1e-9);
   const total = intervals[c.last]!.total;
-  const a = {
+  return {
     start: c.start,
     end: c.end,
     bytes: Math.max(0, bytes),
@@ -204,5 +237,12 @@ function toAnomaly(c: Candidate, intervals: readonly Interval[], cum: ReturnType
     baselinePerHour: Math.max(0, typical / hours),
     percentOfCap: total !== null ? (100 * bytes) / total : null,
   };
-  return { ...a, reason: describe(a, clock, total) };
+}
+
+// Wording costs more than measuring: only warnings that are shown get a sentence.
+function toAnomaly(c: Candidate, intervals: readonly Interval[], cum: ReturnType<typeof cumulative>, clock: Clock): Anomaly {
+  const a = factsOf(c, intervals, cum);
+  const anomaly: Anomaly = { ...a, reason: describe(a, clock, intervals[c.last]!.total) };
+  if (c.drain && c.kind !== 'burn-rate') anomaly.slowDrain = true;
+  return anomaly;
 }

@@ -12,6 +12,11 @@ export interface Cycle {
   /** Points [from, to) belong to this cycle. */
   from: number;
   to: number;
+  /**
+   * The count fell when no renewal was due (a correction, a new package): when it restarted is
+   * not known, so the first figure of the cycle says nothing about when it was used.
+   */
+  unexplainedStart?: boolean;
 }
 
 // A fall below half of the cycle's high-water mark is a reset; anything smaller is the carrier
@@ -24,7 +29,7 @@ const RENEWAL_SLACK_MS = 3 * DAY;
 // How long after a stated renewal a count that has not dropped is still taken as lagging.
 const PENDING_MS = 36 * 3_600_000;
 
-interface Boundary { at: number; source: CycleSource }
+interface Boundary { at: number; source: CycleSource; unexplained?: boolean }
 
 function meaningful(hwm: number, total: number | null): boolean {
   return total === null ? hwm > 0 : hwm >= total * MEANINGFUL_OF_CAP;
@@ -52,7 +57,7 @@ export function splitCycles(points: Point[], clock: Clock, cycleDay: number | nu
   let pending: Boundary | null = null;
 
   const close = (i: number, b: Boundary) => {
-    cycles.push({ start: Number.isNaN(start.at) ? null : start.at, end: b.at, startSource: start.source, endSource: b.source, from, to: i });
+    cycles.push({ start: Number.isNaN(start.at) ? null : start.at, end: b.at, startSource: start.source, endSource: b.source, from, to: i, ...(start.unexplained ? { unexplainedStart: true } : {}) });
     from = i;
     start = b;
     hwm = -1;
@@ -80,12 +85,20 @@ export function splitCycles(points: Point[], clock: Clock, cycleDay: number | nu
         // A drop of a few % is the carrier correcting itself, not the renewal showing up.
         const renewed = dropped && p.used! < hwm * CORRECTION_RATIO;
         if (renewed || moved || p.t - pending.at > PENDING_MS) b = pending;
-      } else if (dropped && meaningful(hwm, p.total ?? prev.total) && (p.used! < hwm * RESET_RATIO || (p.used! < hwm * CORRECTION_RATIO && renewalDue(clock, start.at, cycles, p.t)))) {
+      } else if (dropped && meaningful(hwm, p.total ?? prev.total) && p.used! < hwm * CORRECTION_RATIO) {
+        const due = renewalDue(clock, start.at, cycles, p.t);
         const after = nextUsed(points, i);
         if (after && after.used! >= hwm * 0.9) {
           p.used = null; // a glitch, not a reset: the counter came straight back
-        } else {
-          b = { at: estimateResetTime(prev.t, p, hwm, hwmT, Number.isNaN(start.at) ? firstT : start.at), source: 'reset' };
+        } else if (p.used! < hwm * RESET_RATIO || due) {
+          // With nothing to say when the renewal is due (no stated end, no cycle day, no earlier
+          // renewal seen), a fall by half is most likely the renewal itself, if the new count
+          // fits the old pace since some time after the last reading; a count too big for that
+          // (17.9 GB, then 7.2 GB the next morning) is a new package or a rebased counter.
+          const known = (statedEnd !== null && statedEnd > p.t + DAY) || cycleDay !== null || !Number.isNaN(start.at);
+          const paced = resetByPace(p, hwm, hwmT, Number.isNaN(start.at) ? firstT : start.at);
+          const at = Number.isNaN(paced) ? (prev.t + p.t) / 2 : Math.min(p.t, Math.max(prev.t, paced));
+          b = { at, source: 'reset', unexplained: !due && (known || !(paced >= prev.t)) };
         }
       }
       if (b) close(i, b);
@@ -98,7 +111,7 @@ export function splitCycles(points: Point[], clock: Clock, cycleDay: number | nu
     if (p.periodEnd !== null && p.periodEnd > p.t - DAY) statedEnd = p.periodEnd;
   }
 
-  const last: Cycle = { start: Number.isNaN(start.at) ? null : start.at, end: null, startSource: start.source, endSource: null, from, to: points.length };
+  const last: Cycle = { start: Number.isNaN(start.at) ? null : start.at, end: null, startSource: start.source, endSource: null, from, to: points.length, ...(start.unexplained ? { unexplainedStart: true } : {}) };
   completeCurrent(last, points, cycles, clock, cycleDay, statedEnd);
   cycles.push(last);
   return rollForward(cycles, clock, cycleDay, now, points.length);
@@ -113,12 +126,11 @@ function renewalDue(clock: Clock, startAt: number, closed: readonly Cycle[], t: 
   return t >= nextEnd(clock, startAt, medianLength(closed)) - RENEWAL_SLACK_MS;
 }
 
-function estimateResetTime(prevT: number, p: Point, hwm: number, hwmT: number, cycleStart: number): number {
-  // Back out when the new count started from the old cycle's average pace.
+/** When the new count started, backed out from the old cycle's average pace (NaN if unknown). */
+function resetByPace(p: Point, hwm: number, hwmT: number, cycleStart: number): number {
   const span = hwmT - cycleStart;
-  let at = (prevT + p.t) / 2;
-  if (span > 0 && hwm > 0 && p.used !== null) at = p.t - (p.used / hwm) * span;
-  return Math.min(p.t, Math.max(prevT, at));
+  if (span > 0 && hwm > 0 && p.used !== null) return p.t - (p.used / hwm) * span;
+  return Number.NaN;
 }
 
 function medianLength(cycles: readonly Cycle[]): number | null {

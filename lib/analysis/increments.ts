@@ -16,6 +16,9 @@ export interface Interval {
 
 // Boundaries we trust enough to say "the count at the first reading was used since then".
 const KNOWN_START = new Set(['reset', 'page', 'cycle-day']);
+// A fall of up to this share is the carrier correcting a recent over-count; a larger one that is
+// no renewal (a new package, a rebased counter) leaves the use of that interval unknown.
+const CORRECTION_SHARE = 0.05;
 
 /**
  * Turns cumulative readings into increments; the sum of a cycle's increments equals its last
@@ -24,7 +27,9 @@ const KNOWN_START = new Set(['reset', 'page', 'cycle-day']);
 export function buildIntervals(points: readonly Point[], cycles: readonly Cycle[]): Interval[] {
   const out: Interval[] = [];
   let lastT = -Infinity;
-  cycles.forEach((c, chain) => {
+  let chain = -1;
+  cycles.forEach((c) => {
+    chain++;
     let level = -1;
     let prevT = Number.NaN;
     const firstOfCycle = out.length;
@@ -35,9 +40,11 @@ export function buildIntervals(points: readonly Point[], cycles: readonly Cycle[
         // Readings that still showed last cycle's count after the renewal were kept in that
         // cycle; the new count covers only the time since the last of them.
         const from = Math.max(c.start ?? Infinity, lastT);
-        if (c.start !== null && KNOWN_START.has(c.startSource ?? '') && from <= p.t) {
+        if (c.start !== null && KNOWN_START.has(c.startSource ?? '') && !c.unexplainedStart && from <= p.t) {
           out.push({ start: from, end: p.t, bytes: p.used, chain, total: p.total, capped: false });
         }
+      } else if (p.used < level * (1 - CORRECTION_SHARE)) {
+        chain++; // what was used between these two readings is unknown: not a leak, not zero
       } else {
         if (p.used < level) absorbCorrection(out, firstOfCycle, level - p.used);
         out.push({ start: prevT, end: p.t, bytes: Math.max(0, p.used - level), chain, total: p.total, capped: p.total !== null && level >= p.total });

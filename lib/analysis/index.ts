@@ -1,6 +1,6 @@
 import type { AnalysisOptions, AnalysisReading, LineAnalysis, Projection } from './types';
 import { Clock } from '../time/clock';
-import { HOUR } from '../time/units';
+import { DAY, HOUR } from '../time/units';
 import { normalizeReadings } from './normalize';
 import { splitCycles } from './cycles';
 import { validCycleDay } from './calendar';
@@ -15,8 +15,10 @@ import { cycleFigures, dailyBudget, paceOf, type CycleFigures } from './summary'
 
 export type * from './types';
 
-// Three figures are the least that show a pace and a second opinion on it.
+// Three figures are the least that show a pace and a second opinion on it; with a few days of
+// history from before (earlier cycles), the latest figure alone tells how much is left.
 const MIN_USEFUL_READINGS = 3;
+const HISTORY_FOR_ONE_READING_MS = 3 * DAY;
 
 /**
  * Turns a line's stored readings into what the popup and alerts state: the cycle, daily use,
@@ -36,6 +38,7 @@ export function analyzeLine(readings: AnalysisReading[], options: AnalysisOption
   let hourly: number[] | null = null;
   let level: Level | null = null;
   let baseline: Baseline | null = null;
+  let coveredMs = 0;
   if (intervals.length) {
     let from = Infinity;
     let to = -Infinity;
@@ -45,6 +48,7 @@ export function analyzeLine(readings: AnalysisReading[], options: AnalysisOption
     }
     const grid = buildGrid(clock, from, to);
     const active = habitIntervals(intervals);
+    for (const iv of active) coveredMs += Math.max(0, iv.end - iv.start);
     const slots = estimateSlots(active, grid);
     const days = dayTotals(grid, slots);
     baseline = buildBaseline(grid, slots, days);
@@ -62,7 +66,7 @@ export function analyzeLine(readings: AnalysisReading[], options: AnalysisOption
   return {
     cycle: { start: current.start, end: current.end, startSource: current.startSource, endSource: current.endSource },
     daily,
-    projection: projectionFor(figures, current.end, now, clock, baseline, level),
+    projection: projectionFor(figures, current.end, now, clock, baseline, level, coveredMs),
     anomalies,
     usedBytes: figures.used,
     totalBytes: figures.total,
@@ -112,14 +116,15 @@ function habitIntervals(intervals: readonly Interval[]): Interval[] {
   return out;
 }
 
-function projectionFor(f: CycleFigures, end: number | null, now: number, clock: Clock, baseline: Baseline | null, level: Level | null): Projection {
+function projectionFor(f: CycleFigures, end: number | null, now: number, clock: Clock, baseline: Baseline | null, level: Level | null, coveredMs: number): Projection {
   const none = { exhaustAt: null, exhaustRange: null, spareBytes: null };
   const expectedDailyBytes = level ? Math.max(0, level.perHour * 24) : null;
   if (f.unlimited) return { status: 'unlimited', ...none, expectedDailyBytes };
   if (f.used !== null && f.total !== null && f.used >= f.total) {
     return { status: 'exhausted', ...none, exhaustAt: f.reachedCapAt, spareBytes: 0, expectedDailyBytes };
   }
-  if (f.useful < MIN_USEFUL_READINGS || f.used === null || f.total === null || f.tLast === null || !baseline || !level) {
+  const enough = f.useful >= MIN_USEFUL_READINGS || (f.useful >= 1 && coveredMs >= HISTORY_FOR_ONE_READING_MS);
+  if (!enough || f.used === null || f.total === null || f.tLast === null || !baseline || !level) {
     return { status: 'insufficient-data', ...none, expectedDailyBytes: null };
   }
   return project({ clock, baseline, level, used: f.used, total: f.total, tLast: f.tLast, cycleEnd: end, now });

@@ -14,7 +14,8 @@ export interface Point {
 // stray timestamp (a clock set to 1970) slips into storage.
 export const HISTORY_LIMIT_MS = 400 * DAY;
 
-const FUTURE_SKEW_MS = 2 * DAY;
+// A reading stamped further ahead than this is a bad parse, not a skewed clock: dropped.
+const FUTURE_LIMIT_MS = 7 * DAY;
 
 function finite(x: unknown): x is number {
   return typeof x === 'number' && Number.isFinite(x);
@@ -25,7 +26,7 @@ function clean(r: AnalysisReading): Point | null {
   const total = finite(r.totalBytes) && r.totalBytes > 0 ? r.totalBytes : null;
   let used: number | null = null;
   if (finite(r.usedBytes) && r.usedBytes >= 0) used = r.usedBytes;
-  else if (total !== null && finite(r.remainingBytes)) used = Math.max(0, total - r.remainingBytes);
+  else if (total !== null && finite(r.remainingBytes) && r.remainingBytes >= 0) used = Math.max(0, total - r.remainingBytes);
   return {
     t: r.capturedAt,
     used,
@@ -43,11 +44,17 @@ function clean(r: AnalysisReading): Point | null {
  */
 export function normalizeReadings(readings: readonly AnalysisReading[], now: number): Point[] {
   const pts: Point[] = [];
-  // Readings from the future are a skewed clock or a bad parse; a little skew is tolerated.
-  const latestAllowed = Number.isFinite(now) ? now + FUTURE_SKEW_MS : Infinity;
+  const hasNow = Number.isFinite(now);
   for (const r of readings) {
     const p = clean(r);
-    if (p && p.t <= latestAllowed) pts.push(p);
+    if (!p) continue;
+    if (hasNow && p.t > now) {
+      // A stamp from the future is a clock running ahead: the figure was read by now, so it
+      // counts as read now. Nothing is ever dated after `now`.
+      if (p.t > now + FUTURE_LIMIT_MS) continue;
+      p.t = now;
+    }
+    pts.push(p);
   }
   pts.sort((a, b) => a.t - b.t);
   const out: Point[] = [];
@@ -63,7 +70,89 @@ export function normalizeReadings(readings: readonly AnalysisReading[], now: num
     }
   }
   const latest = out.length ? out[out.length - 1]!.t : now;
-  const from = Math.max(latest, Number.isFinite(now) ? Math.min(now, latest) : latest) - HISTORY_LIMIT_MS;
+  const from = Math.max(latest, hasNow ? Math.min(now, latest) : latest) - HISTORY_LIMIT_MS;
   const firstKept = out.findIndex((p) => p.t >= from);
-  return firstKept <= 0 ? out : out.slice(firstKept);
+  const kept = firstKept <= 0 ? out : out.slice(firstKept);
+  dropOutliers(kept);
+  return dropRepeats(kept);
+}
+
+/**
+ * A counter only goes down at a renewal, a top-up of a remaining-only line, or a correction.
+ * A figure that dips below its neighbours while they agree (a stale cache, a reading stamped by
+ * a skewed clock, a half-loaded page) or pokes above both (an over-count the carrier took back)
+ * says nothing about use: its figure is set aside, the instant kept for the cap and dates.
+ */
+function dropOutliers(pts: Point[]): void {
+  let prev = -1;
+  for (let i = 0; i < pts.length; i++) {
+    const p = pts[i]!;
+    if (p.used === null) continue;
+    if (prev >= 0 && p.used < pts[prev]!.used!) {
+      const back = comesBack(pts, i, pts[prev]!.used!, pts[prev]!.t);
+      if (back > i) {
+        // A dip (or a few): the counter came straight back to where it was.
+        for (let j = i; j < back; j++) pts[j]!.used = null;
+        i = back - 1;
+        continue;
+      }
+      const before = prevUsed(pts, prev);
+      // Back in line with the figure before it (give or take a small correction of its own):
+      // the previous figure over-counted by a few %, or was a figure far off its two agreeing
+      // neighbours (read from another cycle). Otherwise the count really fell.
+      const high = pts[prev]!.used!;
+      const inLine = before !== null && before > 0 && p.used >= before * (1 - OVERCOUNT_SLACK);
+      if (inLine && (high <= p.used * (1 + OVERCOUNT_SLACK) || p.used <= before! * AGREE || high >= FAR * p.used)) pts[prev]!.used = null;
+    }
+    prev = i;
+  }
+}
+
+// Figures below the latest good one are set aside when the count is back within a few readings
+// and a couple of days: a renewal never climbs back to the old cycle's figure that fast.
+const DIP_READINGS = 4;
+const OVERCOUNT_SLACK = 0.05;
+const AGREE = 1.1;
+// A figure more than twice the one after it, which is back in line with the one before, is off.
+const FAR = 2;
+const DIP_MS = 2 * DAY;
+
+function comesBack(pts: readonly Point[], i: number, level: number, since: number): number {
+  let seen = 0;
+  for (let j = i + 1; j < pts.length && seen < DIP_READINGS; j++) {
+    const q = pts[j]!;
+    if (q.t - since > DIP_MS) return -1;
+    if (q.used === null) continue;
+    seen++;
+    if (q.used >= level) return j;
+  }
+  return -1;
+}
+
+function nextUsed(pts: readonly Point[], i: number): number | null {
+  for (let j = i + 1; j < pts.length; j++) if (pts[j]!.used !== null) return pts[j]!.used;
+  return null;
+}
+
+function prevUsed(pts: readonly Point[], i: number): number | null {
+  for (let j = i - 1; j >= 0; j--) if (pts[j]!.used !== null) return pts[j]!.used;
+  return null;
+}
+
+/**
+ * A figure that repeats the previous one only confirms it: the page may be serving a cached
+ * figure while use goes on (then a catch-up jump), so the repeat is not evidence of zero use at
+ * its time. Storage keeps only distinct figures for the same reason. The very last reading stays,
+ * so the time of the latest look is kept.
+ */
+function dropRepeats(pts: Point[]): Point[] {
+  const out: Point[] = [];
+  let ref: Point | null = null;
+  pts.forEach((p, i) => {
+    const repeat = ref !== null && p.used !== null && p.used === ref.used && p.total === ref.total && p.unlimited === ref.unlimited
+      && p.periodEnd === ref.periodEnd && i < pts.length - 1;
+    if (p.used !== null) ref = p;
+    if (!repeat) out.push(p);
+  });
+  return out;
 }

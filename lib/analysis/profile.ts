@@ -114,9 +114,10 @@ function weekdayFactors(complete: ReadonlyArray<{ day: number; bytes: number }>,
   for (let w = 0; w < 7; w++) {
     const v = by[w]!;
     if (v.length < 2) continue;
-    // Shrink towards 1 so two odd Tuesdays do not become a rule.
+    // Shrink towards 1 so two odd Tuesdays do not become a rule; from three weeks on the
+    // line's own rhythm (weekend-heavy, weekday-heavy) is taken nearly as seen.
     const raw = median(v) / overall;
-    f[w] = 1 + (raw - 1) * (v.length / (v.length + 3));
+    f[w] = 1 + (raw - 1) * (v.length / (v.length + 1));
   }
   return f;
 }

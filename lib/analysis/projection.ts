@@ -40,25 +40,75 @@ export function recentLevel(g: Grid, s: Slots, b: Baseline, tLast: number): Leve
     e.bytes += s.bytes[k]!;
     e.shape += c * b.hourShape[g.hour[k]!]! * b.weekdayFactor[g.dow[k]!]!;
   }
-  const ratios: number[] = [];
-  const weights: number[] = [];
-  const entries = [...days.values()].filter((e) => e.shape > 0);
+  const entries = [...days.values()].filter((e) => e.shape > 0).sort((a, b) => a.t - b.t);
   if (!entries.length) return null;
-  for (const e of entries) {
-    ratios.push(e.bytes / e.shape);
-    weights.push(e.shape * Math.pow(0.5, (tLast - e.t) / HALF_LIFE_MS));
-  }
-  const typical = weightedMedian(ratios, weights);
+  const ratios = entries.map((e) => e.bytes / e.shape);
+  // After a lasting change (a trip, a new habit) only the days since it describe the pace ahead.
+  const from = changePoint(entries, ratios);
+  const recent = entries.slice(from);
+  const r = ratios.slice(from);
+  const weights = recent.map((e) => e.shape * (from > 0 ? 1 : Math.pow(0.5, (tLast - e.t) / HALF_LIFE_MS)));
+  const typical = weightedMedian(r, weights);
   let num = 0;
   let den = 0;
-  entries.forEach((e, i) => {
-    num += weights[i]! * Math.min(ratios[i]!, DAY_CLIP * typical);
+  recent.forEach((_, i) => {
+    num += weights[i]! * Math.min(r[i]!, DAY_CLIP * typical);
     den += weights[i]!;
   });
   const perHour = den > 0 ? num / den : 0;
-  const m = median(ratios);
-  const rel = m > 0 ? mad(ratios, m) / m : 0.5;
+  const m = median(r);
+  const rel = m > 0 ? mad(r, m) / m : 0.5;
   return { perHour: Number.isFinite(perHour) ? perHour : 0, spread: Math.min(0.5, Math.max(0.1, rel / 2)) };
+}
+
+// A change is adopted when it has lasted a few days and stands well clear of day-to-day noise.
+const MIN_SEGMENT_MS = 3 * DAY;
+const CHANGE_T = 3.5;
+const MIN_CHANGE = Math.log(1.2);
+
+/**
+ * Index of the first day of the latest lasting level, or 0 when the recent days show none: the
+ * split of log day-ratios into "before" and "since" with the largest t statistic.
+ */
+function changePoint(entries: ReadonlyArray<{ t: number; shape: number }>, ratios: readonly number[]): number {
+  const n = entries.length;
+  if (n < 6) return 0;
+  const floor = Math.max(1e-9, median(ratios) * 0.05);
+  const x = ratios.map((v) => Math.log(Math.max(v, floor)));
+  const w = entries.map((e) => Math.min(1, e.shape / Math.max(1e-9, maxShape(entries))));
+  const sw = new Float64Array(n + 1);
+  const sx = new Float64Array(n + 1);
+  const sxx = new Float64Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    sw[i + 1] = sw[i]! + w[i]!;
+    sx[i + 1] = sx[i]! + w[i]! * x[i]!;
+    sxx[i + 1] = sxx[i]! + w[i]! * x[i]! * x[i]!;
+  }
+  const last = entries[n - 1]!.t;
+  let best = 0;
+  let bestT = CHANGE_T;
+  for (let s = 2; s <= n - 2; s++) {
+    if (entries[s]!.t - entries[0]!.t < MIN_SEGMENT_MS || last - entries[s]!.t < MIN_SEGMENT_MS) continue;
+    const w1 = sw[s]!;
+    const w2 = sw[n]! - w1;
+    if (w1 < 2 || w2 < 2) continue;
+    const m1 = sx[s]! / w1;
+    const m2 = (sx[n]! - sx[s]!) / w2;
+    const ss = sxx[n]! - w1 * m1 * m1 - w2 * m2 * m2;
+    const sd = Math.sqrt(Math.max(ss, 0) / Math.max(1, sw[n]! - 2)) + 0.05;
+    const t = Math.abs(m2 - m1) / (sd * Math.sqrt(1 / w1 + 1 / w2));
+    if (Math.abs(m2 - m1) >= MIN_CHANGE && t > bestT) {
+      bestT = t;
+      best = s;
+    }
+  }
+  return best;
+}
+
+function maxShape(entries: ReadonlyArray<{ shape: number }>): number {
+  let m = 0;
+  for (const e of entries) if (e.shape > m) m = e.shape;
+  return m;
 }
 
 /** Walks forward hour by hour from the latest reading; returns when `remaining` is used up. */
@@ -96,7 +146,12 @@ export function project(p: ProjectionInput): Projection {
   const fast = walk(p.clock, p.baseline, p.level.perHour * (1 + p.level.spread), p.tLast, horizon, remaining);
   const slow = walk(p.clock, p.baseline, p.level.perHour * (1 - p.level.spread), p.tLast, horizon, remaining);
   const expectedDailyBytes = Math.max(0, p.level.perHour * 24);
-  const exhaustRange = fast.at !== null ? { earliest: fast.at, latest: slow.at } : null;
+  if (mid.at !== null && mid.at < p.now) {
+    // The line has not been read since the date the forecast gave: the cap is probably used up
+    // by now, which only a fresh look at the page can confirm. Never a date in the past.
+    return { status: 'exhausted', exhaustAt: mid.at, exhaustRange: null, spareBytes: 0, expectedDailyBytes, likelyUsedUp: true };
+  }
+  const exhaustRange = fast.at !== null ? { earliest: Math.max(p.now, fast.at), latest: slow.at } : null;
   if (mid.at !== null) {
     return { status: 'runs-out', exhaustAt: mid.at, exhaustRange, spareBytes: p.cycleEnd !== null ? 0 : null, expectedDailyBytes };
   }

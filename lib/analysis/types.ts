@@ -38,6 +38,11 @@ export interface Anomaly {
   /** Share of the cap used in the window, when the cap is known (0-100). */
   percentOfCap: number | null;
   reason: string;
+  /**
+   * True when the unusual use is a slow background drain spread over days (a window of two days
+   * or more), not a burst; kind then stays 'spike' (or 'overnight') so every consumer can word it.
+   */
+  slowDrain?: boolean;
 }
 
 export interface Projection {
@@ -49,6 +54,12 @@ export interface Projection {
   spareBytes: number | null;
   /** The daily use the projection assumes (average over a week), null when unknown. */
   expectedDailyBytes: number | null;
+  /**
+   * Set (true) with status 'exhausted' when no reading shows the cap reached, but the forecast
+   * date has passed since the latest reading: "probably used up — open the page to check".
+   * exhaustAt is then the forecast date (before now). Absent otherwise.
+   */
+  likelyUsedUp?: boolean;
 }
 
 export interface LineAnalysis {

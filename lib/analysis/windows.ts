@@ -19,7 +19,8 @@ export interface Windows {
   nightHours: Float64Array;
 }
 
-const SPANS_H = [0, 1.5, 4, 8, 16, 30];
+// Up to a week: a background drain adds little per hour and shows only over days.
+const SPANS_H = [0, 1.5, 4, 8, 16, 30, 54, 96, 170];
 
 export interface Cumulative {
   /** Baseline bytes expected between the grid start and t. */
@@ -82,6 +83,8 @@ export function buildWindows(intervals: readonly Interval[], cum: Cumulative): W
   return w;
 }
 
+export const BUCKETS = 7;
+
 /** Duration bucket of a window; each bucket has its own spread of normal variation. */
 export function durationBucket(hours: number): number {
   if (hours <= 2) return 0;
@@ -89,5 +92,6 @@ export function durationBucket(hours: number): number {
   if (hours <= 10) return 2;
   if (hours <= 20) return 3;
   if (hours <= 40) return 4;
-  return 5;
+  if (hours <= 80) return 5;
+  return 6;
 }

@@ -1,194 +1,174 @@
-// Synthetic eSIM lines for the detection report: realistic daily and weekly rhythm, carrier
-// counters that reset each cycle and lag behind real use, sparse captures (only when the user
-// opens the carrier page), and injected leaks whose true times and sizes are known.
+// Synthetic eSIM lines for the detection report. Each line is drawn from one *family* (the
+// phenomenon it exercises) on top of a randomly varied base: rhythm, weekly pattern, reading
+// cadence, plan size and length, time zone (DST included), carrier artefacts, used-based or
+// remaining-only figures. Use is built per hour from stored noise plus a list of events, so the
+// same line can be replayed "as if" events after a given moment never happened.
 import type { AnalysisReading } from '../../lib/analysis';
+import { Clock } from '../../lib/time/clock';
+import { DAY, HOUR, MINUTE } from '../../lib/time/units';
+import { captureReadings, type Cadence } from './synthetic-capture';
+import { makeEvents } from './synthetic-events';
+import { between, gauss, localMidnight, pick, rng, type Family, type SynthEvent, type TrueCycle } from './synthetic-base';
 
-export const MIN = 60_000;
-export const HOUR = 60 * MIN;
-export const DAY = 24 * HOUR;
+export * from './synthetic-base';
+
+export { DAY, HOUR, MINUTE };
 export const GB = 2 ** 30;
 export const MB = 2 ** 20;
 
-export type LeakKind = 'overnight' | 'hotspot' | 'runaway';
-
-export interface Leak {
-  kind: LeakKind;
-  start: number;
-  end: number;
-  /** Bytes the leak actually used (after the cap throttled the line, if it did). */
-  bytes: number;
-  /** Bytes it would have used without the cap. */
-  planned: number;
-  cap: number;
-}
-
-export interface TrueCycle {
-  start: number;
-  end: number;
-  cap: number;
-  /** When true use reached the cap, null when it did not within the cycle. */
-  exhaustAt: number | null;
-}
-
 export interface SyntheticLine {
   seed: number;
+  family: Family;
   timeZone: string;
-  capture: 'hourly' | 'sparse';
-  /** The carrier's figures show use as of this long ago. */
+  cadence: Cadence;
+  remainingOnly: boolean;
   lagMs: number;
   cycleDay: number | null;
-  readings: AnalysisReading[];
-  leaks: Leak[];
   cycles: TrueCycle[];
-  end: number;
-  /** Ordinary use per hour from t0 (no leaks), to replay "what if" scenarios. */
-  normalUse: Float64Array;
+  events: SynthEvent[];
+  /** Readings as stored; `trueAt` says when each was really taken (stamps may be skewed). */
+  readings: AnalysisReading[];
+  trueAt: number[];
   t0: number;
+  /** When observation of the line begins and ends. */
+  from: number;
+  end: number;
+  dailyMean: number;
+  /** Hourly use with the given events applied (throttled at the cap). */
+  useWith(events: readonly SynthEvent[]): Float64Array;
 }
 
-/** mulberry32: small, fast, deterministic. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const ZONES = ['UTC', 'Europe/Madrid', 'America/New_York', 'Asia/Shanghai', 'Europe/Paris', 'America/Santiago', 'America/Mexico_City', 'Asia/Hong_Kong', 'Australia/Sydney', 'Asia/Kolkata'];
 
-function gauss(r: () => number): number {
-  return Math.sqrt(-2 * Math.log(r() + 1e-12)) * Math.cos(2 * Math.PI * r());
-}
-
-function pick<T>(r: () => number, xs: readonly T[]): T {
-  return xs[Math.floor(r() * xs.length)]!;
-}
-
-const ZONES = ['UTC', 'Europe/Madrid', 'America/New_York', 'Asia/Shanghai', 'Europe/Paris'];
-const offsetCache = new Map<string, number>();
-
-/** Local offset at noon UTC of that day; DST changes at night, so hours are off on two days a year. */
-function offsetOf(zone: string, t: number): number {
-  const d = Math.floor(t / DAY);
-  const key = `${zone}|${d}`;
-  let o = offsetCache.get(key);
-  if (o === undefined) {
-    const f = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' });
-    const p: Record<string, number> = {};
-    for (const x of f.formatToParts(new Date(d * DAY + 12 * HOUR))) if (x.type !== 'literal') p[x.type] = Number(x.value);
-    o = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!) - (d * DAY + 12 * HOUR);
-    offsetCache.set(key, o);
-  }
-  return o;
-}
-
-function localHour(zone: string, t: number): number {
-  return Math.floor((((t + offsetOf(zone, t)) % DAY) + DAY) % DAY / HOUR);
-}
-
-// Typical hour-of-day shapes: an evening streamer, an office worker, a night owl.
+// Hour-of-day archetypes: evening streamer, office worker, night owl, flat (a router / IoT).
 const SHAPES = [
   [0.6, 0.25, 0.15, 0.12, 0.12, 0.15, 0.4, 0.8, 1, 0.9, 0.8, 0.9, 1.2, 1, 0.9, 0.9, 1, 1.3, 1.8, 2.6, 3, 3, 2.4, 1.3],
   [0.3, 0.15, 0.1, 0.1, 0.1, 0.2, 0.6, 1.5, 2, 1.6, 1.3, 1.4, 2, 1.5, 1.3, 1.3, 1.4, 1.8, 1.6, 1.5, 1.4, 1.2, 0.9, 0.5],
   [2, 1.4, 0.5, 0.25, 0.15, 0.1, 0.1, 0.2, 0.4, 0.7, 0.9, 1, 1.1, 1.1, 1, 1, 1.1, 1.2, 1.5, 1.9, 2.2, 2.5, 2.6, 2.4],
+  [0.7, 0.6, 0.6, 0.6, 0.6, 0.7, 0.8, 1, 1.1, 1.1, 1.1, 1.1, 1.2, 1.1, 1.1, 1.1, 1.1, 1.2, 1.3, 1.4, 1.4, 1.3, 1.1, 0.9],
 ];
 
-export interface LineOptions {
-  months?: number;
+const FAMILY_WEIGHTS: Array<[Family, number]> = [
+  ['clean', 3], ['overnight', 3], ['spike', 2], ['runaway', 2], ['drain', 3], ['topup-leak', 2], ['early-leak', 2],
+  ['weekly', 3], ['habit', 2], ['travel', 2], ['download', 2], ['heavy-small', 1], ['stale', 2], ['messy', 2], ['lapsed', 1],
+];
+
+export function familyOf(seed: number): Family {
+  const r = rng(Math.imul(seed + 7, 0x27d4eb2d));
+  let x = r() * FAMILY_WEIGHTS.reduce((s, [, w]) => s + w, 0);
+  for (const [f, w] of FAMILY_WEIGHTS) if ((x -= w) < 0) return f;
+  return 'clean';
 }
 
-export function generateLine(seed: number, opts: LineOptions = {}): SyntheticLine {
-  // Spread neighbouring seeds apart: mulberry32's first outputs for 1, 2, 3 are alike.
-  const r = rng(Math.imul(seed + 1, 0x9e3779b1) ^ 0x85ebca6b);
-  const months = opts.months ?? 4;
-  const timeZone = pick(r, ZONES);
-  const capture: 'hourly' | 'sparse' = r() < 0.3 ? 'hourly' : 'sparse';
-  const lagMs = Math.floor(r() * 3 * HOUR);
-  const cap = pick(r, [5, 10, 15, 20, 30, 50]) * GB;
-  const monthlyUse = cap * (0.35 + r() * 1.15);
-  const baseShape = pick(r, SHAPES).map((v) => v * (0.8 + 0.4 * r()));
-  const shapeSum = baseShape.reduce((a, b) => a + b, 0);
-  const weekend = 0.8 + r() * 0.6;
-  const dayDay = 1 + Math.floor(r() * 28);
+function weekdayFactors(r: () => number, strong: boolean): number[] {
+  const f = Array.from({ length: 7 }, () => between(r, 0.85, 1.15));
+  const style = strong ? pick(r, ['weekend', 'weekday'] as const) : r() < 0.3 ? pick(r, ['weekend', 'weekday'] as const) : 'flat';
+  const k = strong ? between(r, 1.8, 3) : between(r, 1.2, 1.6);
+  if (style === 'weekend') { f[0]! *= k; f[6]! *= k; }
+  if (style === 'weekday') { f[0]! /= k; f[6]! /= k; }
+  const mean = f.reduce((a, b) => a + b, 0) / 7;
+  return f.map((v) => v / mean);
+}
 
-  // Cycles renew at local midnight on dayDay, from a start in early 2024.
+export function generateLine(seed: number, family: Family = familyOf(seed)): SyntheticLine {
+  const r = rng(Math.imul(seed + 1, 0x9e3779b1) ^ 0x85ebca6b);
+  const timeZone = pick(r, ZONES);
+  const clock = new Clock(timeZone);
+  const plan = family === 'heavy-small' ? 7 : family === 'weekly' ? pick(r, [7, 15, 15, 30]) : pick(r, [0, 0, 0, 30, 15, 7]);
+  const cadence: Cadence = family === 'stale' ? 'hourly' : family === 'overnight' && r() < 0.6 ? 'daily'
+    : pick(r, ['hourly', 'hourly-awake', 'daily', 'daily', 'daily', 'rare', 'irregular'] as const);
+  const remainingOnly = family === 'topup-leak' ? r() < 0.6 : r() < 0.25;
+  const lagMs = Math.floor(r() * 3 * HOUR);
+
+  // Cycles: monthly at local midnight of a day, or fixed 7/15/30-day packages from activation.
+  const startDay = Date.UTC(2024, Math.floor(r() * 12), 1 + Math.floor(r() * 28));
+  let cs = localMidnight(clock, startDay);
+  const dayDay = clock.dayOf(cs + HOUR);
+  const cycleDay = new Date(dayDay * DAY).getUTCDate();
+  const cycleLen = plan === 0 ? 30 : plan;
+  const total = plan === 0 || plan === 30 ? between(r, 80, 110) : plan === 15 ? between(r, 60, 80) : between(r, 42, 63);
+  const bigCap = pick(r, [2, 5, 10, 20, 30, 50]) * GB;
+  const cap = family === 'heavy-small' ? pick(r, [0.5, 1, 2]) * GB : plan === 7 ? pick(r, [1, 2, 3, 5]) * GB : plan === 15 ? pick(r, [2, 3, 5, 10]) * GB : bigCap;
+  const dailyMean = family === 'heavy-small' ? cap / between(r, 3.5, 6) : (cap / cycleLen) * (family === 'weekly' ? between(r, 0.75, 1.3) : between(r, 0.45, 1.35));
   const cycles: TrueCycle[] = [];
-  let cs = Date.UTC(2024, 0, dayDay);
-  cs -= offsetOf(timeZone, cs);
-  for (let m = 0; m < months; m++) {
-    const next = Date.UTC(2024, m + 1, dayDay);
-    const ce = next - offsetOf(timeZone, next);
-    cycles.push({ start: cs, end: ce, cap, exhaustAt: null });
-    cs = ce;
+  const until = cs + total * DAY;
+  while (cycles.length === 0 || cycles[cycles.length - 1]!.end < until) {
+    const end = plan === 0 ? clock.fromLocal(addMonth(clock.dayOf(cs + HOUR), cycleDay) * DAY) : cs + cycleLen * DAY;
+    cycles.push({ start: cs, end, cap });
+    cs = end;
   }
   const t0 = cycles[0]!.start;
-  const end = cycles[cycles.length - 1]!.end;
-  const hours = Math.round((end - t0) / HOUR);
+  const lineEnd = cycles[cycles.length - 1]!.end;
+  const hours = Math.round((lineEnd - t0) / HOUR);
+  // A new line is first read part-way into its first cycle.
+  const from = r() < 0.3 ? t0 + Math.floor(r() * 0.6 * cycleLen * 24) * HOUR : t0;
 
-  // Normal use per hour: daily volume (lognormal, weekly rhythm) x hour shape x hourly noise.
-  const use = new Float64Array(hours);
-  const dailyMean = monthlyUse / 30.4;
-  let dayVolume = 0;
+  const shape = pick(r, SHAPES).map((v) => v * between(r, 0.8, 1.2));
+  const shapeSum = shape.reduce((a, b) => a + b, 0);
+  const wf = weekdayFactors(r, family === 'weekly');
+  const sd = between(r, 0.2, 0.4);
+  const sh = between(r, 0.35, 0.6);
+  const dayNoise = new Float64Array(Math.ceil(hours / 24) + 3);
   let drift = 0;
-  for (let h = 0; h < hours; h++) {
-    const t = t0 + h * HOUR;
-    const lh = localHour(timeZone, t);
-    if (h === 0 || lh === 0) {
-      const dow = new Date(t + offsetOf(timeZone, t) + HOUR).getUTCDay();
-      // Habits drift (a trip, a new streaming habit): a slow random walk on the daily level.
-      drift = Math.max(-0.5, Math.min(0.5, drift + 0.03 * gauss(r)));
-      dayVolume = dailyMean * Math.exp(drift) * (dow === 0 || dow === 6 ? weekend : 1) * Math.exp(0.35 * gauss(r) - 0.06);
-    }
-    use[h] = (dayVolume * baseShape[lh]!) / shapeSum * Math.exp(0.5 * gauss(r) - 0.125);
+  for (let d = 0; d < dayNoise.length; d++) {
+    drift = Math.max(-0.25, Math.min(0.25, drift + 0.02 * gauss(r)));
+    dayNoise[d] = Math.exp(drift + sd * gauss(r) - (sd * sd) / 2);
   }
+  const hourNoise = new Float64Array(hours);
+  for (let k = 0; k < hours; k++) hourNoise[k] = Math.exp(sh * gauss(r) - (sh * sh) / 2);
+  const localHour = new Uint8Array(hours);
+  const localDay = new Int32Array(hours);
+  const dow = new Uint8Array(hours);
+  for (let k = 0; k < hours; k++) {
+    const t = t0 + k * HOUR + HOUR / 2;
+    localHour[k] = clock.hourOf(t);
+    localDay[k] = clock.dayOf(t);
+    dow[k] = ((localDay[k]! + 4) % 7 + 7) % 7;
+  }
+  const day0 = localDay[0]!;
 
-  const normalUse = use.slice();
-  const leaks = injectLeaks(r, use, t0, timeZone, cycles);
-  throttle(use, t0, cycles, leaks);
-  const readings = captureReadings(r, use, t0, timeZone, cycles, capture, lagMs);
-  const statesEnd = r() < 0.5;
-  if (statesEnd) for (const x of readings) x.periodEnd = cycles.find((c) => x.capturedAt - lagMs >= c.start && x.capturedAt - lagMs < c.end)?.end ?? null;
-  const cycleDay = !statesEnd && r() < 0.4 ? dayDay : null;
-  return { seed, timeZone, capture, lagMs, cycleDay, readings, leaks, cycles, end, normalUse, t0 };
-}
-
-function injectLeaks(r: () => number, use: Float64Array, t0: number, zone: string, cycles: TrueCycle[]): Leak[] {
-  const leaks: Leak[] = [];
-  for (const c of cycles) {
-    const n = r() < 0.3 ? 0 : r() < 0.6 ? 1 : 2;
-    for (let i = 0; i < n; i++) {
-      const kind: LeakKind = pick(r, ['overnight', 'hotspot', 'runaway'] as const);
-      const day = c.start + Math.floor(r() * ((c.end - c.start) / DAY - 2)) * DAY;
-      const offs = offsetOf(zone, day);
-      const localMidnight = day - ((((day + offs) % DAY) + DAY) % DAY);
-      let start: number;
-      let hours: number;
-      let bytes: number;
-      if (kind === 'overnight') {
-        start = localMidnight + (1 + r() * 2) * HOUR;
-        hours = 1 + r() * 3;
-        bytes = (0.5 + r() * 2.5) * GB;
-      } else if (kind === 'hotspot') {
-        start = localMidnight + (9 + r() * 11) * HOUR;
-        hours = 1 + r() * 2;
-        bytes = (0.5 + r() * 2.5) * GB;
-      } else {
-        start = localMidnight + r() * 24 * HOUR;
-        hours = 6 + r() * 30;
-        bytes = (40 + r() * 110) * MB * hours;
+  const events = makeEvents(r, family, { clock, cycles, from, lineEnd, dailyMean, cap });
+  const useWith = (evs: readonly SynthEvent[]): Float64Array => {
+    const use = new Float64Array(hours);
+    for (let k = 0; k < hours; k++) {
+      const t = t0 + k * HOUR;
+      let level = 1;
+      let shift = 0;
+      for (const e of evs) {
+        if (e.kind === 'habit' && t >= e.start) level *= e.factor!;
+        if (e.kind === 'trip' && t >= e.start && t < e.end) { level *= e.factor!; shift = e.shiftHours!; }
       }
-      start = Math.round(start / MIN) * MIN;
-      const end = start + Math.round(hours * 60) * MIN;
-      addSpread(use, t0, start, end, bytes);
-      leaks.push({ kind, start, end, bytes, planned: bytes, cap: c.cap });
+      const h = (((localHour[k]! + shift) % 24) + 24) % 24;
+      use[k] = dailyMean * level * wf[dow[k]!]! * dayNoise[localDay[k]! - day0]! * (shape[h]! / shapeSum) * hourNoise[k]!;
     }
+    for (const e of evs) if (e.kind === 'leak' || e.kind === 'download') addSpread(use, t0, e.start, e.end, e.bytes);
+    throttle(use, t0, cycles, evs);
+    return use;
+  };
+  const use = useWith(events);
+  const { readings, trueAt } = captureReadings(r, { use, t0, clock, cycles, events, from, end: lineEnd, cadence, lagMs, remainingOnly, family, cycleDayShown: cycleDay });
+  const statesEnd = plan !== 0 ? r() < 0.7 : r() < 0.45;
+  if (statesEnd) {
+    readings.forEach((x, i) => {
+      x.periodEnd = cycles.find((c) => trueAt[i]! - lagMs >= c.start && trueAt[i]! - lagMs < c.end)?.end ?? null;
+    });
   }
-  return leaks.sort((a, b) => a.start - b.start);
+  const knowsDay = plan === 0 && !statesEnd && r() < 0.5;
+  return {
+    seed, family, timeZone, cadence, remainingOnly, lagMs, cycleDay: knowsDay ? cycleDay : null, cycles, events, readings, trueAt,
+    t0, from, end: lineEnd, dailyMean, useWith,
+  };
 }
 
-function addSpread(use: Float64Array, t0: number, start: number, end: number, bytes: number): void {
+function addMonth(localDay: number, dayOfMonth: number): number {
+  const d = new Date(localDay * DAY);
+  const y = d.getUTCFullYear();
+  const m = d.getUTCMonth() + 1;
+  const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  return Date.UTC(y, m, Math.min(dayOfMonth, last)) / DAY;
+}
+
+export function addSpread(use: Float64Array, t0: number, start: number, end: number, bytes: number): void {
   for (let t = Math.floor((start - t0) / HOUR) * HOUR + t0; t < end; t += HOUR) {
     const k = Math.round((t - t0) / HOUR);
     if (k < 0 || k >= use.length) continue;
@@ -197,81 +177,24 @@ function addSpread(use: Float64Array, t0: number, start: number, end: number, by
   }
 }
 
-/** Once the cap is reached the carrier cuts data: no more use, and leaks after that never happened. */
-function throttle(use: Float64Array, t0: number, cycles: TrueCycle[], leaks: Leak[]): void {
+/** Once the cap (plus any top-up) is reached the carrier cuts data: no more use that cycle. */
+function throttle(use: Float64Array, t0: number, cycles: readonly TrueCycle[], evs: readonly SynthEvent[]): void {
   for (const c of cycles) {
     let cum = 0;
-    for (let k = Math.round((c.start - t0) / HOUR); k < Math.round((c.end - t0) / HOUR); k++) {
-      if (cum + use[k]! >= c.cap && c.exhaustAt === null) {
-        c.exhaustAt = t0 + k * HOUR + ((c.cap - cum) / use[k]!) * HOUR;
-        use[k] = c.cap - cum;
-      } else if (c.exhaustAt !== null) {
-        use[k] = 0;
-      }
+    for (let k = Math.max(0, Math.round((c.start - t0) / HOUR)); k < Math.min(use.length, Math.round((c.end - t0) / HOUR)); k++) {
+      const t = t0 + k * HOUR;
+      let cap = c.cap;
+      for (const e of evs) if (e.kind === 'topup' && e.start <= t && e.start >= c.start && e.start < c.end) cap += e.bytes;
+      if (cum + use[k]! > cap) use[k] = Math.max(0, cap - cum);
       cum += use[k]!;
     }
-    for (const l of leaks) {
-      if (c.exhaustAt === null || l.start < c.start || l.start >= c.end) continue;
-      if (l.start >= c.exhaustAt) l.bytes = 0;
-      else if (l.end > c.exhaustAt) l.bytes *= (c.exhaustAt - l.start) / (l.end - l.start);
-    }
   }
 }
 
-function captureTimes(r: () => number, t0: number, end: number, zone: string, capture: 'hourly' | 'sparse'): number[] {
-  const out: number[] = [];
-  if (capture === 'hourly') {
-    // A browser left open: hourly while the computer is awake, with the odd day away.
-    const sleeps = r() < 0.5;
-    for (let t = t0 + HOUR; t < end; t += HOUR) {
-      const lh = localHour(zone, t);
-      if (sleeps && lh >= 1 && lh < 7) continue;
-      if (r() < 0.05) continue;
-      out.push(t + Math.floor(r() * 6) * MIN);
-    }
-    return out;
-  }
-  const perDay = 1 + Math.floor(r() * 4);
-  for (let d = t0; d < end; d += DAY) {
-    if (r() < 0.2) continue;
-    const n = 1 + Math.floor(r() * perDay);
-    const midnight = d - ((((d + offsetOf(zone, d)) % DAY) + DAY) % DAY);
-    for (let i = 0; i < n; i++) out.push(Math.round(midnight + (7.5 + r() * 16) * HOUR));
-  }
-  return out.filter((t) => t > t0 && t < end).sort((a, b) => a - b);
-}
-
-function captureReadings(r: () => number, use: Float64Array, t0: number, zone: string, cycles: TrueCycle[], capture: 'hourly' | 'sparse', lagMs: number): AnalysisReading[] {
+/** Cumulative use within its cycle at each hour boundary (index k = start of hour k). */
+export function cycleCumulative(line: SyntheticLine, use: Float64Array): Float64Array {
   const cum = new Float64Array(use.length + 1);
-  const cycleStartK = new Set(cycles.map((c) => Math.round((c.start - t0) / HOUR)));
-  for (let k = 0; k < use.length; k++) cum[k + 1] = (cycleStartK.has(k) ? 0 : cum[k]!) + use[k]!;
-  const readings: AnalysisReading[] = [];
-  for (const t of captureTimes(r, t0, cycles[cycles.length - 1]!.end, zone, capture)) {
-    const seen = t - lagMs;
-    const c = cycles.find((x) => seen >= x.start && seen < x.end);
-    if (!c) continue;
-    const x = (seen - t0) / HOUR;
-    const k = Math.min(use.length - 1, Math.floor(x));
-    const base = cycleStartK.has(k) ? 0 : cum[k]!;
-    let used = base + (x - k) * (cum[k + 1]! - base);
-    // Now and then the carrier over-counts and corrects itself at the next reading.
-    if (r() < 0.02) used *= 1.02;
-    readings.push({ capturedAt: t, usedBytes: Math.round(Math.min(used, c.cap) / MB) * MB, totalBytes: c.cap });
-  }
-  return readings;
-}
-
-/**
- * When the cycle would have hit the cap had no leak started after `at`: what the line's
- * ordinary pace implied at that moment. Leaks yet to come cannot be forecast by anyone.
- */
-export function exhaustWithoutLeaksAfter(line: SyntheticLine, c: TrueCycle, at: number): number | null {
-  const use = line.normalUse.slice();
-  for (const l of line.leaks) if (l.start < at) addSpread(use, line.t0, l.start, l.end, l.planned);
-  let cum = 0;
-  for (let k = Math.round((c.start - line.t0) / HOUR); k < Math.round((c.end - line.t0) / HOUR); k++) {
-    if (cum + use[k]! >= c.cap) return line.t0 + k * HOUR + ((c.cap - cum) / use[k]!) * HOUR;
-    cum += use[k]!;
-  }
-  return null;
+  const starts = new Set(line.cycles.map((c) => Math.round((c.start - line.t0) / HOUR)));
+  for (let k = 0; k < use.length; k++) cum[k + 1] = (starts.has(k) ? 0 : cum[k]!) + use[k]!;
+  return cum;
 }

@@ -1,0 +1,62 @@
+import type { Interval } from './increments';
+import type { Cumulative } from './windows';
+import { DAY } from '../time/units';
+
+// Over days, use is judged against the line's level around it, not its level over all history:
+// a trip or a new habit moves that level for weeks, a leak only for its own days.
+const BEFORE_MS = 14 * DAY;
+const AFTER_MS = 7 * DAY;
+const MIN_SEEN_MS = 2 * DAY;
+// A rise that has lasted this long by the latest reading is a new habit, not a leak.
+const HABIT_MS = 5 * DAY;
+const HABIT_RISE = 1.25;
+
+export interface LocalLevel {
+  /** Use relative to the baseline around [start, end), excluding it; NaN when too little is seen. */
+  around(start: number, end: number): number;
+}
+
+export function localLevel(intervals: readonly Interval[], cum: Cumulative): LocalLevel {
+  const m = intervals.length;
+  const bytes = new Float64Array(m + 1);
+  const expected = new Float64Array(m + 1);
+  const seen = new Float64Array(m + 1);
+  for (let i = 0; i < m; i++) {
+    const iv = intervals[i]!;
+    bytes[i + 1] = bytes[i]! + iv.bytes;
+    expected[i + 1] = expected[i]! + Math.max(0, cum.expectedAt(iv.end) - cum.expectedAt(iv.start));
+    seen[i + 1] = seen[i]! + Math.max(0, iv.end - iv.start);
+  }
+  // Intervals are in time order: [first index with start >= a, first index with end > b).
+  const lowerStart = (a: number) => {
+    let lo = 0, hi = m;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (intervals[mid]!.start < a) lo = mid + 1; else hi = mid; }
+    return lo;
+  };
+  const upperEnd = (b: number) => {
+    let lo = 0, hi = m;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (intervals[mid]!.end <= b) lo = mid + 1; else hi = mid; }
+    return lo;
+  };
+  const level = (a: number, b: number): number => {
+    const i = lowerStart(a);
+    const j = upperEnd(b);
+    if (j <= i || seen[j]! - seen[i]! < MIN_SEEN_MS) return Number.NaN;
+    const e = expected[j]! - expected[i]!;
+    return e > 0 ? (bytes[j]! - bytes[i]!) / e : Number.NaN;
+  };
+  const last = m ? intervals[m - 1]!.end : 0;
+  // Has the line been running higher for the last few days than in the two weeks before?
+  const recent = level(last - HABIT_MS, last);
+  const prior = level(last - HABIT_MS - BEFORE_MS, last - HABIT_MS);
+  const risen = recent > prior * HABIT_RISE ? recent : Number.NaN;
+  return {
+    around(start, end) {
+      const before = level(start - BEFORE_MS, start);
+      let after = level(end, end + AFTER_MS);
+      if (Number.isNaN(after) && end > last - HABIT_MS && !Number.isNaN(risen)) after = risen;
+      if (Number.isNaN(before)) return after;
+      return Number.isNaN(after) ? before : Math.max(before, after);
+    },
+  };
+}

@@ -2,7 +2,7 @@ import { z } from './zod';
 
 import { bytes, carrierId, epochMs, periodEndKind } from './fields';
 import { MAX_USED_OVER_TOTAL } from '../vocabulary/limits';
-import { BUCKETS } from '../vocabulary/reading';
+import { BUCKETS, READING_VIAS } from '../vocabulary/reading';
 
 export const pageReadingSchema = z
   .strictObject({
@@ -18,6 +18,7 @@ export const pageReadingSchema = z
     pageSaysUpdatedAt: z.nullable(epochMs),
     overage: z.optional(z.boolean()),
     generic: z.optional(z.boolean()),
+    via: z.optional(z.enum(READING_VIAS)),
   })
   .check(
     z.refine((r) => r.usedBytes !== null || r.remainingBytes !== null, {

@@ -1,0 +1,111 @@
+import { readFileSync } from 'node:fs';
+import type { CDPSession } from 'playwright-core';
+import { launchExtension, serveCarrierPage } from '../tests/e2e/harness';
+
+/**
+ * What the content script costs on a huge page that never stops changing: a carrier usage page
+ * (Movistar Spain's fixture) padded to about 300,000 nodes, with a clock that rewrites its text
+ * every second, as portals with a session timer or a live "updated at" do. Measured in real
+ * Chromium with the production build: V8's sampling profiler runs for 30 s from the navigation,
+ * and every sample whose stack holds a frame of our content script counts (DOM calls and forced
+ * style or layout made from our code are inside those frames). Also reported: the longest run of
+ * consecutive such samples, i.e. the longest freeze the page feels from us.
+ */
+const URL = 'https://appweb.movistar.es/home';
+const WINDOW_MS = 30_000;
+const ELEMENTS = 150_000; // each with one text node: about 300,000 nodes
+
+function busyPage(): string {
+  const fixture = readFileSync('tests/fixtures/movistar-es/2026-11-20-capped.html', 'utf8');
+  // Built by the page's own script before document_idle, as a framework would render it: shipping
+  // 10 MB of HTML through the route would measure the transfer instead.
+  const script = `<script>
+    (() => {
+      const footer = document.createElement('footer');
+      for (let i = 0; i < ${ELEMENTS / 5}; i++) {
+        const tile = document.createElement('div');
+        tile.className = 'tile_' + (i % 17);
+        for (let j = 0; j < 4; j++) {
+          const span = document.createElement(j === 0 ? 'h4' : 'span');
+          span.textContent = j === 0 ? 'Oferta ' + i : 'Ver más ' + j;
+          tile.appendChild(span);
+        }
+        footer.appendChild(tile);
+      }
+      document.body.appendChild(footer);
+      const clock = document.createElement('p');
+      clock.id = 'session-clock';
+      document.querySelector('header').appendChild(clock);
+      let seconds = 0;
+      setInterval(() => { seconds++; clock.textContent = 'Sesión activa ' + Math.floor(seconds / 60) + ':' + String(seconds % 60).padStart(2, '0'); }, 1000);
+    })();
+  </script>`;
+  return fixture.replace('</body>', `${script}</body>`);
+}
+
+interface ProfileNode { id: number; callFrame: { url: string }; children?: number[] }
+interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
+
+/** Sample time (ms) whose stack holds one of our content-script frames, and its longest stretch. */
+function ours(profile: Profile, prefix: string): { totalMs: number; longestMs: number } {
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const memo = new Map<number, boolean>();
+  const inOurs = (id: number): boolean => {
+    const known = memo.get(id);
+    if (known !== undefined) return known;
+    const node = byId.get(id);
+    const up = parent.get(id);
+    const value = !!node && (node.callFrame.url.startsWith(prefix) || (up !== undefined && inOurs(up)));
+    memo.set(id, value);
+    return value;
+  };
+  let totalUs = 0;
+  let runUs = 0;
+  let longestUs = 0;
+  // timeDeltas[i] is the time from sample i-1 to sample i: the interval sample i stands for.
+  profile.samples.forEach((id, i) => {
+    const dt = profile.timeDeltas[i] ?? 0;
+    if (inOurs(id)) {
+      totalUs += dt;
+      runUs += dt;
+      longestUs = Math.max(longestUs, runUs);
+    } else runUs = 0;
+  });
+  return { totalMs: Math.round(totalUs / 1000), longestMs: Math.round(longestUs / 1000) };
+}
+
+export async function measure(): Promise<Record<string, number>> {
+  const session = await launchExtension();
+  try {
+    const html = busyPage();
+    await serveCarrierPage(session.context, URL, () => html);
+    await serveCarrierPage(session.context, 'https://appweb.movistar.es/blank', '<!doctype html><title>blank</title>');
+    const page = await session.context.newPage();
+    // Same origin first, so the profiled renderer is the one the big page loads in.
+    await page.goto('https://appweb.movistar.es/blank');
+    const cdp: CDPSession = await session.context.newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+    await cdp.send('Profiler.start');
+    const started = Date.now();
+    await page.goto(URL, { waitUntil: 'domcontentloaded' });
+    await page.waitForTimeout(Math.max(0, WINDOW_MS - (Date.now() - started)));
+    const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
+    const nodes = await page.evaluate(() => {
+      const walker = document.createTreeWalker(document, NodeFilter.SHOW_ALL);
+      let count = 0;
+      while (walker.nextNode()) count++;
+      return count;
+    });
+    const result = ours(profile, `chrome-extension://${session.extensionId}/`);
+    console.log(`content_busy_page: ${result.totalMs} ms of content-script time in 30 s, longest stretch ${result.longestMs} ms (${nodes} nodes)`);
+    return { content_busy_page_ms: result.totalMs, content_busy_page_longest_ms: result.longestMs };
+  } finally {
+    await session.close();
+  }
+}
+
+// `tsx bench/content-busy-page.ts` runs this one alone.
+if (process.argv[1]?.endsWith('content-busy-page.ts')) console.log(await measure());

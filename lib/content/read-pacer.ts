@@ -1,6 +1,6 @@
 /**
  * When the watcher may read the page. A read walks the whole page (300,000 nodes on a heavy
- * portal: over a second of script time), so reads are paced, not run per change:
+ * portal: over a second of main-thread time), so reads are paced, not run per change:
  * - a DOM change is read once the page has been quiet for `settleMs`, and at the latest `maxWaitMs`
  *   after the first unread change (a page that never stops changing is still read);
  * - after every read the page gets at least `duty` times that read's cost as rest, so reading
@@ -21,80 +21,66 @@ export interface PacerOptions {
 
 export const DEFAULT_PACING: Omit<PacerOptions, 'clock'> = { settleMs: 400, maxWaitMs: 2_000, minGapMs: 250, duty: 19, maxBackoff: 32 };
 
-export class ReadPacer {
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private timerAt = Infinity;
-  private changeDue = Infinity;
-  private wantDue = Infinity;
-  private firstChangeAt: number | null = null;
-  private lastEnd = -Infinity;
-  private lastCost = 0;
-  private idle = 0;
-  /** Total time spent reading, for the tests and the benchmark's sake. */
-  spentMs = 0;
-  reads = 0;
-
-  constructor(
-    private readonly run: () => void,
-    private readonly options: PacerOptions,
-  ) {}
-
+export interface ReadPacer {
   /** The page changed in a way that may change its figures. */
-  change(): void {
-    const now = this.options.clock();
-    this.firstChangeAt ??= now;
-    const quiet = Math.min(now + this.options.settleMs, this.firstChangeAt + this.options.maxWaitMs);
-    this.changeDue = Math.max(quiet, this.lastEnd + this.rest() * this.backoff());
-    this.arm();
-  }
-
+  change(): void;
   /** A read wanted at `at` (the first read, a steadiness check, a JSON answer): never before the rest. */
-  want(at: number): void {
-    this.wantDue = Math.min(this.wantDue, Math.max(at, this.lastEnd + this.rest()));
-    this.arm();
-  }
-
+  want(at: number): void;
   /** Reports a finished read: how long it took and whether its result differed from the last. */
-  done(costMs: number, changed: boolean): void {
-    this.lastEnd = this.options.clock();
-    this.lastCost = Math.max(0, costMs);
-    this.spentMs += this.lastCost;
-    this.reads += 1;
-    this.idle = changed ? 0 : this.idle + 1;
-  }
-
+  done(costMs: number, changed: boolean): void;
   /** A new view (route change): changes there are news again, so the backoff starts over. */
-  resetBackoff(): void {
-    this.idle = 0;
-  }
+  resetBackoff(): void;
+  cancel(): void;
+}
 
-  cancel(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    this.timerAt = this.changeDue = this.wantDue = Infinity;
-    this.firstChangeAt = null;
-  }
+export function createPacer(run: () => void, options: PacerOptions): ReadPacer {
+  const { clock, settleMs, maxWaitMs, minGapMs, duty, maxBackoff } = options;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let timerAt = Infinity;
+  let changeDue = Infinity;
+  let wantDue = Infinity;
+  let firstChange: number | null = null;
+  let lastEnd = -Infinity;
+  let lastCost = 0;
+  let idle = 0;
 
-  private rest(): number {
-    return Math.max(this.options.minGapMs, this.lastCost * this.options.duty);
-  }
+  const rest = () => Math.max(minGapMs, lastCost * duty);
+  const clear = () => {
+    clearTimeout(timer);
+    timerAt = changeDue = wantDue = Infinity;
+    firstChange = null;
+  };
+  const arm = () => {
+    const due = Math.min(changeDue, wantDue);
+    if (due === timerAt) return;
+    clearTimeout(timer);
+    timerAt = due;
+    timer = setTimeout(() => {
+      clear();
+      run();
+    }, Math.max(0, due - clock()));
+  };
 
-  private backoff(): number {
-    return Math.min(2 ** this.idle, this.options.maxBackoff);
-  }
-
-  private arm(): void {
-    const due = Math.min(this.changeDue, this.wantDue);
-    if (due === this.timerAt) return;
-    clearTimeout(this.timer);
-    this.timerAt = due;
-    this.timer = setTimeout(() => this.fire(), Math.max(0, due - this.options.clock()));
-  }
-
-  private fire(): void {
-    this.timer = undefined;
-    this.timerAt = this.changeDue = this.wantDue = Infinity;
-    this.firstChangeAt = null;
-    this.run();
-  }
+  return {
+    change() {
+      const now = clock();
+      firstChange ??= now;
+      const quiet = Math.min(now + settleMs, firstChange + maxWaitMs);
+      changeDue = Math.max(quiet, lastEnd + rest() * Math.min(2 ** idle, maxBackoff));
+      arm();
+    },
+    want(at) {
+      wantDue = Math.min(wantDue, Math.max(at, lastEnd + rest()));
+      arm();
+    },
+    done(costMs, changed) {
+      lastEnd = clock();
+      lastCost = Math.max(0, costMs);
+      idle = changed ? 0 : idle + 1;
+    },
+    resetBackoff() {
+      idle = 0;
+    },
+    cancel: clear,
+  };
 }

@@ -4,7 +4,7 @@ import type { CarrierAdapter } from '../carriers/types';
 import { isSampleRequest, isStatusRequest } from '../messages/page-status';
 import type { ContentMessage, StoreReply } from '../messages/schemas';
 import { readGeneric } from '../reader/generic';
-import { PageWatcher } from '../reader/page-watcher';
+import { createPageWatcher, type PageWatcher } from '../reader/page-watcher';
 import { redactedSample } from '../reader/redact';
 import { watchLocation } from './location';
 
@@ -27,7 +27,7 @@ export type PageSource = (watcher: PageWatcher, context: { timeZone: string }) =
 export function runCarrierScript(adapter: CarrierAdapter, ctx: ContentScriptContext, source?: PageSource): void {
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const extensionGone = () => typeof browser.runtime?.id !== 'string';
-  const watcher = new PageWatcher({
+  const watcher = createPageWatcher({
     adapter,
     doc: document,
     url: () => new URL(location.href),

@@ -5,7 +5,7 @@ import type { Bucket, PageReading, ParseContext } from '../vocabulary/reading';
 import { TELCEL_MX_JSON } from './allow-list';
 import { jsonReading, lastDigits, pastTime, saneTime, type JsonFigures } from './plausible';
 import { megabytes } from './sizes';
-import { amount, field, list, path, text } from './read';
+import { amount, field, flag, list, path, text } from './read';
 import { definePageJson } from './types';
 
 /**
@@ -40,16 +40,27 @@ export default definePageJson({
   urls: TELCEL_MX_JSON,
   read(body, url, context) {
     const data = field(body, 'data') ?? path(body, 'response', 'data');
-    if (data === undefined) return null;
+    // The 2016 shape is the list itself; the others list packages under `consumos`.
+    const items = list(Array.isArray(data) ? data : field(data, 'consumos'));
+    if (!items) return null;
+    const packages: Package[] = [];
+    for (const item of items) {
+      const p = readPackage(item, context);
+      if (p === undefined) return null; // one broken package puts the whole answer in doubt
+      if (p) packages.push(p);
+    }
+    if (items.length === 0) {
+      // No package listed: the summary alone, if the answer has one.
+      const sum = readPackage(field(data, 'sumatoria'), context);
+      if (!sum) return null;
+      packages.push(sum);
+    }
     const lineDigits = lastDigits(/\/consumo\/(\d+)/.exec(url.pathname)?.[1]);
-    const packages = Array.isArray(data) ? older(data, context) : current(data, context);
-    if (!packages) return null;
     const updated = pastTime(amount(field(data, 'fechaActualizacion')), context.now);
     const readings = sumByBucket(packages).map((p) =>
       jsonReading(figures(p), { lineDigits, periodEnd: p.expiry, periodEndKind: 'expiry', pageSaysUpdatedAt: updated }),
     );
-    if (readings.some((r) => r === null)) return null; // one implausible bucket puts the whole answer in doubt
-    return readings.length > 0 ? { ok: true, readings: readings as PageReading[] } : null;
+    return readings.length > 0 && readings.every((r) => r !== null) ? { ok: true, readings: readings as PageReading[] } : null;
   },
 });
 
@@ -58,47 +69,23 @@ function figures(p: Package): JsonFigures {
   return { bucket: p.bucket, usedBytes: megabytes(p.used, BASE), totalBytes: megabytes(totalMb, BASE), unlimited: false, remainingBytes: megabytes(p.available, BASE) };
 }
 
-/** frame-consumos and postpaid consumo: `consumos[]`, or only `sumatoria` when no package is listed. */
-function current(data: unknown, { now }: ParseContext): Package[] | null {
-  const consumos = list(field(data, 'consumos'));
-  if (!consumos) return null;
-  const packages: Package[] = [];
-  for (const item of consumos) {
-    const name = `${text(field(item, 'nombreProducto')) ?? ''} ${text(field(item, 'tipoPaquete')) ?? ''} ${text(field(item, 'clave')) ?? ''}`;
-    if (NOT_DATA.test(name)) continue;
-    const used = amount(field(item, 'mbUsados'));
-    const available = amount(field(item, 'mbDisponibles'));
-    if (used === undefined || available === undefined) return null;
-    const expiry = saneTime(amount(field(item, 'fechaExpiracion')));
-    if (expiry !== null && expiry <= now) continue; // an expired package is not today's allowance
-    packages.push({ bucket: mxBucketOf(name) ?? 'data', used, available, contracted: amount(field(item, 'mbTotales')) ?? null, expiry });
-  }
-  if (consumos.length > 0) return packages;
-  const sum = field(data, 'sumatoria');
-  const used = amount(field(sum, 'mbUsados'));
-  const available = amount(field(sum, 'mbDisponibles'));
-  if (used === undefined || available === undefined) return null;
-  return [{ bucket: 'data', used, available, contracted: amount(field(sum, 'mbIncluidos')) ?? null, expiry: null }];
-}
-
-/** The 2016 prepaid shape: an array of packages with contracted/used/available. */
-function older(data: readonly unknown[], { now, timeZone }: ParseContext): Package[] | null {
-  if (data.length > 50) return null;
-  const packages: Package[] = [];
-  for (const item of data) {
-    const name = text(field(item, 'productName')) ?? '';
-    if (NOT_DATA.test(name) || field(item, 'paqueteExpiradoAgotado') === true) continue;
-    const used = amount(field(item, 'totalConsumido'));
-    const available = amount(field(item, 'totalDisponible'));
-    const contracted = amount(field(item, 'totalContratado'));
-    if (used === undefined || available === undefined || contracted === undefined) return null;
-    const date = text(field(item, 'fechaExpiracion'), 10);
-    const expiry = date && /^\d{2}\/\d{2}\/\d{4}$/.test(date) ? parseDate(date, { now, timeZone, direction: 'future' }) : null;
-    if (expiry !== null && expiry <= now) continue;
-    const roaming = field(item, 'roamingFlag') === true || field(item, 'roamingFlag') === 'true';
-    packages.push({ bucket: roaming ? 'roaming' : (mxBucketOf(name) ?? 'data'), used, available, contracted, expiry });
-  }
-  return packages;
+/**
+ * One package of any of the three shapes (or the `sumatoria`); null when it is not a data
+ * allowance in force (a social-network package, an expired or exhausted one), undefined when its
+ * figures are missing or not numbers.
+ */
+function readPackage(item: unknown, { now, timeZone }: ParseContext): Package | null | undefined {
+  const name = ['nombreProducto', 'tipoPaquete', 'clave', 'productName'].map((key) => text(field(item, key)) ?? '').join(' ');
+  if (NOT_DATA.test(name) || field(item, 'paqueteExpiradoAgotado') === true) return null;
+  const used = amount(field(item, 'mbUsados') ?? field(item, 'totalConsumido'));
+  const available = amount(field(item, 'mbDisponibles') ?? field(item, 'totalDisponible'));
+  if (used === undefined || available === undefined) return undefined;
+  const contracted = amount(field(item, 'mbTotales') ?? field(item, 'totalContratado') ?? field(item, 'mbIncluidos')) ?? null;
+  const end = field(item, 'fechaExpiracion');
+  const expiry = typeof end === 'string' ? (/^\d{2}\/\d{2}\/\d{4}$/.test(end) ? parseDate(end, { now, timeZone, direction: 'future' }) : null) : saneTime(amount(end));
+  if (expiry !== null && expiry <= now) return null; // an expired package is not today's allowance
+  const roaming = flag(field(item, 'roamingFlag')) === true;
+  return { bucket: roaming ? 'roaming' : (mxBucketOf(name) ?? 'data'), used, available, contracted, expiry };
 }
 
 function sumByBucket(packages: readonly Package[]): Package[] {

@@ -1,8 +1,8 @@
 import type { CarrierAdapter } from '../carriers/types';
-import { DomWatch } from '../content/dom-watch';
-import { DEFAULT_PACING, ReadPacer, type PacerOptions } from '../content/read-pacer';
+import { watchDom, type DomWatch } from '../content/dom-watch';
+import { createPacer, DEFAULT_PACING, type PacerOptions } from '../content/read-pacer';
 import type { ObservableRoot } from '../content/roots';
-import { SendBudget, SteadyGate } from '../content/steady';
+import { createSendGate } from '../content/steady';
 import { combineResults } from '../page-json/merge';
 import type { PageReading, ParseResult } from '../vocabulary/reading';
 import type { PageStatus } from '../messages/page-status';
@@ -20,8 +20,6 @@ export interface PageWatcherDeps {
   fallback?: (doc: Document, url: URL, now: number) => ParseResult;
   /** How long after load or a route change we keep watching the DOM. */
   boundMs?: number;
-  /** Quiet time after the last DOM change before re-reading (SPAs render in bursts). */
-  settleMs?: number;
   /** How long the same figures must be seen before they are sent (lib/content/steady.ts). */
   steadyMs?: number;
   /** At most one send per this many ms, and `maxSends` per page load. */
@@ -35,6 +33,18 @@ export interface PageWatcherDeps {
   roots?: (doc: Document) => ObservableRoot[];
 }
 
+export interface PageWatcher {
+  /** What happened on this page, for the popup. */
+  readonly status: PageStatus;
+  /** Starts the first watch window (at load). */
+  start(): void;
+  /** A route change in the SPA: the new view may show other figures, or none. */
+  restart(): void;
+  stop(): void;
+  /** A verdict on one of the page's own JSON answers (lib/page-json): read it with the page. */
+  offerJson(result: ParseResult | null): void;
+}
+
 export const WATCH_BOUND_MS = 90_000;
 /** Longer than the 3-second promo glitch that once raised "data runs out today". */
 export const STEADY_MS = 5_000;
@@ -46,169 +56,131 @@ const JSON_FRESH_MS = WATCH_BOUND_MS;
 /**
  * Reads a carrier page as it renders. Single-page portals fill in the figures seconds after
  * `document_idle` (China Mobile HK takes 30-40 s), so the watcher re-reads when the page changes
- * in a way that may change its figures (DomWatch: document, shadow roots, same-origin frames),
- * paced so that a huge or restless page costs little (ReadPacer), and sends each distinct set of
- * figures once it has held steady, within a per-load send budget (SteadyGate, SendBudget). The
- * page's own JSON answers (lib/page-json), when this carrier has them, are a second source:
- * `offerJson` hands them in, and each read merges them with what the page shows. Observing
- * stops after a bound, so a page left open all day costs nothing.
+ * in a way that may change its figures (watchDom: document, shadow roots, same-origin frames),
+ * paced so that a huge or restless page costs little (createPacer), and sends each distinct set
+ * of figures once it has held steady, within a per-load send budget (createSendGate). The page's
+ * own JSON answers (lib/page-json), when this carrier has them, are a second source: `offerJson`
+ * hands them in, and each read merges them with what the page shows. Observing stops after a
+ * bound, so a page left open all day costs nothing.
  */
-export class PageWatcher {
-  private readonly dom: DomWatch;
-  private readonly pacer: ReadPacer;
-  private readonly gate: SteadyGate;
-  private readonly budget: SendBudget;
-  private readonly clock: () => number;
-  private boundTimer: ReturnType<typeof setTimeout> | undefined;
-  private active = false;
-  private windowOpen = false;
-  private lastSent = '';
-  private lastRead = '';
-  private json: { result: ParseResult; at: number } | null = null;
-  private current: PageStatus;
+export function createPageWatcher(deps: PageWatcherDeps): PageWatcher {
+  const { adapter, doc } = deps;
+  const clock = deps.clock ?? (() => performance.now());
+  const pacing = { ...DEFAULT_PACING, ...deps.pacing, clock };
+  const pacer = createPacer(read, pacing);
+  const gate = createSendGate(deps.steadyMs ?? STEADY_MS, deps.sendGapMs ?? SEND_GAP_MS, deps.maxSends ?? MAX_SENDS_PER_LOAD);
+  let dom: DomWatch | null = null;
+  let boundTimer: ReturnType<typeof setTimeout> | undefined;
+  let active = false;
+  let lastSent = '';
+  let lastRead = '';
+  let json: { result: ParseResult; at: number } | null = null;
+  let current: PageStatus = { carrierId: adapter.id, state: 'waiting', lines: 0, detail: '' };
+  const set = (state: PageStatus['state'], lines = 0, detail = '') => (current = { carrierId: adapter.id, state, lines, detail });
 
-  constructor(private readonly deps: PageWatcherDeps) {
-    this.current = { carrierId: deps.adapter.id, state: 'waiting', lines: 0, detail: '' };
-    this.clock = deps.clock ?? (() => performance.now());
-    const settleMs = deps.settleMs ?? deps.pacing?.settleMs ?? DEFAULT_PACING.settleMs;
-    this.pacer = new ReadPacer(() => this.read(), { ...DEFAULT_PACING, ...deps.pacing, settleMs, clock: this.clock });
-    this.dom = new DomWatch(deps.doc, () => this.pacer.change(), deps.roots);
-    this.gate = new SteadyGate(deps.steadyMs ?? STEADY_MS);
-    this.budget = new SendBudget(deps.sendGapMs ?? SEND_GAP_MS, deps.maxSends ?? MAX_SENDS_PER_LOAD);
-  }
-
-  get status(): PageStatus {
-    return this.current;
-  }
-
-  /** Time spent reading so far, and how many reads (for tests and benchmarks). */
-  get cost(): { spentMs: number; reads: number } {
-    return { spentMs: this.pacer.spentMs, reads: this.pacer.reads };
-  }
-
-  /** Starts (or, after a route change, restarts) a bounded watch window. */
-  start(): void {
-    const first = !this.active;
-    this.active = true;
-    this.windowOpen = true;
-    if (this.current.state !== 'read' && this.current.state !== 'unchanged') {
-      this.current = { ...this.current, state: 'waiting', detail: '' };
-    }
-    this.dom.start();
-    clearTimeout(this.boundTimer);
-    this.boundTimer = setTimeout(() => this.endWindow(), this.deps.boundMs ?? WATCH_BOUND_MS);
-    // The first read goes at once; a route change waits for the new view to settle (a page that
-    // pushes its URL a thousand times a minute gets one read, not a thousand).
-    this.pacer.want(this.clock() + (first ? 0 : this.deps.settleMs ?? DEFAULT_PACING.settleMs));
-  }
-
-  /** A route change in the SPA: the new view may show other figures, or none. */
-  restart(): void {
-    this.current = { ...this.current, state: 'waiting', lines: 0, detail: '' };
-    this.pacer.resetBackoff();
-    this.start();
-  }
-
-  stop(): void {
-    this.active = false;
-    this.windowOpen = false;
-    this.dom.stop();
-    this.pacer.cancel();
-    clearTimeout(this.boundTimer);
-  }
-
-  /** A verdict on one of the page's own JSON answers (lib/page-json): read it with the page. */
-  offerJson(result: ParseResult | null): void {
-    if (!result || (result.ok ? result.readings.length === 0 : result.reason !== 'logged-out')) return;
-    this.json = { result, at: this.clock() };
-    if (this.active) this.pacer.want(this.clock() + (this.deps.settleMs ?? DEFAULT_PACING.settleMs));
+  function openWindow(delay: number): void {
+    active = true;
+    if (current.state !== 'read' && current.state !== 'unchanged') current = { ...current, state: 'waiting', detail: '' };
+    dom?.stop();
+    dom = watchDom(doc, pacer.change, deps.roots);
+    clearTimeout(boundTimer);
+    boundTimer = setTimeout(endWindow, deps.boundMs ?? WATCH_BOUND_MS);
+    pacer.want(clock() + delay);
   }
 
   /** The end of the window: stop observing, and read once more for the verdict. */
-  private endWindow(): void {
-    this.windowOpen = false;
-    this.dom.stop();
-    this.pacer.want(this.clock());
+  function endWindow(): void {
+    dom?.stop();
+    dom = null;
+    pacer.want(clock());
   }
 
-  private read(): void {
-    if (!this.active) return;
-    const started = this.clock();
-    if (this.windowOpen) this.dom.refresh();
-    const result = this.readPage();
+  function read(): void {
+    if (!active) return;
+    const started = clock();
+    dom?.refresh();
+    const result = readPage();
     const signature = result.ok ? JSON.stringify(result.readings.map(figuresOf)) : `!${result.reason}`;
-    this.pacer.done(this.clock() - started, signature !== this.lastRead);
-    this.lastRead = signature;
-    if (!result.ok) {
-      this.gate.reset();
-      this.verdict(result);
+    pacer.done(clock() - started, signature !== lastRead);
+    lastRead = signature;
+    if (!result.ok || result.readings.length === 0) {
+      gate.reset();
+      verdict(result.ok ? { ok: false, reason: 'layout-changed', detail: 'no figures' } : result);
       return;
     }
-    const { adapter } = this.deps;
     const readings = result.readings;
-    if (readings.length === 0) {
-      this.gate.reset();
-      this.current = { carrierId: adapter.id, state: 'layout-changed', lines: 0, detail: 'no figures' };
-      return;
-    }
     const lines = new Set(readings.map((r) => r.lineDigits ?? r.planName ?? '')).size;
-    if (signature === this.lastSent) {
-      this.gate.reset();
-      if (this.current.state !== 'read') this.current = { carrierId: adapter.id, state: 'unchanged', lines, detail: '' };
+    if (signature === lastSent) {
+      gate.reset();
+      if (current.state !== 'read') set('unchanged', lines);
       return;
     }
-    const hold = this.gate.see(signature, started);
-    const wait = hold > 0 ? hold : this.budget.wait(started);
-    if (wait === Infinity) {
-      this.current = { carrierId: adapter.id, state: 'rejected', lines: 0, detail: 'too many changing figures on this page' };
-      return;
+    const wait = gate.wait(signature, started);
+    if (wait === Infinity) set('rejected', 0, 'too many changing figures on this page');
+    else if (wait > 0) pacer.want(started + wait);
+    else {
+      gate.sent(started);
+      lastSent = signature;
+      void deliver(readings, lines);
     }
-    if (wait > 0) {
-      this.pacer.want(started + wait);
-      return;
-    }
-    this.budget.record(started);
-    this.gate.reset();
-    this.lastSent = signature;
-    void this.deliver(readings, lines);
   }
 
   /** The DOM adapter (or the generic reader), merged with a fresh JSON verdict if there is one. */
-  private readPage(): ParseResult {
-    const { adapter, doc } = this.deps;
-    const url = this.deps.url();
-    const now = this.deps.now();
-    let result = adapter.parse(doc, url, { now, timeZone: this.deps.timeZone });
-    if (!result.ok && result.reason !== 'logged-out' && this.deps.fallback) {
-      const generic = this.deps.fallback(doc, url, now);
+  function readPage(): ParseResult {
+    const url = deps.url();
+    const now = deps.now();
+    let result = adapter.parse(doc, url, { now, timeZone: deps.timeZone });
+    if (!result.ok && result.reason !== 'logged-out' && deps.fallback) {
+      const generic = deps.fallback(doc, url, now);
       if (generic.ok) result = generic;
     }
-    const json = this.json && this.clock() - this.json.at <= JSON_FRESH_MS ? this.json.result : null;
-    return combineResults(result, json);
+    return combineResults(result, json && clock() - json.at <= JSON_FRESH_MS ? json.result : null);
   }
 
-  private verdict(result: Extract<ParseResult, { ok: false }>): void {
+  function verdict(result: Extract<ParseResult, { ok: false }>): void {
     // Labels without figures usually mean the figures are still loading: say "waiting" until
     // the window ends. Other verdicts are shown at once and corrected if the page changes.
-    const provisional = result.reason === 'layout-changed' && this.windowOpen;
-    const alreadyRead = this.current.state === 'read' || this.current.state === 'unchanged';
-    if (!provisional && (!alreadyRead || result.reason === 'logged-out')) {
-      this.current = { carrierId: this.deps.adapter.id, state: result.reason, lines: 0, detail: result.detail };
-    }
+    const provisional = result.reason === 'layout-changed' && dom !== null;
+    const alreadyRead = current.state === 'read' || current.state === 'unchanged';
+    if (!provisional && (!alreadyRead || result.reason === 'logged-out')) set(result.reason, 0, result.detail);
   }
 
   // Figures are validated by the background (zod), the one place that decides what is stored;
   // keeping zod out of this script keeps it small on every carrier page.
-  private async deliver(readings: PageReading[], lines: number): Promise<void> {
-    const { adapter } = this.deps;
-    const reply = await this.deps.send(readings).catch((error: unknown): StoreReply => ({ ok: false, error: String(error) }));
-    if (reply.ok) {
-      this.current = { carrierId: adapter.id, state: reply.stored > 0 ? 'read' : 'unchanged', lines, detail: '' };
-    } else {
-      this.lastSent = '';
-      this.current = { carrierId: adapter.id, state: 'rejected', lines: 0, detail: reply.error.slice(0, 300) };
+  async function deliver(readings: PageReading[], lines: number): Promise<void> {
+    const reply = await deps.send(readings).catch((error: unknown): StoreReply => ({ ok: false, error: String(error) }));
+    if (reply.ok) set(reply.stored > 0 ? 'read' : 'unchanged', lines);
+    else {
+      lastSent = '';
+      set('rejected', 0, reply.error.slice(0, 300));
     }
   }
+
+  return {
+    get status() {
+      return current;
+    },
+    start: () => openWindow(0),
+    restart() {
+      // A page that pushes its URL a thousand times a minute gets a few reads, not a thousand:
+      // the new view is read once it settles, paced like any other change.
+      current = { ...current, state: 'waiting', lines: 0, detail: '' };
+      pacer.resetBackoff();
+      openWindow(pacing.settleMs);
+    },
+    stop() {
+      active = false;
+      dom?.stop();
+      dom = null;
+      pacer.cancel();
+      clearTimeout(boundTimer);
+    },
+    offerJson(result) {
+      if (!result || (result.ok ? result.readings.length === 0 : result.reason !== 'logged-out')) return;
+      json = { result, at: clock() };
+      if (active) pacer.want(clock() + pacing.settleMs);
+    },
+  };
 }
 
 /** What makes two reads "the same": the figures and whose they are, not the times or the source. */

@@ -2,7 +2,7 @@ import { vi } from 'vitest';
 import { defineCarrier } from '@/lib/carriers/types';
 import { observableRoots } from '@/lib/content/roots';
 import type { StoreReply } from '@/lib/messages/schemas';
-import { PageWatcher, type PageWatcherDeps } from '@/lib/reader/page-watcher';
+import { createPageWatcher, type PageWatcher, type PageWatcherDeps } from '@/lib/reader/page-watcher';
 import type { PageReading } from '@/lib/vocabulary/reading';
 import { GB, pageReading } from '../helpers/readings';
 
@@ -47,7 +47,7 @@ export interface Run {
 
 export function makeWatcher(overrides: Partial<PageWatcherDeps> = {}): Run {
   const run: Run = { sent: [], reply: { ok: true, stored: 1, confirmed: 0 }, watcher: undefined as unknown as PageWatcher };
-  run.watcher = new PageWatcher({
+  run.watcher = createPageWatcher({
     adapter: fakeAdapter,
     doc: document,
     url: () => new URL('https://fake.example/usage'),

@@ -12,8 +12,6 @@ const OPTIONS: MutationObserverInit = {
 };
 
 export interface DomWatch {
-  /** Observes roots that appeared without a change we saw (a custom element upgraded later). */
-  refresh(): void;
   stop(): void;
 }
 
@@ -21,7 +19,10 @@ export interface DomWatch {
  * One MutationObserver over everything that is part of the page: the document, its open shadow
  * roots and its same-origin frames, including those that appear later (a component rendered
  * late, a frame that loads or navigates). Calls `onChange` only for changes that may change the
- * figures (mutation-filter.ts); the watcher decides when to read.
+ * figures (mutation-filter.ts); the watcher decides when to read. All roots are enumerated when
+ * the watch starts (each window); later ones are found in added subtrees and loaded frames. A
+ * shadow root attached without any change we see (an element upgraded long after insertion) is
+ * not observed until the next window, but the reader still reads it whenever it reads.
  */
 export function watchDom(doc: Document, onChange: () => void, roots: (doc: Document) => ObservableRoot[] = observableRoots): DomWatch {
   let observed = new WeakSet<Node>();
@@ -49,10 +50,8 @@ export function watchDom(doc: Document, onChange: () => void, roots: (doc: Docum
     }
     if (mayChangeFigures(records)) onChange();
   });
-  const refresh = () => roots(doc).forEach(observe);
-  refresh();
+  roots(doc).forEach(observe);
   return {
-    refresh,
     stop() {
       observer.disconnect();
       observed = new WeakSet();

@@ -27,13 +27,15 @@ export function rootsWithin(scope: ParentNode, max = MAX_ROOTS): ObservableRoot[
 /** Open shadow roots and same-origin frame documents directly inside `scope` (not nested ones). */
 export function innerRoots(scope: ParentNode): ObservableRoot[] {
   const found: ObservableRoot[] = [];
-  const visit = (el: Element) => {
-    if (el.shadowRoot) found.push(el.shadowRoot);
-    const frameDoc = sameOriginDocument(el);
+  // Frames through a selector (native, cheap); shadow hosts have none, so every element is asked,
+  // which on a 300,000-node page costs a few hundred ms: the watcher does it when a window opens
+  // and for added subtrees only, never on every read.
+  for (const frame of scope.querySelectorAll('iframe,frame')) {
+    const frameDoc = sameOriginDocument(frame);
     if (frameDoc) found.push(frameDoc);
-  };
-  if ((scope as Node).nodeType === 1) visit(scope as Element);
-  for (const el of scope.querySelectorAll('*')) visit(el);
+  }
+  if ((scope as Node).nodeType === 1 && (scope as Element).shadowRoot) found.push((scope as Element).shadowRoot!);
+  for (const el of scope.querySelectorAll('*')) if (el.shadowRoot) found.push(el.shadowRoot);
   return found;
 }
 
@@ -41,7 +43,7 @@ export function innerRoots(scope: ParentNode): ObservableRoot[] {
 export function sameOriginDocument(el: Element): Document | null {
   if (el.localName !== 'iframe' && el.localName !== 'frame') return null;
   try {
-    return (el as HTMLIFrameElement).contentDocument;
+    return (el as HTMLIFrameElement).contentDocument ?? null;
   } catch {
     return null;
   }

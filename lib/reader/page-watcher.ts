@@ -98,7 +98,6 @@ export function createPageWatcher(deps: PageWatcherDeps): PageWatcher {
   function read(): void {
     if (!active) return;
     const started = clock();
-    dom?.refresh();
     const result = readPage();
     const signature = result.ok ? JSON.stringify(result.readings.map(figuresOf)) : `!${result.reason}`;
     pacer.done(clock() - started, signature !== lastRead);

@@ -1,4 +1,5 @@
 import adapter from '@/lib/carriers/movistar-es';
 import { runCarrierScript } from '@/lib/content/run-carrier-script';
 
-export default defineContentScript({ matches: adapter.matches, runAt: 'document_idle', main: (ctx) => runCarrierScript(adapter, ctx) });
+// noScriptStartedPostMessage: WXT would otherwise post the extension id on the page's window.
+export default defineContentScript({ matches: adapter.matches, runAt: 'document_idle', noScriptStartedPostMessage: true, main: (ctx) => runCarrierScript(adapter, ctx) });

@@ -4,19 +4,30 @@ import type { CarrierAdapter } from '../carriers/types';
 import { isSampleRequest, isStatusRequest } from '../messages/page-status';
 import type { ContentMessage, StoreReply } from '../messages/schemas';
 import { readGeneric } from '../reader/generic';
-import { PageWatcher } from '../reader/page-watcher';
+import { createPageWatcher, type PageWatcher } from '../reader/page-watcher';
 import { redactedSample } from '../reader/redact';
+import { watchLocation } from './location';
+
+/** Another source of readings beside the DOM (the page's JSON); returns how to stop it. */
+export type PageSource = (watcher: PageWatcher, context: { timeZone: string }) => () => void;
 
 /**
  * The body of every carrier's content script (entrypoints/<carrier>.content.ts): a thin shell that
- * lets the watcher read the page as it renders (with the generic reader as last resort) and answers
- * the popup's "what happened here?". Each carrier has its own script so a page loads only its own
- * adapter. It never touches IndexedDB (here that would be the carrier site's database) and sends
- * nothing but figures.
+ * lets the watcher read the page as it renders (with the generic reader as last resort, and the
+ * page's own JSON where the carrier has a reader for it) and answers the popup's "what happened
+ * here?". Each carrier has its own script so a page loads only its own adapter. It never touches
+ * IndexedDB (here that would be the carrier site's database) and sends nothing but figures.
+ *
+ * The page cannot stop it. WXT invalidates a content script's context when it sees a "content
+ * script started" event, and a page that knows the extension id (a published extension's id is
+ * public) can dispatch that event itself; the entrypoints turn off WXT's postMessage that used to
+ * hand the page the id, and this shell relies on neither WXT's context nor its location events:
+ * it stops only when the extension itself is gone (updated or removed: `runtime.id` disappears).
  */
-export function runCarrierScript(adapter: CarrierAdapter, ctx: ContentScriptContext): void {
+export function runCarrierScript(adapter: CarrierAdapter, ctx: ContentScriptContext, source?: PageSource): void {
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const watcher = new PageWatcher({
+  const extensionGone = () => typeof browser.runtime?.id !== 'string';
+  const watcher = createPageWatcher({
     adapter,
     doc: document,
     url: () => new URL(location.href),
@@ -24,6 +35,10 @@ export function runCarrierScript(adapter: CarrierAdapter, ctx: ContentScriptCont
     timeZone,
     fallback: (doc, _url, now) => readGeneric(doc, adapter, { now, timeZone }),
     send: (readings) => {
+      if (extensionGone()) {
+        shutDown();
+        return Promise.resolve<StoreReply>({ ok: false, error: 'extension reloaded' });
+      }
       const message: ContentMessage = { type: 'page-readings', carrierId: adapter.id, readings };
       return browser.runtime.sendMessage(message) as Promise<StoreReply>;
     },
@@ -31,12 +46,30 @@ export function runCarrierScript(adapter: CarrierAdapter, ctx: ContentScriptCont
 
   // Answers with sendResponse, not a returned promise: content scripts get the browser's own
   // `browser`/`chrome` (no polyfill, see wxt.config.ts), and Chrome ignores returned promises.
-  browser.runtime.onMessage.addListener((message: unknown, _sender: unknown, sendResponse: (reply: unknown) => void) => {
+  const answer = (message: unknown, _sender: unknown, sendResponse: (reply: unknown) => void) => {
     if (isStatusRequest(message)) sendResponse(watcher.status);
     else if (isSampleRequest(message)) sendResponse(redactedSample(document.documentElement, adapter.locale));
     return false;
+  };
+  browser.runtime.onMessage.addListener(answer);
+  const stopLocation = watchLocation(window, () => watcher.restart());
+  const stopSource = source?.(watcher, { timeZone }) ?? (() => {});
+
+  function shutDown(): void {
+    watcher.stop();
+    stopLocation();
+    stopSource();
+    try {
+      browser.runtime.onMessage.removeListener(answer);
+    } catch {
+      // the extension is gone: nothing left to remove from
+    }
+  }
+  ctx.onInvalidated(() => {
+    if (extensionGone()) shutDown();
   });
-  ctx.addEventListener(window, 'wxt:locationchange', () => watcher.restart());
-  ctx.onInvalidated(() => watcher.stop());
-  watcher.start();
+
+  // Scripts that listen for the page's JSON start at document_start, before the DOM exists.
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => watcher.start(), { once: true });
+  else watcher.start();
 }

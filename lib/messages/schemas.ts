@@ -1,7 +1,7 @@
 import { z } from './zod';
 
 import { bytes, carrierId, epochMs, periodEndKind, plausibleFigures, safeText } from './fields';
-import { BUCKETS } from '../vocabulary/reading';
+import { BUCKETS, READING_VIAS } from '../vocabulary/reading';
 
 export const pageReadingSchema = z
   .strictObject({
@@ -16,6 +16,7 @@ export const pageReadingSchema = z
     periodEndKind: z.optional(periodEndKind),
     pageSaysUpdatedAt: z.nullable(epochMs),
     generic: z.optional(z.boolean()),
+    via: z.optional(z.enum(READING_VIAS)),
   })
   // One set of plausibility rules for every way a reading enters (pages, hand, backups).
   .check(plausibleFigures);

@@ -1,4 +1,9 @@
 import type { CarrierAdapter } from '../carriers/types';
+import { watchDom, type DomWatch } from '../content/dom-watch';
+import { createPacer, DEFAULT_PACING, type PacerOptions } from '../content/read-pacer';
+import type { ObservableRoot } from '../content/roots';
+import { createSendGate } from '../content/steady';
+import { combineResults } from '../page-json/merge';
 import type { PageReading, ParseResult } from '../vocabulary/reading';
 import type { PageStatus } from '../messages/page-status';
 import type { StoreReply } from '../messages/schemas';
@@ -15,116 +20,169 @@ export interface PageWatcherDeps {
   fallback?: (doc: Document, url: URL, now: number) => ParseResult;
   /** How long after load or a route change we keep watching the DOM. */
   boundMs?: number;
-  /** Quiet time after the last DOM change before re-reading (SPAs render in bursts). */
-  settleMs?: number;
+  /** How long the same figures must be seen before they are sent (lib/content/steady.ts). */
+  steadyMs?: number;
+  /** At most one send per this many ms, and `maxSends` per page load. */
+  sendGapMs?: number;
+  maxSends?: number;
+  /** Monotonic ms for pacing and read costs (performance.now in the page). */
+  clock?: () => number;
+  /** Pacing of reads (lib/content/read-pacer.ts). */
+  pacing?: Partial<Omit<PacerOptions, 'clock'>>;
+  /** What to observe besides the document (lib/content/roots.ts). */
+  roots?: (doc: Document) => ObservableRoot[];
+}
+
+export interface PageWatcher {
+  /** What happened on this page, for the popup. */
+  readonly status: PageStatus;
+  /** Starts the first watch window (at load). */
+  start(): void;
+  /** A route change in the SPA: the new view may show other figures, or none. */
+  restart(): void;
+  stop(): void;
+  /** A verdict on one of the page's own JSON answers (lib/page-json): read it with the page. */
+  offerJson(result: ParseResult | null): void;
 }
 
 export const WATCH_BOUND_MS = 90_000;
-const SETTLE_MS = 400;
+/** Longer than the 3-second promo glitch that once raised "data runs out today". */
+export const STEADY_MS = 5_000;
+export const SEND_GAP_MS = 10_000;
+export const MAX_SENDS_PER_LOAD = 20;
+/** A JSON answer counts this long: past it, figures come from the rendered page alone. */
+const JSON_FRESH_MS = WATCH_BOUND_MS;
 
 /**
  * Reads a carrier page as it renders. Single-page portals fill in the figures seconds after
- * `document_idle` (China Mobile HK takes 30-40 s), so the watcher re-reads after each burst of DOM
- * changes, sends each distinct set of figures once, and stops observing after a bound so a page
- * left open all day costs nothing.
+ * `document_idle` (China Mobile HK takes 30-40 s), so the watcher re-reads when the page changes
+ * in a way that may change its figures (watchDom: document, shadow roots, same-origin frames),
+ * paced so that a huge or restless page costs little (createPacer), and sends each distinct set
+ * of figures once it has held steady, within a per-load send budget (createSendGate). The page's
+ * own JSON answers (lib/page-json), when this carrier has them, are a second source: `offerJson`
+ * hands them in, and each read merges them with what the page shows. Observing stops after a
+ * bound, so a page left open all day costs nothing.
  */
-export class PageWatcher {
-  private observer: MutationObserver | null = null;
-  private settleTimer: ReturnType<typeof setTimeout> | undefined;
-  private boundTimer: ReturnType<typeof setTimeout> | undefined;
-  private lastSent = '';
-  private current: PageStatus;
+export function createPageWatcher(deps: PageWatcherDeps): PageWatcher {
+  const { adapter, doc } = deps;
+  const clock = deps.clock ?? (() => performance.now());
+  const pacing = { ...DEFAULT_PACING, ...deps.pacing, clock };
+  const pacer = createPacer(read, pacing);
+  const gate = createSendGate(deps.steadyMs ?? STEADY_MS, deps.sendGapMs ?? SEND_GAP_MS, deps.maxSends ?? MAX_SENDS_PER_LOAD);
+  let dom: DomWatch | null = null;
+  let boundTimer: ReturnType<typeof setTimeout> | undefined;
+  let active = false;
+  let lastSent = '';
+  let lastRead = '';
+  let json: { result: ParseResult; at: number } | null = null;
+  let current: PageStatus = { carrierId: adapter.id, state: 'waiting', lines: 0, detail: '' };
+  const set = (state: PageStatus['state'], lines = 0, detail = '') => (current = { carrierId: adapter.id, state, lines, detail });
 
-  constructor(private readonly deps: PageWatcherDeps) {
-    this.current = { carrierId: deps.adapter.id, state: 'waiting', lines: 0, detail: '' };
+  function openWindow(delay: number): void {
+    active = true;
+    if (current.state !== 'read' && current.state !== 'unchanged') current = { ...current, state: 'waiting', detail: '' };
+    dom?.stop();
+    dom = watchDom(doc, pacer.change, deps.roots);
+    clearTimeout(boundTimer);
+    boundTimer = setTimeout(endWindow, deps.boundMs ?? WATCH_BOUND_MS);
+    pacer.want(clock() + delay);
   }
 
-  get status(): PageStatus {
-    return this.current;
+  /** The end of the window: stop observing, and read once more for the verdict. */
+  function endWindow(): void {
+    dom?.stop();
+    dom = null;
+    pacer.want(clock());
   }
 
-  /** Starts (or, after a route change, restarts) a bounded watch window. */
-  start(): void {
-    this.stop();
-    if (this.current.state !== 'read' && this.current.state !== 'unchanged') {
-      this.current = { ...this.current, state: 'waiting', detail: '' };
+  function read(): void {
+    if (!active) return;
+    const started = clock();
+    const result = readPage();
+    const signature = result.ok ? JSON.stringify(result.readings.map(figuresOf)) : `!${result.reason}`;
+    pacer.done(clock() - started, signature !== lastRead);
+    lastRead = signature;
+    if (!result.ok || result.readings.length === 0) {
+      gate.reset();
+      verdict(result.ok ? { ok: false, reason: 'layout-changed', detail: 'no figures' } : result);
+      return;
     }
-    void this.read(false);
-    const root = this.deps.doc.body ?? this.deps.doc.documentElement;
-    this.observer = new MutationObserver(() => this.scheduleRead());
-    this.observer.observe(root, { childList: true, subtree: true, characterData: true });
-    this.boundTimer = setTimeout(() => {
-      this.stop();
-      void this.read(true);
-    }, this.deps.boundMs ?? WATCH_BOUND_MS);
+    const readings = result.readings;
+    const lines = new Set(readings.map((r) => r.lineDigits ?? r.planName ?? '')).size;
+    if (signature === lastSent) {
+      gate.reset();
+      if (current.state !== 'read') set('unchanged', lines);
+      return;
+    }
+    const wait = gate.wait(signature, started);
+    if (wait === Infinity) set('rejected', 0, 'too many changing figures on this page');
+    else if (wait > 0) pacer.want(started + wait);
+    else {
+      gate.sent(started);
+      lastSent = signature;
+      void deliver(readings, lines);
+    }
   }
 
-  /** A route change in the SPA: the new view may show other figures, or none. */
-  restart(): void {
-    this.current = { ...this.current, state: 'waiting', lines: 0, detail: '' };
-    this.start();
-  }
-
-  stop(): void {
-    this.observer?.disconnect();
-    this.observer = null;
-    clearTimeout(this.settleTimer);
-    clearTimeout(this.boundTimer);
-  }
-
-  private scheduleRead(): void {
-    clearTimeout(this.settleTimer);
-    this.settleTimer = setTimeout(() => void this.read(false), this.deps.settleMs ?? SETTLE_MS);
-  }
-
-  /** `final` is the read at the end of the window: only then does a failure become the verdict. */
-  private async read(final: boolean): Promise<void> {
-    const { adapter, doc } = this.deps;
-    const url = this.deps.url();
-    const now = this.deps.now();
-    let result = adapter.parse(doc, url, { now, timeZone: this.deps.timeZone });
-    if (!result.ok && result.reason !== 'logged-out' && this.deps.fallback) {
-      const generic = this.deps.fallback(doc, url, now);
+  /** The DOM adapter (or the generic reader), merged with a fresh JSON verdict if there is one. */
+  function readPage(): ParseResult {
+    const url = deps.url();
+    const now = deps.now();
+    let result = adapter.parse(doc, url, { now, timeZone: deps.timeZone });
+    if (!result.ok && result.reason !== 'logged-out' && deps.fallback) {
+      const generic = deps.fallback(doc, url, now);
       if (generic.ok) result = generic;
     }
-    if (!result.ok) {
-      // Labels without figures usually mean the figures are still loading: say "waiting" until
-      // the window ends. Other verdicts are shown at once and corrected if the page changes.
-      const provisional = result.reason === 'layout-changed' && !final;
-      const alreadyRead = this.current.state === 'read' || this.current.state === 'unchanged';
-      if (!provisional && (!alreadyRead || result.reason === 'logged-out')) {
-        this.current = { carrierId: adapter.id, state: result.reason, lines: 0, detail: result.detail };
-      }
-      return;
-    }
-    // Figures are validated by the background (zod), the one place that decides what is stored;
-    // keeping zod out of this script keeps it small on every carrier page.
-    const valid = result.readings;
-    if (valid.length === 0) {
-      this.current = { carrierId: adapter.id, state: 'layout-changed', lines: 0, detail: 'no figures' };
-      return;
-    }
-    const signature = JSON.stringify(valid.map(figuresOf));
-    const lines = new Set(valid.map((r) => r.lineDigits ?? r.planName ?? '')).size;
-    if (signature === this.lastSent) {
-      if (this.current.state !== 'read') this.current = { carrierId: adapter.id, state: 'unchanged', lines, detail: '' };
-      return;
-    }
-    this.lastSent = signature;
-    const reply = await this.deps.send(valid).catch(
-      (error: unknown): StoreReply => ({ ok: false, error: String(error) }),
-    );
-    if (reply.ok) {
-      this.current = { carrierId: adapter.id, state: reply.stored > 0 ? 'read' : 'unchanged', lines, detail: '' };
-    } else {
-      this.lastSent = '';
-      this.current = { carrierId: adapter.id, state: 'rejected', lines: 0, detail: reply.error.slice(0, 300) };
+    return combineResults(result, json && clock() - json.at <= JSON_FRESH_MS ? json.result : null);
+  }
+
+  function verdict(result: Extract<ParseResult, { ok: false }>): void {
+    // Labels without figures usually mean the figures are still loading: say "waiting" until
+    // the window ends. Other verdicts are shown at once and corrected if the page changes.
+    const provisional = result.reason === 'layout-changed' && dom !== null;
+    const alreadyRead = current.state === 'read' || current.state === 'unchanged';
+    if (!provisional && (!alreadyRead || result.reason === 'logged-out')) set(result.reason, 0, result.detail);
+  }
+
+  // Figures are validated by the background (zod), the one place that decides what is stored;
+  // keeping zod out of this script keeps it small on every carrier page.
+  async function deliver(readings: PageReading[], lines: number): Promise<void> {
+    const reply = await deps.send(readings).catch((error: unknown): StoreReply => ({ ok: false, error: String(error) }));
+    if (reply.ok) set(reply.stored > 0 ? 'read' : 'unchanged', lines);
+    else {
+      lastSent = '';
+      set('rejected', 0, reply.error.slice(0, 300));
     }
   }
 
+  return {
+    get status() {
+      return current;
+    },
+    start: () => openWindow(0),
+    restart() {
+      // A page that pushes its URL a thousand times a minute gets a few reads, not a thousand:
+      // the new view is read once it settles, paced like any other change.
+      current = { ...current, state: 'waiting', lines: 0, detail: '' };
+      pacer.resetBackoff();
+      openWindow(pacing.settleMs);
+    },
+    stop() {
+      active = false;
+      dom?.stop();
+      dom = null;
+      pacer.cancel();
+      clearTimeout(boundTimer);
+    },
+    offerJson(result) {
+      if (!result || (result.ok ? result.readings.length === 0 : result.reason !== 'logged-out')) return;
+      json = { result, at: clock() };
+      if (active) pacer.want(clock() + pacing.settleMs);
+    },
+  };
 }
 
-/** What makes two reads "the same": the figures and whose they are, not the times. */
+/** What makes two reads "the same": the figures and whose they are, not the times or the source. */
 function figuresOf(r: PageReading): unknown[] {
   return [r.lineDigits, r.planName, r.bucket, r.usedBytes, r.totalBytes, r.unlimited, r.remainingBytes];
 }

@@ -37,7 +37,15 @@ export interface PageReading {
   pageSaysUpdatedAt: number | null;
   /** True when the generic reader (not a carrier adapter) produced this figure. */
   generic?: boolean;
+  /**
+   * Where the content script found the figures: the page's own JSON answer (lib/page-json) or the
+   * rendered page. When both show the same line and bucket, one reading is sent, from the JSON.
+   */
+  via?: ReadingVia;
 }
+
+export const READING_VIAS = ['json', 'dom'] as const;
+export type ReadingVia = (typeof READING_VIAS)[number];
 
 export type ParseFailureReason = 'not-usage-page' | 'logged-out' | 'layout-changed';
 

@@ -130,7 +130,8 @@ describe('badge and notifications from rising usage (production build, real Chro
     await readPage(page, used, 4, '86%');
     await page.waitForTimeout(500);
     expect((await alertRows()).map((r) => r.key)).toEqual(rows.map((r) => r.key));
-    expect(await shownIds()).toEqual(idsOf(rows));
+    // No new notification (Chrome may by now have timed out the oldest, non-urgent one).
+    expect((await shownIds()).filter((id) => !idsOf(rows).includes(id))).toEqual([]);
   });
 
   it('neither loses nor repeats a notification when the worker stops and the re-check alarm wakes it', async () => {

@@ -1,153 +1,231 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { defineCarrier } from '@/lib/carriers/types';
-import { type PageReading } from '@/lib/vocabulary/reading';
-import type { StoreReply } from '@/lib/messages/schemas';
-import { PageWatcher } from '@/lib/reader/page-watcher';
+import { STEADY_MS } from '@/lib/reader/page-watcher';
 import { GB, pageReading } from '../helpers/readings';
+import { advance, app, figure, makeWatcher, resetHarness, usedOf } from './watcher-harness';
 
-/** A stand-in adapter: reads `<b id="used">N</b>` as N GB of 20 GB. */
-const fakeAdapter = defineCarrier(
-  { id: 'fake-carrier', label: 'Fake', country: 'ES', locale: 'es-ES', unitBase: 1024, matches: ['https://fake.example/*'], usageUrl: 'https://fake.example/' },
-  {
-  parse(doc) {
-    if (doc.querySelector('input[type=password]')) return { ok: false, reason: 'logged-out', detail: '' };
-    const used = doc.getElementById('used')?.textContent;
-    if (!used && doc.querySelector('[data-offers]')) return { ok: false, reason: 'not-usage-page', detail: 'offers only' };
-    if (!used) return { ok: false, reason: 'layout-changed', detail: 'labels but no figures' };
-    const gb = Number(used);
-    return { ok: true, readings: [pageReading({ usedBytes: gb * GB, remainingBytes: Math.max(0, 20 - gb) * GB })] };
-  },
-  },
-);
-
-let sent: PageReading[][];
-let reply: StoreReply;
-
-function makeWatcher() {
-  return new PageWatcher({
-    adapter: fakeAdapter,
-    doc: document,
-    url: () => new URL('https://fake.example/usage'),
-    now: () => Date.UTC(2026, 10, 20),
-    send: async (readings) => {
-      sent.push(readings);
-      return reply;
-    },
-    boundMs: 90_000,
-    settleMs: 400,
-  });
-}
-
-/** Lets MutationObserver callbacks and the settle timer run. */
-async function settle(ms = 500) {
-  await vi.advanceTimersByTimeAsync(ms);
-}
+/** Past the steadiness check: a figure is sent once it has been seen for STEADY_MS. */
+const SENT = STEADY_MS + 1_000;
 
 beforeEach(() => {
   vi.useFakeTimers();
-  document.body.innerHTML = '<main id="app"></main>';
-  sent = [];
-  reply = { ok: true, stored: 1, confirmed: 0 };
+  resetHarness();
 });
 afterEach(() => {
   vi.useRealTimers();
 });
 
 describe('PageWatcher', () => {
-  it('reads figures already on the page and sends them once', async () => {
-    document.getElementById('app')!.innerHTML = '<b id="used">3</b>';
-    const watcher = makeWatcher();
+  it('reads figures already on the page and sends them once they have held steady', async () => {
+    app().innerHTML = figure(3);
+    const { watcher, sent } = makeWatcher();
     watcher.start();
-    await settle();
-    expect(sent).toHaveLength(1);
-    expect(sent[0]![0]!.usedBytes).toBe(3 * GB);
+    await advance(STEADY_MS - 500);
+    expect(sent).toHaveLength(0);
+    await advance(1_500);
+    expect(usedOf(sent)).toEqual([3]);
+    expect(sent[0]![0]!.via).toBe('dom');
     expect(watcher.status).toMatchObject({ state: 'read', lines: 1, carrierId: 'fake-carrier' });
+    await advance(60_000);
+    expect(sent).toHaveLength(1);
     watcher.stop();
   });
 
   it('waits for figures that render late, then reads them', async () => {
-    const watcher = makeWatcher();
+    const { watcher, sent } = makeWatcher();
     watcher.start();
-    await settle();
+    await advance(1_000);
     expect(sent).toHaveLength(0);
     expect(watcher.status.state).toBe('waiting');
 
-    await vi.advanceTimersByTimeAsync(35_000); // China Mobile HK takes 30-40 s
-    document.getElementById('app')!.innerHTML = '<b id="used">7</b>';
-    await settle();
-    expect(sent.map((r) => r[0]!.usedBytes)).toEqual([7 * GB]);
+    await advance(35_000); // China Mobile HK takes 30-40 s
+    app().innerHTML = figure(7);
+    await advance(SENT);
+    expect(usedOf(sent)).toEqual([7]);
     expect(watcher.status.state).toBe('read');
     watcher.stop();
   });
 
   it('sends a re-rendered identical figure only once, and a changed one again', async () => {
-    const watcher = makeWatcher();
+    const { watcher, sent } = makeWatcher();
     watcher.start();
-    document.getElementById('app')!.innerHTML = '<b id="used">3</b>';
-    await settle();
-    document.getElementById('app')!.innerHTML = '<div><b id="used">3</b></div>';
-    await settle();
+    app().innerHTML = figure(3);
+    await advance(SENT);
+    app().innerHTML = `<div>${figure(3)}</div>`;
+    await advance(SENT);
     expect(sent).toHaveLength(1);
     document.getElementById('used')!.textContent = '4';
-    await settle();
-    expect(sent.map((r) => r[0]!.usedBytes)).toEqual([3 * GB, 4 * GB]);
+    await advance(15_000);
+    expect(usedOf(sent)).toEqual([3, 4]);
     watcher.stop();
   });
 
   it('gives up after the bound with a verdict and stops observing', async () => {
-    const watcher = makeWatcher();
+    const { watcher, sent } = makeWatcher();
     watcher.start();
-    await vi.advanceTimersByTimeAsync(90_001);
+    await advance(90_001);
     expect(watcher.status).toMatchObject({ state: 'layout-changed', detail: 'labels but no figures' });
-    document.getElementById('app')!.innerHTML = '<b id="used">3</b>';
-    await settle(5_000);
+    app().innerHTML = figure(3);
+    await advance(30_000);
     expect(sent).toHaveLength(0);
   });
 
   it('watches again after a route change', async () => {
-    const watcher = makeWatcher();
+    const { watcher, sent } = makeWatcher();
     watcher.start();
-    await vi.advanceTimersByTimeAsync(90_001);
-    document.getElementById('app')!.innerHTML = '<b id="used">5</b>';
+    await advance(90_001);
+    app().innerHTML = figure(5);
     watcher.restart();
-    await settle();
-    expect(sent.map((r) => r[0]!.usedBytes)).toEqual([5 * GB]);
+    await advance(SENT);
+    expect(usedOf(sent)).toEqual([5]);
     watcher.stop();
   });
 
   it('says “not a usage page” at once, and corrects it when figures appear', async () => {
-    document.getElementById('app')!.setAttribute('data-offers', '');
-    const watcher = makeWatcher();
+    app().setAttribute('data-offers', '');
+    const { watcher } = makeWatcher();
     watcher.start();
-    await settle();
+    await advance(500);
     expect(watcher.status.state).toBe('not-usage-page');
-    document.getElementById('app')!.innerHTML = '<b id="used">2</b>';
-    await settle();
+    app().innerHTML = figure(2);
+    await advance(SENT);
     expect(watcher.status.state).toBe('read');
     watcher.stop();
   });
 
   it('says logged out at once on a sign-in page', async () => {
-    document.getElementById('app')!.innerHTML = '<input type="password">';
-    const watcher = makeWatcher();
+    app().innerHTML = '<input type="password">';
+    const { watcher } = makeWatcher();
     watcher.start();
-    await settle();
+    await advance(500);
     expect(watcher.status.state).toBe('logged-out');
     watcher.stop();
   });
 
   it('reports a background rejection and retries on the next change', async () => {
-    reply = { ok: false, error: 'untrusted sender' };
-    document.getElementById('app')!.innerHTML = '<b id="used">3</b>';
-    const watcher = makeWatcher();
+    app().innerHTML = figure(3);
+    const run = makeWatcher();
+    run.reply = { ok: false, error: 'untrusted sender' };
+    run.watcher.start();
+    await advance(SENT);
+    expect(run.watcher.status).toMatchObject({ state: 'rejected', detail: 'untrusted sender' });
+    run.reply = { ok: true, stored: 1, confirmed: 0 };
+    app().innerHTML = figure(3);
+    await advance(15_000);
+    expect(run.sent).toHaveLength(2);
+    expect(run.watcher.status.state).toBe('read');
+    run.watcher.stop();
+  });
+});
+
+describe('PageWatcher: shadow roots and same-origin frames', () => {
+  it('reads figures rendered late inside an open shadow root attached after the start', async () => {
+    const { watcher, sent } = makeWatcher();
     watcher.start();
-    await settle();
-    expect(watcher.status).toMatchObject({ state: 'rejected', detail: 'untrusted sender' });
-    reply = { ok: true, stored: 1, confirmed: 0 };
-    document.getElementById('app')!.appendChild(document.createElement('i'));
-    await settle();
-    expect(sent).toHaveLength(2);
-    expect(watcher.status.state).toBe('read');
+    await advance(2_000);
+    const host = document.createElement('usage-card');
+    app().appendChild(host);
+    const shadow = host.attachShadow({ mode: 'open' });
+    await advance(2_000);
+    // The card fills in later, inside its shadow root only: the document itself does not change.
+    const inner = document.createElement('section');
+    shadow.appendChild(inner);
+    await advance(3_000);
+    inner.innerHTML = figure(6);
+    await advance(SENT);
+    expect(usedOf(sent)).toEqual([6]);
+    watcher.stop();
+  });
+
+  it('follows a figure that changes inside a nested shadow root', async () => {
+    const outer = document.createElement('app-shell');
+    app().appendChild(outer);
+    const middle = document.createElement('usage-ring');
+    outer.attachShadow({ mode: 'open' }).appendChild(middle);
+    middle.attachShadow({ mode: 'open' }).innerHTML = figure(2);
+    const { watcher, sent } = makeWatcher();
+    watcher.start();
+    await advance(SENT);
+    middle.shadowRoot!.getElementById('used')!.textContent = '9';
+    await advance(15_000);
+    expect(usedOf(sent)).toEqual([2, 9]);
+    watcher.stop();
+  });
+
+  it('reads figures written late into a same-origin frame that loads after the start', async () => {
+    const { watcher, sent } = makeWatcher();
+    watcher.start();
+    await advance(2_000);
+    const frame = document.createElement('iframe');
+    frame.srcdoc = '<div id="late"></div>';
+    app().appendChild(frame);
+    await advance(2_000);
+    frame.contentDocument!.getElementById('late')!.innerHTML = figure(4);
+    await advance(SENT);
+    expect(usedOf(sent)).toEqual([4]);
+    // The frame navigates: its new document is watched too.
+    frame.srcdoc = '<div id="next"></div>';
+    await advance(2_000);
+    frame.contentDocument!.getElementById('next')!.innerHTML = figure(4.5);
+    await advance(15_000);
+    expect(usedOf(sent)).toEqual([4, 4.5]);
+    watcher.stop();
+  });
+});
+
+describe('PageWatcher: the page’s own JSON', () => {
+  const json = (used: number, overrides = {}) => ({ ok: true as const, readings: [pageReading({ lineDigits: null, usedBytes: used * GB, remainingBytes: (20 - used) * GB, via: 'json', ...overrides })] });
+
+  it('sends a JSON reading when the page shows nothing readable', async () => {
+    app().innerHTML = '<p>Cargando…</p>';
+    const { watcher, sent } = makeWatcher();
+    watcher.offerJson(json(8));
+    watcher.start();
+    await advance(SENT);
+    expect(sent).toEqual([[expect.objectContaining({ usedBytes: 8 * GB, via: 'json', lineDigits: null })]]);
+    watcher.stop();
+  });
+
+  it('stores one reading when the JSON and the page give the same line: the JSON figures, the page’s number', async () => {
+    app().innerHTML = figure(3);
+    const { watcher, sent } = makeWatcher();
+    watcher.start();
+    watcher.offerJson(json(3.25));
+    await advance(SENT);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toEqual([expect.objectContaining({ usedBytes: 3.25 * GB, lineDigits: '0012', via: 'json' })]);
+    watcher.stop();
+  });
+
+  it('says signed out when the JSON says so, even over figures still on screen', async () => {
+    app().innerHTML = figure(3);
+    const { watcher, sent } = makeWatcher();
+    watcher.start();
+    await advance(1_000);
+    watcher.offerJson({ ok: false, reason: 'logged-out', detail: 'page JSON: not signed in' });
+    await advance(SENT);
+    expect(sent).toHaveLength(0);
+    expect(watcher.status.state).toBe('logged-out');
+    watcher.stop();
+  });
+
+  it('ignores JSON verdicts that say nothing, and JSON answers that have gone stale', async () => {
+    const { watcher, sent } = makeWatcher();
+    watcher.start();
+    watcher.offerJson(null);
+    watcher.offerJson({ ok: false, reason: 'layout-changed', detail: '' });
+    watcher.offerJson({ ok: true, readings: [] });
+    await advance(SENT);
+    expect(sent).toHaveLength(0);
+    watcher.offerJson(json(5));
+    await advance(SENT);
+    expect(usedOf(sent)).toEqual([5]);
+    // 90 s later the answer is old: a page that now shows other figures is read from its text.
+    await advance(95_000);
+    watcher.restart();
+    app().innerHTML = figure(6);
+    await advance(15_000);
+    expect(usedOf(sent)).toEqual([5, 6]);
+    expect(sent[1]![0]!.via).toBe('dom');
     watcher.stop();
   });
 });

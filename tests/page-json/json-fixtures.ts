@@ -1,0 +1,55 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import cmhk from '@/lib/page-json/cmhk';
+import entelCl from '@/lib/page-json/entel-cl';
+import orangeFr from '@/lib/page-json/orange-fr';
+import telcelMx from '@/lib/page-json/telcel-mx';
+import type { PageJsonAdapter } from '@/lib/page-json/types';
+import { FIXTURES_DIR, type ExpectedReading } from '../helpers/fixtures';
+
+/** Every carrier JSON reader; a reader without fixtures fails the harness. */
+export const JSON_ADAPTERS: Readonly<Record<string, PageJsonAdapter>> = {
+  'telcel-mx': telcelMx,
+  'entel-cl': entelCl,
+  cmhk,
+  'orange-fr': orangeFr,
+};
+
+export interface JsonFixture {
+  carrierId: string;
+  name: string;
+  body: unknown;
+  text: string;
+  expected: {
+    url: string;
+    now: string;
+    timeZone?: string;
+    note?: string;
+    /** null: the answer says nothing about usage (another call, an error). */
+    result: { ok: true; readings: (ExpectedReading & { via: 'json' })[] } | { ok: false; reason: string } | null;
+  };
+}
+
+/**
+ * `tests/fixtures/<carrier>/<date>-<variant>.body.json`, each with `<same name>.expected.json`:
+ * the page's own JSON answers, beside the carrier's HTML fixtures. The HTML harness
+ * (tests/helpers/fixtures.ts) reads only `.html` files, so it never sees these.
+ */
+export function loadJsonFixtures(): JsonFixture[] {
+  const fixtures: JsonFixture[] = [];
+  for (const carrierId of readdirSync(FIXTURES_DIR).sort()) {
+    const dir = join(FIXTURES_DIR, carrierId);
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.body.json')).sort()) {
+      const name = file.slice(0, -'.json'.length);
+      const text = readFileSync(join(dir, file), 'utf8');
+      fixtures.push({
+        carrierId,
+        name,
+        body: JSON.parse(text),
+        text,
+        expected: JSON.parse(readFileSync(join(dir, `${name}.expected.json`), 'utf8')) as JsonFixture['expected'],
+      });
+    }
+  }
+  return fixtures;
+}

@@ -83,6 +83,7 @@ function backupReadingOf(r: ReadingRow, lineId: number): BackupReading {
   };
   if (r.periodEndKind) out.periodEndKind = r.periodEndKind;
   if (r.unconfirmed) out.unconfirmed = true;
+  if (r.via) out.via = r.via;
   return out;
 }
 

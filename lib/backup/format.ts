@@ -1,7 +1,7 @@
 import { CARRIER_CATALOG } from '../carriers/catalog';
 import { bytes, carrierId, color, epochMsInt, periodEndKind, plausibleFigures, safeText } from '../messages/fields';
 import { z } from '../messages/zod';
-import { BUCKETS, MANUAL_CARRIER_ID } from '../vocabulary/reading';
+import { BUCKETS, MANUAL_CARRIER_ID, READING_VIAS } from '../vocabulary/reading';
 
 /**
  * The backup file: everything the extension knows, as plain JSON. Bytes are integer bytes, times
@@ -64,6 +64,8 @@ export const backupReadingSchema = z.strictObject({
   generic: z.boolean(),
   /** A generic-reader figure for a confirmed line that the user has not confirmed yet. */
   unconfirmed: z.optional(z.boolean()),
+  /** Read from the page's own JSON or its text; optional (older files have none). */
+  via: z.optional(z.enum(READING_VIAS)),
 }).check(plausibleFigures);
 
 const envelope = {

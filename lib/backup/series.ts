@@ -30,6 +30,8 @@ export interface CompactSeries {
   source: Runs<BackupReading['source']>;
   generic: Runs<boolean>;
   unconfirmed: Runs<boolean>;
+  /** Optional: series written before it existed read as "not said". */
+  via?: Runs<'json' | 'dom' | null>;
 }
 
 const MIN_TIME = Date.UTC(2015, 0, 1);
@@ -70,6 +72,7 @@ export function encodeSeries(lineId: number, bucket: Bucket, readings: readonly 
     source: runsOf(rows.map((r) => r.source)),
     generic: runsOf(rows.map((r) => r.generic)),
     unconfirmed: runsOf(rows.map((r) => r.unconfirmed === true)),
+    via: runsOf(rows.map((r) => r.via ?? null)),
   };
 }
 
@@ -79,6 +82,7 @@ export function decodeSeries(s: CompactSeries): BackupReading[] {
     expand(s.totalBytes), expand(s.unlimited), expand(s.periodEnd), expand(s.periodEndKind),
     expand(s.overage), expand(s.source), expand(s.generic), expand(s.unconfirmed),
   ];
+  const via = s.via ? expand(s.via) : [];
   const rows: BackupReading[] = [];
   let at = 0;
   for (let i = 0; i < s.capturedAt.length; i++) {
@@ -100,6 +104,7 @@ export function decodeSeries(s: CompactSeries): BackupReading[] {
     };
     if (kind[i]) row.periodEndKind = kind[i]!;
     if (unconfirmed[i]) row.unconfirmed = true;
+    if (via[i]) row.via = via[i]!;
     rows.push(row);
   }
   return rows;
@@ -128,7 +133,7 @@ function checkRuns(raw: Record<string, unknown>, name: string, n: number, ok: (v
   return count === n ? null : `${name} covers ${count} readings, not ${n}`;
 }
 
-const KEYS = new Set(['lineId', 'bucket', 'capturedAt', 'confirmedAfter', 'usedBytes', 'remainingBytes', 'pageSaysUpdatedAt', 'totalBytes', 'unlimited', 'periodEnd', 'periodEndKind', 'overage', 'source', 'generic', 'unconfirmed']);
+const KEYS = new Set(['lineId', 'bucket', 'capturedAt', 'confirmedAfter', 'usedBytes', 'remainingBytes', 'pageSaysUpdatedAt', 'totalBytes', 'unlimited', 'periodEnd', 'periodEndKind', 'overage', 'source', 'generic', 'unconfirmed', 'via']);
 
 /**
  * A series from a file, checked column by column, then reading by reading with the same
@@ -158,7 +163,8 @@ export function checkSeries(raw: unknown, where: string, lineIds: ReadonlySet<nu
     checkRuns(r, 'overage', n, (v) => typeof v === 'boolean') ??
     checkRuns(r, 'source', n, (v) => (SOURCES as readonly unknown[]).includes(v)) ??
     checkRuns(r, 'generic', n, (v) => typeof v === 'boolean') ??
-    checkRuns(r, 'unconfirmed', n, (v) => typeof v === 'boolean');
+    checkRuns(r, 'unconfirmed', n, (v) => typeof v === 'boolean') ??
+    (r.via === undefined ? null : checkRuns(r, 'via', n, (v) => v === null || v === 'json' || v === 'dom'));
   if (problem) return fail(problem);
   const series = r as unknown as CompactSeries;
   if (!isInt(series.capturedAt[0], MIN_TIME, MAX_TIME)) return fail('capturedAt[0] is not a time');

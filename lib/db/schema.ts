@@ -57,6 +57,8 @@ export interface ReadingRow {
    * (latest, history, badge) until the user says it is right. Not indexed; absent = false.
    */
   unconfirmed?: boolean;
+  /** Where on the page the figure was read: its own JSON answer or what it shows (absent: the page). */
+  via?: 'json' | 'dom';
 }
 
 /**

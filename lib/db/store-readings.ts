@@ -103,6 +103,7 @@ export async function storeReadings(
         source,
         generic: reading.generic ?? false,
         ...(unconfirmed ? { unconfirmed: true } : {}),
+        ...(reading.via ? { via: reading.via } : {}),
       } as ReadingRow);
       outcome.stored += 1;
     }

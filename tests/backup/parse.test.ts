@@ -64,7 +64,7 @@ describe('exportBackup', () => {
         {
           lineId: 1, bucket: 'data', capturedAt: [T], confirmedAfter: [60_000], usedBytes: [3 * GB], remainingBytes: [17 * GB], pageSaysUpdatedAt: [null],
           totalBytes: [[20 * GB, 1]], unlimited: [[false, 1]], periodEnd: [[null, 1]], periodEndKind: [[null, 1]], overage: [[false, 1]],
-          source: [['page', 1]], generic: [[false, 1]], unconfirmed: [[false, 1]],
+          source: [['page', 1]], generic: [[false, 1]], unconfirmed: [[false, 1]], via: [[null, 1]],
         },
       ],
     });

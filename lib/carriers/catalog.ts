@@ -1,4 +1,5 @@
 import type { NumberLocale } from '../extract/numbers';
+import type { Country } from '../extract/line-number';
 
 /**
  * What the UI needs to know about each carrier, without any parsing code: the popup imports this,
@@ -9,7 +10,7 @@ export interface CarrierInfo {
   id: string;
   /** Brand name shown to the user. */
   label: string;
-  country: 'ES' | 'FR' | 'HK' | 'CL' | 'MX';
+  country: Country;
   locale: NumberLocale;
   /** How many bytes this carrier means by 1 KB (1024 unless the carrier is known to use 1000). */
   unitBase: 1000 | 1024;

@@ -22,10 +22,10 @@ const UNLIMITED = /(?:gigas?|datos|navegaci[óo]n|internet)\s+libres?(?![\p{L}])
 const USAGE_PAGE = /te quedan|has usado|has consumido|llevas|[KMG]B\s+(?:usad|consumid|disponible)/i;
 
 export default defineCarrier(CLARO_CL, {
-  parse: (doc, url, context) =>
-    readCardPage(doc, url, {
+  read: (page, url, context) =>
+    readCardPage(page, url, {
       anchors: ANCHORS,
-      figures: (text) => strictCardFigures(text, 'es-CL', 1024, UNLIMITED),
+      figures: (text, { locale, base }) => strictCardFigures(text, locale, base, UNLIMITED),
       bucketOf: (label) => (ROAMING.test(label) ? 'roaming' : BONUS.test(label) ? 'bonus' : 'data'),
       usagePage: (text, url) => USAGE_PAGE.test(text) || /consumo/i.test(url.pathname + url.hash),
       dates: phraseDates(PERIOD_END, UPDATED),

@@ -35,7 +35,8 @@ describe.each(loadFixtures().map((f) => [`${f.carrierId}/${f.name}`, f] as const
     }
     expect(result.ok, JSON.stringify(result)).toBe(true);
     if (!result.ok) return;
-    expect(result.readings.map(comparable)).toEqual(expected.readings.map((r) => expect.objectContaining(expectedComparable(r))));
+    // Whole readings: a field the adapter sets and the sidecar does not name fails here too.
+    expect(result.readings.map(comparable)).toEqual(expected.readings.map(expectedComparable));
     for (const reading of result.readings) expect(pageReadingSchema.safeParse(reading).success).toBe(true);
   });
 });

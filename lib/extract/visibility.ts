@@ -1,0 +1,83 @@
+/**
+ * Whether a person sees an element: the `hidden` attribute, inline styles, closed dialogs and
+ * details, off-screen `aria-hidden` copies, and — wherever the page has style sheets — the
+ * COMPUTED style (`.tab-pane { display: none }` hid last month's figures in an inactive tab).
+ *
+ * Why computed style only where there are style sheets: without an author sheet nothing but the
+ * attributes and inline styles checked here can hide an element, and computing style costs
+ * (happy-dom, our test DOM, takes ~0.4 ms an element). Real portals always have sheets, so in a
+ * browser `Element.checkVisibility()` (style only, no layout) decides; getComputedStyle is the
+ * fallback where it is missing.
+ */
+
+const INLINE_HIDDEN = /display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)|content-visibility\s*:\s*hidden/i;
+// Moved out of view: "left:-9999px", "top:-10000px", "text-indent:-9999px", a clip to nothing.
+const OFF_SCREEN = /(?:left|top|right|text-indent|margin-left)\s*:\s*-\d{4,}|clip\s*:\s*rect\(\s*0[a-z]*[\s,]+0|clip-path\s*:\s*inset\(\s*(?:50|100)%|transform\s*:[^;]*translate[XY3d]*\(\s*-\d{4,}/i;
+const OFF_SCREEN_CLASS = /(?:^|[\s_-])(?:sr-only|visually-hidden|offscreen|off-screen|screen-reader|clone|cloned|duplicate)(?:$|[\s_-])/i;
+
+type Styled = Element & { checkVisibility?: (options?: Record<string, boolean>) => boolean };
+
+/** Whether `root` (a document or shadow root) carries author style sheets that could hide things. */
+export function hasStyleSheets(root: Document | ShadowRoot | DocumentFragment): boolean {
+  const sheets = (root as Document).styleSheets;
+  const adopted = (root as Document).adoptedStyleSheets;
+  if ((sheets && sheets.length > 0) || (adopted && adopted.length > 0)) return true;
+  // A declarative shadow root the parser did not attach (DOMParser, happy-dom) is a plain fragment.
+  return root.nodeType === 11 && !(root as ShadowRoot).host && (root as DocumentFragment).querySelector('style') !== null;
+}
+
+/**
+ * Hidden by what the element itself says. `hasAttributes` is the caller's (it already asked).
+ * An `aria-hidden` element is hidden only when it is also off-screen or marked as a copy:
+ * decorative aria-hidden icons and rings are still seen.
+ */
+export function hiddenByAttributes(el: Element, tag: string): boolean {
+  if (el.hasAttribute('hidden')) return true;
+  const style = el.getAttribute('style');
+  if (style !== null && INLINE_HIDDEN.test(style)) return true;
+  if (tag === 'dialog' && !el.hasAttribute('open')) return true;
+  if (el.getAttribute('aria-hidden') === 'true') {
+    if (style !== null && OFF_SCREEN.test(style)) return true;
+    const cls = el.getAttribute('class');
+    if (cls !== null && OFF_SCREEN_CLASS.test(cls)) return true;
+    if (offScreenBox(el)) return true;
+  }
+  return false;
+}
+
+/** A laid-out box entirely left of or above the page (browsers only: happy-dom has no layout). */
+function offScreenBox(el: Element): boolean {
+  if (typeof (el as HTMLElement).getBoundingClientRect !== 'function') return false;
+  const box = el.getBoundingClientRect();
+  if (box.width === 0 && box.height === 0 && box.left === 0 && box.top === 0) return false;
+  const view = el.ownerDocument.defaultView;
+  const scrollX = view?.scrollX ?? 0;
+  const scrollY = view?.scrollY ?? 0;
+  return box.right + scrollX <= 0 || box.bottom + scrollY <= 0;
+}
+
+/** Content of a closed <details> other than its summary is not shown. */
+export function insideClosedDetails(el: Element, parentTag: string | null, parent: Element | null): boolean {
+  return parentTag === 'details' && parent !== null && !parent.hasAttribute('open') && el.localName !== 'summary';
+}
+
+/** Hidden by the computed style (display, visibility, content-visibility), per the browser. */
+export function hiddenByStyle(el: Element): boolean {
+  // A document without a window (DOMParser in a browser, a clone) is never rendered: no style to ask.
+  if (!el.ownerDocument.defaultView) return false;
+  const styled = el as Styled;
+  if (typeof styled.checkVisibility === 'function') {
+    if (styled.checkVisibility({ visibilityProperty: true, checkVisibilityCSS: true })) return false;
+    // `display: contents` has no box of its own, so checkVisibility says false; its children show.
+    return !displayContents(el);
+  }
+  const view = el.ownerDocument.defaultView;
+  if (!view || typeof view.getComputedStyle !== 'function') return false;
+  const style = view.getComputedStyle(el);
+  return style.display === 'none' || style.visibility === 'hidden' || style.visibility === 'collapse';
+}
+
+function displayContents(el: Element): boolean {
+  const view = el.ownerDocument.defaultView;
+  return !!view && typeof view.getComputedStyle === 'function' && view.getComputedStyle(el).display === 'contents';
+}

@@ -26,6 +26,8 @@ const BLOCK = new Set([
   'h6', 'header', 'hgroup', 'hr', 'html', 'legend', 'li', 'main', 'menu', 'nav', 'ol', 'option',
   'p', 'pre', 'section', 'summary', 'table', 'tbody', 'tfoot', 'thead', 'tr', 'ul', 'iframe', 'frame',
 ]);
+/** Elements that show text of their own making (a label, a value, the chosen option). */
+const GENERATES = new Set(['svg', 'progress', 'meter', 'select']);
 /** Table cells sit side by side: a space, not a line, keeps "Datos | 20 GB" on one line. */
 const CELL = new Set(['td', 'th']);
 
@@ -97,7 +99,10 @@ function enter(el: Element, w: Walk, svg: boolean, parent: Element | null): Kind
   const attributes = el.hasAttributes();
   if (attributes && hiddenByAttributes(el, tag)) return Kind.Skip;
   if (parent && parent.localName === 'details' && insideClosedDetails(el, 'details', parent)) return Kind.Skip;
-  if (w.styled && hiddenByStyle(el)) return Kind.Skip;
+  // Computed style is asked only of what shows text (here, or for a text node in walkNodes): a
+  // text holder the browser shows has no display:none ancestor, and asking every container
+  // would double the walk's cost.
+  if (GENERATES.has(tag) && w.styled && hiddenByStyle(el)) return Kind.Skip;
   if (tag === 'svg') {
     const label = graphicLabel(el, tag);
     if (label !== null) generated(w, el, label, false);
@@ -121,13 +126,12 @@ function enter(el: Element, w: Walk, svg: boolean, parent: Element | null): Kind
   }
   if (attributes) {
     const value = valueText(el, tag) ?? figureLabel(el);
+    const label = value === null ? graphicLabel(el, tag) : null;
+    if ((value !== null || label !== null) && w.styled && hiddenByStyle(el)) return Kind.Skip;
     if (value !== null) generated(w, el, value, true);
-    else {
-      const label = graphicLabel(el, tag);
-      if (label !== null) {
-        generated(w, el, label, false);
-        return Kind.Leaf;
-      }
+    else if (label !== null) {
+      generated(w, el, label, false);
+      return Kind.Leaf;
     }
   }
   if (BLOCK.has(tag)) w.parts.push(LINE);
@@ -174,17 +178,18 @@ function enterRoot(root: Root, shownIn: Element, w: Walk): void {
   w.roots.push(root);
   if (!w.styled && hasStyleSheets(root)) w.styled = true;
   // Nested declarative roots live in their own template content, out of an outer query's reach.
-  for (const [host, content] of declarativeRoots(root)) w.declarative.set(host, content);
+  // A browser attaches them while parsing: a real shadow root holds none left to find.
+  if (!(root as ShadowRoot).host) for (const [host, content] of declarativeRoots(root)) w.declarative.set(host, content);
 }
 
 function walkChildren(el: Element, w: Walk, svg: boolean, withGenerated: boolean): void {
   const tag = el.localName;
-  const shadow = svg ? null : (el.shadowRoot ?? w.declarative.get(el) ?? null);
+  const shadow = svg ? null : (el.shadowRoot ?? (w.declarative.size > 0 ? w.declarative.get(el) : undefined) ?? null);
   if (shadow) {
     const { styled, host } = w;
     enterRoot(shadow, el, w);
     w.host = el;
-    walkNodes(shadow.childNodes, el, w, false, false);
+    walkNodes(shadow.firstChild, null, el, w, false, false);
     w.styled = styled;
     w.host = host;
     return;
@@ -202,18 +207,28 @@ function walkChildren(el: Element, w: Walk, svg: boolean, withGenerated: boolean
     return;
   }
   if (tag === 'slot' && w.host) {
-    walkNodes(slotted(el, w.host), el, w, false, false);
+    walkNodes(null, slotted(el, w.host), el, w, false, false);
     return;
   }
-  walkNodes(el.childNodes, el, w, svg, !withGenerated && el.firstChild !== null && el.firstChild === el.lastChild);
+  const first = el.firstChild;
+  walkNodes(first, null, el, w, svg, !withGenerated && first !== null && first === el.lastChild);
 }
 
-function walkNodes(nodes: ArrayLike<Node>, owner: Element, w: Walk, svg: boolean, only: boolean): void {
-  for (let i = 0; i < nodes.length; i++) {
-    const node = nodes[i]!;
+/**
+ * The children of `owner` in the composed tree: a sibling chain from `first`, or a list (a slot's
+ * assigned nodes). A text node shows only when its element does: asked once per element, at its
+ * first text that is not blank.
+ */
+function walkNodes(first: Node | null, list: readonly Node[] | null, owner: Element, w: Walk, svg: boolean, only: boolean): void {
+  let shown: boolean | undefined;
+  let i = 0;
+  for (let node = list ? (list[0] ?? null) : first; node; node = list ? (list[++i] ?? null) : node.nextSibling) {
     if (node.nodeType === 3) {
       const raw = node.nodeValue ?? '';
-      if (w.record && SOME_TEXT.test(raw)) w.pieces.push({ value: raw, owner, alone: only && !NOT_SPACE.test(raw) });
+      const some = SOME_TEXT.test(raw);
+      if (some && shown === undefined) shown = !w.styled || !hiddenByStyle(owner);
+      if (shown === false) continue;
+      if (w.record && some) w.pieces.push({ value: raw, owner, alone: only && !NOT_SPACE.test(raw) });
       w.parts.push(cleanText(raw));
     } else if (node.nodeType === 1) walkElement(node as Element, w, svg, owner);
   }

@@ -13,8 +13,25 @@ const OTHER_SEGMENT =
 const OTHER_HOST = /^(?:forums?|communaute|community|comunidad|ayuda|aide|help|assistance|soporte|support|blog)\./i;
 // A breadcrumb trail that starts in the community or the help centre.
 const HELP_CRUMB = /communaut[ée]|community|comunidad|forum|foro|ayuda|aide|help|faq|preguntas frecuentes|questions fr[ée]quentes|assistance|soporte|support|blog|art[íi]culos?|articles?/i;
-const CRUMBS = 'nav[aria-label*="breadcrumb" i], [aria-label*="fil d" i], [aria-label*="migas" i], ol[class*="breadcrumb" i], ul[class*="breadcrumb" i], div[class*="breadcrumb" i], nav[class*="breadcrumb" i]';
-const POST_TYPES = '[itemtype*="DiscussionForumPosting" i], [itemtype*="QAPage" i], [itemtype*="FAQPage" i], [itemtype*="schema.org/Article" i], [itemtype*="BlogPosting" i], [itemtype*="Question" i]';
+// One query for every structure this file asks about (substring selectors cost a pass each).
+const SHAPES = 'nav, .breadcrumb, .breadcrumbs, [itemtype], dialog, [role="dialog"], [role="alertdialog"], [aria-modal="true"], .modal, .overlay, .lightbox';
+const CRUMB_NAME = /breadcrumb|fil d['’]ariane|migas|ruta de navegaci/i;
+const POST_TYPE = /DiscussionForumPosting|QAPage|FAQPage|schema\.org\/Article|BlogPosting|schema\.org\/Question/i;
+const DIALOG = /^(?:dialog|alertdialog)$/i;
+
+/** The page's breadcrumb trails, post-typed elements and dialogs, found in one query. */
+function structures(page: PageText): { crumbs: Element[]; posts: Element[]; dialogs: Element[] } {
+  const crumbs: Element[] = [];
+  const posts: Element[] = [];
+  const dialogs: Element[] = [];
+  for (const el of page.select(SHAPES)) {
+    const cls = el.getAttribute('class') ?? '';
+    if (/breadcrumb/i.test(cls) || (el.localName === 'nav' && CRUMB_NAME.test(el.getAttribute('aria-label') ?? ''))) crumbs.push(el);
+    if (POST_TYPE.test(el.getAttribute('itemtype') ?? '')) posts.push(el);
+    if (el.localName === 'dialog' || DIALOG.test(el.getAttribute('role') ?? '') || el.getAttribute('aria-modal') === 'true' || /(?:^|\s)(?:modal|overlay|lightbox)(?:\s|$)/.test(cls)) dialogs.push(el);
+  }
+  return { crumbs, posts, dialogs };
+}
 // What a forum post or thread shows around its text.
 const POST_MARKS = [
   /post[ée]e?\s+par|publi[ée]e?\s+(?:le|par)|publicad[oa]\s+(?:el|por)|posted\s+(?:by|on)|發表於|发表于/i,
@@ -28,8 +45,9 @@ export function notUsagePage(url: URL, page: PageText): string | null {
   const route = `${url.pathname}/${url.hash.replace(/^#!?/, '')}`;
   if (route.split(/[/?&=]+/).some((segment) => OTHER_SEGMENT.test(segment))) return 'forum or help page (address)';
   if (OTHER_HOST.test(url.hostname)) return 'forum or help page (host)';
-  if (page.select(CRUMBS).some((crumbs) => HELP_CRUMB.test(page.of(crumbs)))) return 'forum or help page (breadcrumbs)';
-  if (page.select(POST_TYPES).length > 0) return 'forum or help page (post layout)';
+  const { crumbs, posts } = structures(page);
+  if (crumbs.some((trail) => HELP_CRUMB.test(page.of(trail)))) return 'forum or help page (breadcrumbs)';
+  if (posts.length > 0) return 'forum or help page (post layout)';
   if (page.doc?.querySelector('meta[property="og:type"][content="article" i]')) return 'article page';
   const marks = POST_MARKS.filter((re) => re.test(page.text)).length;
   return marks >= 2 ? 'forum or help page (post layout)' : null;
@@ -44,11 +62,10 @@ const EXPIRED = [
   /登入逾時|登錄逾時|登录超时|會話已過期|会话已过期|重新登入|重新登錄|重新登录|請重新登入|请重新登录/,
 ];
 const LOGIN = Object.values(PHRASES.login).flat();
-const DIALOGS = 'dialog, [role="dialog" i], [role="alertdialog" i], [aria-modal="true" i], [class*="modal" i], [id*="modal" i], [class*="overlay" i], [class*="lightbox" i]';
 
 /** A shown dialog or overlay asking to sign in again: the page behind it is stale. */
 export function blockingSignIn(page: PageText): boolean {
-  for (const dialog of page.select(DIALOGS)) {
+  for (const dialog of structures(page).dialogs) {
     const text = page.of(dialog);
     if (text === '' || text.length > 2_000) continue;
     if (EXPIRED.some((re) => re.test(text))) return true;

@@ -1,4 +1,3 @@
-import { findAmounts } from '../extract/units';
 import type { BlockRules } from '../reader/blocks';
 import { readBlockPage, type BlockPage } from '../reader/block-page';
 import { phraseDate } from '../reader/phrase-dates';
@@ -48,7 +47,7 @@ function planName(context: string): string | null {
   for (let i = 0; i < lines.length; i++) {
     const label = PLAN_LABEL.exec(lines[i]!);
     const name = label?.[1] || (PLAN_NAME.test(lines[i]!) ? lines[i] : undefined);
-    if (name && name.length <= 60 && !/€|\d+\s*%/.test(name) && findAmounts(name, 'es-ES', 1024).length === 0) return name.trim();
+    if (name && name.length <= 60 && !/€|\d+\s*%/.test(name) && !/\d\s?(?:[KMGT]B|gigas?|megas?)(?![\p{L}])/iu.test(name)) return name.trim();
   }
   return null;
 }

@@ -1,6 +1,6 @@
 import { findDate, parseRelative } from '../extract/dates';
-import { lineNumber } from '../extract/line-number';
-import { findUsageCards } from '../reader/cards';
+import { lineNumber, lineNumbers } from '../extract/line-number';
+import { bucketGuard, findUsageCards } from '../reader/cards';
 import { looksLoggedOut } from '../reader/logged-out';
 import { MOVISTAR_ES } from './catalog';
 import { withPeriodEndKind } from '../reader/period-kind';
@@ -24,12 +24,14 @@ const PERIOD_RANGE = /periodo de\s+(.+?)\s*[-–]\s*(\d{1,2}\s+[a-zé]{3,}\.?|\d
 const CYCLE_END = /(?:cierra en|termina en|se reinicia el|hasta el?|caduca el|es tanca en|acaba en|finalitza en|es reinicia el|fins al?|caduca el)\s+[^\n]{1,24}/i;
 const UPDATED = /(?:hace\s+\d+\s+(?:minutos?|horas?)|a las\s+\d{1,2}:\d{2}|fa\s+\d+\s+(?:minuts?|hores?)|a les\s+\d{1,2}:\d{2})/i;
 
-const bucketOf = (label: string): Bucket | null => (ROAMING.test(label) ? 'roaming' : SHARED.test(label) ? 'shared' : null);
+const DATA = /^(?:consumo de datos|datos m[oó]viles|consum de dades|dades(?: m[oò]bils)?)$/i;
+const bucketOf = (label: string): Bucket | null =>
+  ROAMING.test(label) ? 'roaming' : SHARED.test(label) ? 'shared' : DATA.test(label.trim()) ? 'data' : null;
 
 export default defineCarrier(MOVISTAR_ES, {
   read(page, _url, { now, timeZone, locale, base, country }) {
     const anchors = page.find(ANCHORS);
-    const cards = findUsageCards(anchors, page, locale, base, (anchor) => bucketOf(page.of(anchor)));
+    const cards = findUsageCards(anchors, page, locale, base, bucketGuard(page, bucketOf));
     const pageText = page.text;
     if (cards.length === 0) {
       if (looksLoggedOut(page)) return { ok: false, reason: 'logged-out', detail: 'sign-in form' };
@@ -38,9 +40,12 @@ export default defineCarrier(MOVISTAR_ES, {
         : { ok: false, reason: 'not-usage-page', detail: 'no usage card' };
     }
     const single = cards.length === 1;
+    // Several buckets of one line: the page's only line number is theirs.
+    const shown = lineNumbers(pageText, country);
+    const pageLine = shown.size === 1 ? [...shown][0]! : null;
     const readings = cards.map(({ anchor, text, value: figures }): PageReading => {
       // The line number sits in the card, or on a one-line page in the header's line selector.
-      const digits = lineNumber(text, country) ?? (single ? lineNumber(pageText, country) : null);
+      const digits = lineNumber(text, country) ?? (single ? lineNumber(pageText, country) : pageLine);
       const reading: PageReading = {
         lineDigits: digits,
         planName: null,

@@ -22,8 +22,9 @@ export function hasStyleSheets(root: Document | ShadowRoot | DocumentFragment): 
   const sheets = (root as Document).styleSheets;
   const adopted = (root as Document).adoptedStyleSheets;
   if ((sheets && sheets.length > 0) || (adopted && adopted.length > 0)) return true;
-  // A declarative shadow root the parser did not attach (DOMParser, happy-dom) is a plain fragment.
-  return root.nodeType === 11 && !(root as ShadowRoot).host && (root as DocumentFragment).querySelector('style') !== null;
+  // A fragment (a declarative root the parser did not attach) has no sheet list; nor has a shadow
+  // root in happy-dom: look for the elements that make one.
+  return sheets === undefined && root.querySelector('style, link[rel~="stylesheet" i]') !== null;
 }
 
 /**
@@ -64,7 +65,8 @@ export function insideClosedDetails(el: Element, parentTag: string | null, paren
 /** Hidden by the computed style (display, visibility, content-visibility), per the browser. */
 export function hiddenByStyle(el: Element): boolean {
   // A document without a window (DOMParser in a browser, a clone) is never rendered: no style to ask.
-  if (!el.ownerDocument.defaultView) return false;
+  // Nor is an element outside the document (a declarative shadow root left as a template).
+  if (!el.ownerDocument.defaultView || !el.isConnected) return false;
   const styled = el as Styled;
   if (typeof styled.checkVisibility === 'function') {
     if (styled.checkVisibility({ visibilityProperty: true, checkVisibilityCSS: true })) return false;

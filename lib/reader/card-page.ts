@@ -7,6 +7,7 @@ import { readFigures, type Figures } from './figures';
 import { looksSignedOut } from './logged-out';
 import { cardLineDigits, climbCards, explained, plausible, unglue, unlimitedFigures } from './own-cards';
 import { phraseDate, phraseTime } from './phrase-dates';
+import { bucketGuard } from './cards';
 
 /**
  * A whole parse for portals that show each allowance as a card under a label of its own (Claro,
@@ -34,11 +35,9 @@ export function readCardPage(page: PageText, url: URL, shape: CardPage, context:
   // A marked card first: it holds the whole usage card, so its labels fold into it.
   const marked = shape.cardSelector ? page.select(shape.cardSelector) : [];
   const anchors = [...marked, ...page.find(shape.anchors)];
-  // Only buckets other than the plan's data guard a climb: a card's own "Datos disponibles" is neutral.
-  const kindOf = (anchor: Element) => {
-    const bucket = marked.includes(anchor) ? 'data' : shape.bucketOf(page.of(anchor));
-    return bucket === 'data' ? null : bucket;
-  };
+  // Another bucket's label, or the title of the data card, bounds a climb (see bucketGuard).
+  const guard = bucketGuard(page, shape.bucketOf);
+  const kindOf = (anchor: Element) => (marked.includes(anchor) ? null : guard(anchor));
   const cards = climbCards(anchors, (text) => shape.figures(text, context), page, context.country, kindOf);
   if (cards.length === 0) {
     if (looksSignedOut(page, url)) return { ok: false, reason: 'logged-out', detail: 'sign-in form' };

@@ -75,6 +75,28 @@ export function climbToCards<T>(
   return cards;
 }
 
+const HEADING = /^h[1-6]$/;
+const TITLE_CLASS = /(?:^|[\s_-])(?:title|titulo|heading|header|titre)(?:$|[\s_-])/i;
+
+/** Whether a label is a card's title (a heading) rather than a row inside a card. */
+function isTitle(el: Element): boolean {
+  return HEADING.test(el.localName) || el.getAttribute('role') === 'heading' || TITLE_CLASS.test(el.getAttribute('class') ?? '');
+}
+
+/**
+ * The `kindOf` for climbToCards from a label → bucket rule: a label of another bucket (roaming,
+ * shared, bonus) always guards; a plain data label guards only as a card's title ("Consumo de
+ * datos" over the national card), so a row label inside a bonus card ("Datos disponibles")
+ * does not stop that card's own climb.
+ */
+export function bucketGuard(page: PageText, bucketOf: (label: string) => string | null): (anchor: Element) => string | null {
+  return (anchor) => {
+    const bucket = bucketOf(page.of(anchor));
+    if (bucket === null) return null;
+    return bucket !== 'data' || isTitle(anchor) ? bucket : null;
+  };
+}
+
 /** climbToCards with the shared grammar as the reader: each card's `value` is its figures. */
 export function findUsageCards(
   anchors: readonly Element[],

@@ -16,17 +16,21 @@ const OF_JOINER = /^\s*(?:de(?: un total de)?|del?|sur|of|out of|\/|de los)\s*$/
 const OF_UNLIMITED_AFTER = /^\s*(?:de|sur|of|\/)\s*(.{0,16})/i;
 const REMAINING_AFTER = /^\s*(?:disponibles?|restantes?|restants?|left|remaining|餘量|余量|剩餘|剩余|de saldo)/i;
 // A label that already has its own percentage ("38 % consumido") names no amount after it.
-const REMAINING_BEFORE = /(?<!\d\s?%\s?)(?:te quedan|quedan|il vous reste|reste|剩餘|剩余|餘量|余量|remaining|left|disponibles?|saldo)\s*[:：]?\s*$/i;
-const USED_BEFORE = /(?<!\d\s?%\s?)(?:has consumido|llevas|consumidos?|utilizados?|total utilizado|consommés?|已用|已使用|used)\s*[:：]?\s*$/i;
+// Catalan too (Movistar Spain): "et queden", "Has consumit", "consumits", "utilitzats".
+const REMAINING_BEFORE = /(?<!\d\s?%\s?)(?:te quedan|quedan|et queden|queden|il vous reste|reste|剩餘|剩余|餘量|余量|remaining|left|disponibles?|saldo)\s*[:：]?\s*$/i;
+const USED_BEFORE = /(?<!\d\s?%\s?)(?:has consumido|llevas|consumidos?|utilizados?|total utilizado|consommés?|has consumit|portes|consumits?|utilitzats?|已用|已使用|used)\s*[:：]?\s*$/i;
 // "87,66 Go consommés sur 100 Go", "1.2 GB consumidos": the used label after its amount.
-const USED_AFTER = /^\s*(?:consomm[ée]e?s?|consumid[oa]s?|utilis[ée]e?s?|usad[oa]s?|used)(?![\p{L}])/iu;
+const USED_AFTER = /^\s*(?:consomm[ée]e?s?|consumid[oa]s?|utilis[ée]e?s?|usad[oa]s?|consumits?|utilitzats?|used)(?![\p{L}])/iu;
 // "已用：0.00/60.00GB": the used number carries no unit of its own; it takes the total's.
 // Not a price or a code: "HK$0 /20GB" has no used figure.
 // Same line only, and not after another number ("14.50 0 /60GB").
 const BARE_NUMBER_BEFORE_SLASH = /(?<![A-Za-z\u00C0-\u024F\d$€£¥.,])(?<![\d.,%][ \t\u00A0]+)(\d+(?:[.,]\d+)*)[ \t\u00A0]*\/[ \t\u00A0]*$/;
 // A total named by its label rather than a joiner: "總量 60GB", "Total: 20 GB", Entel's
 // "Datos incluidos en tu plan: 3000MB". "Total utilizado" ends in "utilizado", so it stays used.
-const TOTAL_BEFORE = /(?:總量|总量|總數據|总数据|(?<![\p{L}])(?:total|incluidos(?:\s+en\s+tu\s+plan)?))\s*[:：]?\s*$/iu;
+// A remaining+total pair as label/value rows: "Te quedan 1.250 MB" / "Total de la bolsa 5 GB"
+// (Chile prepaid), "Datos disponibles 1,024 MB" / "Datos del paquete 3,072 MB" (Mexico).
+const TOTAL_BEFORE =
+  /(?:總量|总量|總數據|总数据|(?<![\p{L}])(?:total(?:\s+(?:de\s+(?:la|tu|el|tus)|del)\s+(?:bolsa|plan|paquete|saldo|datos)(?:\s+de\s+datos)?)?|incluidos(?:\s+en\s+tu\s+plan)?|(?:datos|megas|gigas|capacidad)\s+(?:del|de\s+tu|de\s+la)\s+(?:paquete|plan|bolsa)|tama[ñn]o\s+de\s+la\s+bolsa))\s*[:：]?\s*$/iu;
 
 /**
  * Reads the usage figures out of one block of text (a card, a gauge). Returns null when the text

@@ -186,6 +186,9 @@ function walkChildren(el: Element, w: Walk, svg: boolean, withGenerated: boolean
   const tag = el.localName;
   const shadow = svg ? null : (el.shadowRoot ?? (w.declarative.size > 0 ? w.declarative.get(el) : undefined) ?? null);
   if (shadow) {
+    // A host hidden by its tree's style hides its shadow content (happy-dom does not carry that
+    // across the boundary by itself).
+    if (w.styled && hiddenByStyle(el)) return;
     const { styled, host } = w;
     enterRoot(shadow, el, w);
     w.host = el;
@@ -196,7 +199,7 @@ function walkChildren(el: Element, w: Walk, svg: boolean, withGenerated: boolean
   }
   if (tag === 'iframe' || tag === 'frame') {
     const doc = frameDocument(el);
-    if (!doc) return;
+    if (!doc || (w.styled && hiddenByStyle(el))) return;
     const { styled, host } = w;
     w.styled = false;
     enterRoot(doc, el, w);

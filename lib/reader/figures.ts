@@ -100,7 +100,19 @@ function usedOfTotal(text: string, amounts: Amount[], locale: NumberLocale, base
 }
 
 function isRemaining(text: string, amount: Amount): boolean {
-  return REMAINING_AFTER.test(text.slice(amount.index + amount.length)) || REMAINING_BEFORE.test(text.slice(Math.max(0, amount.index - 30), amount.index));
+  return remainingAfter(text.slice(amount.index + amount.length)) || REMAINING_BEFORE.test(text.slice(Math.max(0, amount.index - 30), amount.index));
+}
+
+/**
+ * "60.00GB 餘量": a remaining label right after the amount. On the next line it is the amount's
+ * own label only when that line holds no figure of its own: in rows ("已使用 12.00GB" / "剩餘
+ * 48.00GB") it labels the next row's figure.
+ */
+function remainingAfter(after: string): boolean {
+  const m = REMAINING_AFTER.exec(after);
+  if (!m) return false;
+  const crossed = after.slice(0, m[0].length).includes('\n');
+  return !crossed || !/\d/.test(after.slice(m[0].length).split('\n')[0] ?? '');
 }
 
 /** At most two line breaks apart: the same gauge, not the next box on the page. */

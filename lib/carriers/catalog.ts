@@ -67,7 +67,7 @@ export const ORANGE_FR: CarrierInfo = {
   country: 'FR',
   locale: 'fr-FR',
   unitBase: 1024,
-  matches: ['https://espace-client.orange.fr/*', 'https://*.sosh.fr/*'],
+  matches: ['https://espace-client.orange.fr/*', 'https://espace-client.sosh.fr/*'],
   usageUrl: 'https://espace-client.orange.fr/selectionner-un-contrat',
 };
 
@@ -107,8 +107,8 @@ export const CLARO_CL: CarrierInfo = {
   country: 'CL',
   locale: 'es-CL',
   unitBase: 1024,
-  matches: ['https://*.clarochile.cl/*'],
-  usageUrl: 'https://www.clarochile.cl/',
+  matches: ['https://sucursalvirtual.clarochile.cl/*'],
+  usageUrl: 'https://sucursalvirtual.clarochile.cl/consumos',
 };
 
 /** In match priority order: the first entry whose patterns match a URL reads that page. */

@@ -3,7 +3,7 @@ import { CLARO_CL } from './catalog';
 import { defineCarrier } from './types';
 
 /**
- * Claro Chile: "Sucursal Virtual Mi Claro" on *.clarochile.cl, login by RUT. Evidence: NONE: there
+ * Claro Chile: "Sucursal Virtual Mi Claro" on sucursalvirtual.clarochile.cl, login by RUT. Evidence: NONE: there
  * is nothing public about the usage screen (shared/CARRIERS.md). This adapter therefore leans
  * entirely on the shared grammar (lib/extract, lib/reader/figures.ts): it anchors on the generic
  * Spanish labels ("Consumo", "Datos", "Internet", "Roaming", "Bolsa") and reads "X usados de Y",
@@ -32,5 +32,6 @@ export default defineCarrier(CLARO_CL, {
     }, context),
 });
 
-// Portal URLs (assumed, nothing public): https://www.clarochile.cl/ (Sucursal Virtual Mi Claro
-// entry) and any *.clarochile.cl self-service host
+// Portal URLs (assumed, nothing public): https://sucursalvirtual.clarochile.cl/ (Sucursal Virtual
+// Mi Claro: /consumos, /inicio). Only that host: www.clarochile.cl is the shop, its help centre and
+// community, where a quoted "Te quedan 2 GB de 10 GB" is never the user's line.

@@ -33,6 +33,7 @@ const ANCHOR = new RegExp(`^\\s*(?:${LABELS.map(([re]) => re.source.replace(/^\^
 // "本號已用: 5.20GB" is this number's share of a pool; the pool's own figures are the reading.
 const THIS_NUMBER_USED = /(?:本[號号](?:碼|码)?已(?:使)?用|used by this (?:number|line)|this number used)\s*[:：]?\s*\d+(?:[.,]\d+)?\s*[KMGT]?B/gi;
 const USED_BEFORE = /(?:已用|已使用|used)\s*[:：]?\s*$/i;
+const UNLIMITED_WORD = /無限|无限|不限|unlimited/i;
 const EXPIRED = /已過期|已过期|\bexpired\b/i;
 const EXPIRY = /(?:失效日期|到期日(?:期)?|有效期至|有效期|屆滿日期|届满日期|expiry date|expiry|expires(?: on)?|valid until|valid till)\s*[:：]?\s*([^\n]{0,24})/i;
 const UPDATED = /(?:截至|更新時間|更新时间|數據更新至|数据更新至|as of|last updated(?: at| on)?)\s*[:：]?\s*([^\n]{0,32})/i;
@@ -79,10 +80,15 @@ function bucketFigures(raw: string, locale: NumberLocale, base: 1000 | 1024): Fi
   const figures = plausible(readFigures(text, locale, base));
   // CMHK always writes the total ("已用：x/60.00GB", "總量"); a derived one means a broken card.
   if (figures) return explained(figures, text, locale, base, true) ? figures : null;
-  // Unlimited buckets show "無限" where the remaining figure would be, and only what was used.
+  // Unlimited buckets show "無限" where the remaining figure would be (before what was used, or on
+  // its line), and only what was used. Written after it, the word is the next bucket's (voice).
   if (!isUnlimitedText(text)) return null;
   const used = findAmounts(text, locale, base).filter((a) => USED_BEFORE.test(text.slice(0, a.index)));
-  return used.length === 1 ? { usedBytes: used[0]!.bytes, totalBytes: null, unlimited: true, remainingBytes: null } : null;
+  if (used.length !== 1) return null;
+  const word = UNLIMITED_WORD.exec(text);
+  const lineEnd = text.indexOf('\n', used[0]!.index);
+  if (!word || word.index > (lineEnd < 0 ? text.length : lineEnd)) return null;
+  return { usedBytes: used[0]!.bytes, totalBytes: null, unlimited: true, remainingBytes: null };
 }
 
 function expiry(text: string, now: number, timeZone?: string): number | null {

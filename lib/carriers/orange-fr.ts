@@ -72,4 +72,5 @@ function planName(context: string): string | null {
 }
 
 // Portal URLs: https://espace-client.orange.fr/ (contract selection, "Ma conso" / suivi conso of a
-// mobile contract), https://*.sosh.fr/ (Sosh customer area and shop)
+// mobile contract), https://espace-client.sosh.fr/ (Sosh customer area). Only those hosts: the
+// rest of sosh.fr is the shop, the help centre and the community forum.

@@ -7,6 +7,7 @@
 // A size after a number: the trigger for reading an aria-label as a figure.
 const FIGURE = /\d\s?(?:[KMGT]i?B|[KMGT]o|gigas?|megas?)(?![\p{L}])/iu;
 const UNIT = /(?<![\p{L}])([KMGT]i?B|[KMGT]o|gigas?|megas?)(?![\p{L}])/iu;
+const UNIT_MENTION = /\(\s*(?:en\s+|in\s+)?(?:[KMGT]i?B|[KMGT]o|gigas?|megas?)\s*\)|(?<![\p{L}])(?:en|in)\s+(?:[KMGT]i?B|[KMGT]o|gigas?|megas?)(?![\p{L}])/giu;
 const NEAR_AMOUNT = /(\d+(?:[.,]\d+)?)\s?([KMGT]i?B|[KMGT]o|gigas?|megas?)(?![\p{L}])/giu;
 
 /** Elements that draw something instead of holding text (icons): their label stands in. */
@@ -66,7 +67,10 @@ export function valueText(el: Element, tag: string): string | null {
   const percentLike = max === 100 || max === 1;
   const unit = (valuetext && UNIT.exec(valuetext)?.[1]) || (name && UNIT.exec(name)?.[1]) || (percentLike || now > max ? null : unitNearby(el, now, max));
   if (!unit) return null;
-  return `${name ?? ''} ${plain(now)} ${unit} / ${plain(max)} ${unit}`.trim();
+  // "Datos consumidos (GB)" / "… en MB": the unit moves to the figures, so the label sits right
+  // before its amount as the grammar expects.
+  const label = (name ?? '').replace(UNIT_MENTION, ' ').replace(/\s+/g, ' ').trim();
+  return `${label} ${plain(now)} ${unit} / ${plain(max)} ${unit}`.trim();
 }
 
 /** The unit of a figure written within two levels around the bar whose number is its value or max. */

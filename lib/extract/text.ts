@@ -124,7 +124,7 @@ function enter(el: Element, w: Walk, svg: boolean, parent: Element | null): Kind
     w.parts.push(LINE);
     return Kind.Leaf;
   }
-  if (attributes) {
+  if (attributes && tag !== 'iframe' && tag !== 'frame') {
     const value = valueText(el, tag) ?? figureLabel(el);
     const label = value === null ? graphicLabel(el, tag) : null;
     if ((value !== null || label !== null) && w.styled && hiddenByStyle(el)) return Kind.Skip;

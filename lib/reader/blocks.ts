@@ -15,6 +15,7 @@ import { findAmounts } from '../extract/units';
 import { isUnlimitedText } from '../extract/unlimited';
 import type { Bucket, CarrierContext } from '../vocabulary/reading';
 import { readFigures, type Figures } from './figures';
+import { unglue } from './own-cards';
 
 export interface BlockRules {
   /** Labels of data allowances (titles, "Datos consumidos"), matched on an element's whole text. */
@@ -73,12 +74,13 @@ export function readBlocks(page: PageText, rules: BlockRules, context: CarrierCo
   const cleaned = new Map<Element, string>();
   const textOf = (el: Element): string => {
     let t = cleaned.get(el);
-    if (t === undefined) cleaned.set(el, (t = texts(el).replace(SPLIT_UNIT, '$1$2 ').replace(MONEY, ' ')));
+    // Label and value spans joined with nothing ("Datos disponibles1,024 MB") get their space back.
+    if (t === undefined) cleaned.set(el, (t = unglue(texts(el).replace(SPLIT_UNIT, '$1$2 ').replace(MONEY, ' '))));
     return t;
   };
   const nodes = textNodes(page.pieces);
   // A text node alone in an element read as text is that element's whole text: clean it directly.
-  for (const { value, parent, alone } of nodes) if (alone) cleaned.set(parent, value.replace(MONEY, ' '));
+  for (const { value, parent, alone } of nodes) if (alone) cleaned.set(parent, unglue(value.replace(MONEY, ' ')));
   const ancestors = new Map<Element, Set<Element>>();
   const within = (outer: Element, el: Element): boolean => {
     let set = ancestors.get(el);

@@ -56,13 +56,13 @@ export function readFigures(text: string, locale: NumberLocale, base: 1000 | 102
       (!anchor || near(text, anchor, a)) &&
       (OF_JOINER.test(lastWord(text.slice(0, a.index))) || TOTAL_BEFORE.test(text.slice(Math.max(0, a.index - 30), a.index))),
   );
-  if (remaining && total) {
+  if (remaining && total && !labelBetween(text, remaining, total)) {
     return { usedBytes: Math.max(0, total.bytes - remaining.bytes), totalBytes: total.bytes, unlimited: false, remainingBytes: remaining.bytes };
   }
-  if (remaining && used && near(text, remaining, used)) {
+  if (remaining && used && near(text, remaining, used) && !labelBetween(text, remaining, used)) {
     return { usedBytes: used.bytes, totalBytes: used.bytes + remaining.bytes, unlimited: false, remainingBytes: remaining.bytes };
   }
-  if (used && total) {
+  if (used && total && !labelBetween(text, used, total)) {
     return { usedBytes: used.bytes, totalBytes: total.bytes, unlimited: false, remainingBytes: Math.max(0, total.bytes - used.bytes) };
   }
   return null;
@@ -123,6 +123,23 @@ function near(text: string, a: Amount, b: Amount): boolean {
   let breaks = 0;
   for (let i = first.index + first.length; i < second.index; i++) if (text.charCodeAt(i) === 10 && ++breaks > MAX_LINES_APART) return false;
   return true;
+}
+
+// Words that label a used or a remaining figure, in the portals' languages.
+const LABEL = String.raw`te quedan|quedan|et queden|il vous reste|reste|restante?s?|restants?|disponibles?|saldo|remaining|left|has consumido|has consumit|llevas|consumid[oa]s?|utilizad[oa]s?|consomm[ée]e?s?|used|已用|已使用|剩餘|剩余|餘量|余量`;
+const LABEL_ANYWHERE = new RegExp(`(?<![\\p{L}])(?:${LABEL})(?![\\p{L}])`, 'iu');
+const OWN_LABEL_AFTER = new RegExp(`^\\s*(?:${LABEL})(?![\\p{L}])`, 'iu');
+const OWN_LABEL_BEFORE = new RegExp(`(?<![\\p{L}])(?:${LABEL})\\s*[:：]?\\s*$`, 'iu');
+
+/**
+ * Whether another figure's label sits between two amounts (their own labels aside): "Il vous
+ * reste 8 Go" / "Il vous reste" / "sur 200 Go" is two allowances whose middle figure is missing,
+ * not 8 Go left of 200.
+ */
+function labelBetween(text: string, a: Amount, b: Amount): boolean {
+  const [first, second] = a.index < b.index ? [a, b] : [b, a];
+  const between = text.slice(first.index + first.length, second.index).replace(OWN_LABEL_AFTER, '').replace(OWN_LABEL_BEFORE, '');
+  return LABEL_ANYWHERE.test(between);
 }
 
 function lastWord(text: string): string {

@@ -149,8 +149,9 @@ export function unlimitedFigures(text: string, locale: NumberLocale, base: 1000 
 // space back.
 const GLUED_WORD =
   /(?<![\p{L}])(de|del|of|sur|disponibles?|restantes?|utilizad[oa]s?|usad[oa]s?|consumid[oa]s?|quedan|restan|saldo|total|incluidos|llevas|used|remaining|left)(?=\d)/giu;
-const GLUED_LETTER = /([A-Za-z\u00C0-\u024F])(?=\d+(?:[.,]\d+)*\s?(?:[KMGT]B|[KMGT]o)(?![A-Za-z]))/gu;
-const GLUED_AFTER = /(\d\s?(?:[KMGT]B|[kKMGT]o))(?=\p{L})/gu;
+const GLUED_LETTER = /([A-Za-z\u00C0-\u024F])(?=\d+(?:[.,]\d+)*[ \u00A0]?(?:[KMGT]B|[KMGT]o)(?![A-Za-z]))/gu;
+// Same line only: "0023" over "Movistar" is no "23 Mo".
+const GLUED_AFTER = /(\d[ \u00A0]?(?:[KMGT]B|[kKMGT]o))(?=\p{L})/gu;
 
 export function unglue(text: string): string {
   return text.replace(GLUED_AFTER, '$1 ').replace(GLUED_WORD, '$1 ').replace(GLUED_LETTER, '$1 ');

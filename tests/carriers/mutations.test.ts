@@ -82,6 +82,18 @@ describe('adapters under random page mutations', () => {
     expect(readsRight(fixture, mutations)).toMatchObject({ ok: true });
   });
 
+  // Found with MUTATION_RUNS=20000: with the shared pool's title, its remaining figure and the own
+  // allowance's total removed, "Il vous reste 8 Go" / "Il vous reste" / "sur 200 Go" read 8 of 200.
+  it('never pairs a figure with one that another label claims', () => {
+    const fixture = readable.find((f) => f.carrierId === 'orange-fr' && f.name === '2026-11-20-shared-and-own')!;
+    const mutations: Mutation[] = [
+      { kind: 'remove', pick: 1181713484 },
+      { kind: 'remove', pick: 862449748 },
+      { kind: 'remove', pick: 1127212334 },
+    ];
+    expect(readsRight(fixture, mutations)).toMatchObject({ ok: true });
+  });
+
   it('give the right figures or a failure, never a wrong figure', () => {
     fc.assert(
       fc.property(fc.nat({ max: parsed.length - 1 }), fc.array(MUTATION, { minLength: 1, maxLength: 4 }), (index, mutations) => {

@@ -128,7 +128,8 @@ function near(text: string, a: Amount, b: Amount): boolean {
 // Words that label a used or a remaining figure, in the portals' languages.
 const LABEL = String.raw`te quedan|quedan|et queden|il vous reste|reste|restante?s?|restants?|disponibles?|saldo|remaining|left|has consumido|has consumit|llevas|consumid[oa]s?|utilizad[oa]s?|consomm[ée]e?s?|used|已用|已使用|剩餘|剩余|餘量|余量`;
 const LABEL_ANYWHERE = new RegExp(`(?<![\\p{L}])(?:${LABEL})(?![\\p{L}])`, 'iu');
-const OWN_LABEL_AFTER = new RegExp(`^\\s*(?:${LABEL})(?![\\p{L}])`, 'iu');
+// Its own label follows an amount on its line ("12,34 Go restants"); on the next line it is another's.
+const OWN_LABEL_AFTER = new RegExp(`^[ \\t\\u00A0]*(?:${LABEL})(?![\\p{L}])`, 'iu');
 const OWN_LABEL_BEFORE = new RegExp(`(?<![\\p{L}])(?:${LABEL})\\s*[:：]?\\s*$`, 'iu');
 
 /**

@@ -38,6 +38,8 @@ const MONTH_WORDS: Array<[number, string[]]> = [
   [11, ['noviembre', 'nov', 'novembre', 'november']],
   [12, ['desembre', 'diciembre', 'dic', 'décembre', 'decembre', 'déc', 'dec', 'december']],
 ];
+/** Every month word the grammar knows, for the redacted sample's allow-list. */
+export const MONTH_NAMES: readonly string[] = MONTH_WORDS.flatMap(([, words]) => words);
 const MONTH_BY_WORD = new Map<string, number>();
 for (const [m, words] of MONTH_WORDS) for (const w of words) MONTH_BY_WORD.set(w, m);
 const MONTH_ALT = [...MONTH_BY_WORD.keys()].sort((a, b) => b.length - a.length).join('|');

@@ -46,6 +46,8 @@ export interface TextPiece {
   owner: Element;
   /** `value` is all of `owner`'s text: its only child, nothing generated beside it. */
   alone: boolean;
+  /** Where it was read: compare with `PageText.position` to interleave text and elements. */
+  at: number;
 }
 
 type Root = Document | ShadowRoot | DocumentFragment;
@@ -80,7 +82,7 @@ function cleanText(v: string | null): string {
 function generated(w: Walk, el: Element, text: string, asLine: boolean): void {
   if (asLine) w.parts.push(LINE, cleanText(text), LINE);
   else w.parts.push(` ${cleanText(text)} `);
-  if (w.record) w.pieces.push({ value: text, owner: el, alone: false });
+  if (w.record) w.pieces.push({ value: text, owner: el, alone: false, at: w.parts.length });
 }
 
 /** What an element contributes when the walk enters it, and how the walk goes on. */
@@ -231,7 +233,7 @@ function walkNodes(first: Node | null, list: readonly Node[] | null, owner: Elem
       const some = SOME_TEXT.test(raw);
       if (some && shown === undefined) shown = !w.styled || !hiddenByStyle(owner);
       if (shown === false) continue;
-      if (w.record && some) w.pieces.push({ value: raw, owner, alone: only && !NOT_SPACE.test(raw) });
+      if (w.record && some) w.pieces.push({ value: raw, owner, alone: only && !NOT_SPACE.test(raw), at: w.parts.length });
       w.parts.push(cleanText(raw));
     } else if (node.nodeType === 1) walkElement(node as Element, w, svg, owner);
   }
@@ -283,6 +285,8 @@ export interface PageText {
   contains(outer: Element, el: Element): boolean;
   /** The shown child elements of `el` in the composed tree (a host's shadow content), in order. */
   children(el: Element): Element[];
+  /** Where the walk entered `el` (comparable with `TextPiece.at`), or -1 if it never did. */
+  position(el: Element): number;
   /** Whether `a` is read before `b`. */
   before(a: Element, b: Element): boolean;
   /** Shown elements matching a CSS selector, in every tree of the page, in reading order. */
@@ -361,6 +365,7 @@ export function pageText(root: Element | Document): PageText {
     parent,
     contains,
     children,
+    position: (el) => spans.get(el)?.[0] ?? -1,
     before,
     select(selector) {
       const found = new Set<Element>();

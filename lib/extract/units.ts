@@ -49,6 +49,9 @@ const CASELESS: Record<string, SizeUnit> = {
   to: 'TB',
 };
 
+/** Every unit word the grammar knows (lower case), for the redacted sample's allow-list. */
+export const UNIT_WORDS: readonly string[] = Object.keys(CASELESS);
+
 export function parseUnit(text: string): SizeUnit | null {
   const t = text.trim().replace(/\.$/, '');
   const exact = EXACT[t];

@@ -149,7 +149,8 @@ export function unlimitedFigures(text: string, locale: NumberLocale, base: 1000 
 // space back.
 const GLUED_WORD =
   /(?<![\p{L}])(de|del|of|sur|disponibles?|restantes?|utilizad[oa]s?|usad[oa]s?|consumid[oa]s?|quedan|restan|saldo|total|incluidos|llevas|used|remaining|left)(?=\d)/giu;
-const GLUED_LETTER = /([A-Za-z\u00C0-\u024F])(?=\d+(?:[.,]\d+)*[ \u00A0]?(?:[KMGT]B|[KMGT]o)(?![A-Za-z]))/gu;
+// Only a word (3 letters or more) is a glued label: "x2 GB" is a multiplier, not "x" + "2 GB".
+const GLUED_LETTER = /(?<=[A-Za-z\u00C0-\u024F]{2})([A-Za-z\u00C0-\u024F])(?=\d+(?:[.,]\d+)*[ \u00A0]?(?:[KMGT]B|[KMGT]o)(?![A-Za-z]))/gu;
 // Same line only: "0023" over "Movistar" is no "23 Mo".
 const GLUED_AFTER = /(\d[ \u00A0]?(?:[KMGT]B|[kKMGT]o))(?=\p{L})/gu;
 

@@ -83,6 +83,13 @@ describe('adapters under random page mutations', () => {
     expect(read, JSON.stringify(read.got)).toMatchObject({ ok: true });
   });
 
+  // Found with MUTATION_RUNS=20000: a "x2" promo glued to the figure ("3,2 x2 GB de 10 GB") read 2 GB.
+  it('never reads a multiplier glued to a unit as the figure', () => {
+    const fixture = readable.find((f) => f.carrierId === 'orange-es' && f.name === '2026-11-20-usage-detail')!;
+    const read = readsRight(fixture, [{ kind: 'noise', pick: 820357359, text: 'x2' }]);
+    expect(read, JSON.stringify(read.got)).toMatchObject({ ok: true });
+  });
+
   // Found with MUTATION_RUNS=20000: with the shared pool's title, its remaining figure and the own
   // allowance's total removed, "Il vous reste 8 Go" / "Il vous reste" / "sur 200 Go" read 8 of 200.
   it('never pairs a figure with one that another label claims', () => {

@@ -5,10 +5,11 @@
  */
 
 // A size after a number: the trigger for reading an aria-label as a figure.
-const FIGURE = /\d\s?(?:[KMGT]i?B|[KMGT]o|gigas?|megas?)(?![\p{L}])/iu;
-const UNIT = /(?<![\p{L}])([KMGT]i?B|[KMGT]o|gigas?|megas?)(?![\p{L}])/iu;
-const UNIT_MENTION = /\(\s*(?:en\s+|in\s+)?(?:[KMGT]i?B|[KMGT]o|gigas?|megas?)\s*\)|(?<![\p{L}])(?:en|in)\s+(?:[KMGT]i?B|[KMGT]o|gigas?|megas?)(?![\p{L}])/giu;
-const NEAR_AMOUNT = /(\d+(?:[.,]\d+)?)\s?([KMGT]i?B|[KMGT]o|gigas?|megas?)(?![\p{L}])/giu;
+const U = '[KMGT]i?B|[KMGT]o|gigas?|megas?';
+const FIGURE = new RegExp(`\\d\\s?(?:${U})(?![\\p{L}])`, 'iu');
+const UNIT = new RegExp(`(?<![\\p{L}])(${U})(?![\\p{L}])`, 'iu');
+const UNIT_MENTION = new RegExp(`\\(?\\s*(?:(?:en|in)\\s+)?(?:${U})(?![\\p{L}])\\s*\\)?`, 'giu');
+const NEAR_AMOUNT = new RegExp(`(\\d+(?:[.,]\\d+)?)\\s?(${U})(?![\\p{L}])`, 'giu');
 
 /** Elements that draw something instead of holding text (icons): their label stands in. */
 const GRAPHIC = new Set(['img', 'svg', 'i']);
@@ -26,22 +27,10 @@ function number(v: string | null): number | null {
   return Number.isFinite(n) && n >= 0 ? n : null;
 }
 
-/** The element's accessible name from aria-label, aria-labelledby or title. */
+/** The element's accessible name from aria-label or title. */
 function nameOf(el: Element): string | null {
-  const label = el.getAttribute('aria-label');
-  if (label !== null && label.trim() !== '') return label.trim();
-  const ids = el.getAttribute('aria-labelledby');
-  if (ids) {
-    const root = el.getRootNode() as Document | ShadowRoot;
-    const text = ids
-      .split(/\s+/)
-      .map((id) => (typeof root.getElementById === 'function' ? root.getElementById(id)?.textContent ?? '' : ''))
-      .join(' ')
-      .trim();
-    if (text !== '') return text;
-  }
-  const title = el.getAttribute('title');
-  return title !== null && title.trim() !== '' ? title.trim() : null;
+  const name = (el.getAttribute('aria-label') ?? el.getAttribute('title'))?.trim();
+  return name ? name : null;
 }
 
 /**

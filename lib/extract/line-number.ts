@@ -23,14 +23,13 @@ const SHAPES: Record<Country, RegExp> = {
   // 9 XXXX XXXX, +56 9 0000 0044
   CL: new RegExp(`^(?:\\+56${S}?)?9${S}?${M}{4}${S}${M}{4}$`),
   // 55 XXXX XXXX, (55) 0000 0056, 000 000 0000, +52 1 55 …; never toll-free 800/900
-  MX: new RegExp(`^(?!(?:01${S}?)?\\(?(?:800|900|88\\d)\\b)(?:\\+52${S}?(?:1${S}?)?)?(?:\\(?\\d{2}\\)?${S}${M}{4}${S}${M}{4}|\\(?\\d{3}\\)?${S}${M}{3}${S}${M}{4})$`),
+  MX: new RegExp(`^(?!\\(?[89]00)(?:\\+52${S}?(?:1${S}?)?)?(?:\\(?\\d{2}\\)?${S}${M}{4}${S}${M}{4}|\\(?\\d{3}\\)?${S}${M}{3}${S}${M}{4})$`),
 };
 
 // A label right before the number: "Línea: …", "Tu número …", "Mobile 06 …", "號碼 9000 0012".
-const LABEL_BEFORE =
-  /(?:(?<![\p{L}])(?:l[íi]nea|n[úu]mero|num[ée]ro|mobile|m[óo]vil|celular|ligne|msisdn|line|number|phone|n[°º]\s*de\s*l[íi]nea)|號碼|号码|手機|手机|電話號碼|电话号码)(?:\s+(?:de\s+)?(?:l[íi]nea|tel[ée]fono|m[óo]vil|mobile|celular|principal|\d))?\s*[:：#]?\s*$/iu;
+const LABEL_BEFORE = /(?:(?<![\p{L}])(?:l[íi]ne?a|n[úu]mero|num[ée]ro|mobile|m[óo]vil|celular|ligne|line|number|phone)|號碼|号码|手機|手机)[^\d\n]{0,16}$/iu;
 // Customer-service numbers in footers and help boxes are never the user's line.
-const HOTLINE = /fono|ayuda|ll[áa]m(?:a|anos|ar)|atenci[óo]n|servicio al cliente|hotline|call us|appelez|service client|熱線|热线|客服|客戶服務|客户服务|pedido|commande|order|referencia|r[ée]f[ée]rence|contrato|contrat|cuenta|compte|account|factura|facture|invoice/i;
+const HOTLINE = /fono|ayuda|ll[áa]m[ae]|atenci[óo]n|servicio|service|hotline|call|appel|熱線|热线|客服|pedido|commande|order|referen|r[ée]f[ée]ren|contrat|cuenta|compte|account|factur|invoice/i;
 
 // Dates and clock times ("2026-11-20 09:30") look like digit runs; a CJK label glued to the
 // number by inline spans ("號碼9000 0012") hides it from the run, which wants a clean edge.

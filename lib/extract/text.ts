@@ -72,7 +72,9 @@ function newWalk(record: boolean, styled: boolean): Walk {
   return { parts: [], record, spans: new Map(), elements: [], pieces: [], fields: [], hosts: new Map(), roots: [], declarative: new Map(), styled, host: null };
 }
 
-const enum Kind { Skip, Leaf, Descend, Svg }
+/** How the walk goes on after entering an element (plain numbers: this ships on every page). */
+const Kind = { Skip: 0, Leaf: 1, Descend: 2, Svg: 3 } as const;
+type Kind = (typeof Kind)[keyof typeof Kind];
 
 /** A marker character the page itself put in its text must not split lines. */
 function cleanText(v: string | null): string {

@@ -12,8 +12,8 @@
 
 const INLINE_HIDDEN = /display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)|content-visibility\s*:\s*hidden/i;
 // Moved out of view: "left:-9999px", "top:-10000px", "text-indent:-9999px", a clip to nothing.
-const OFF_SCREEN = /(?:left|top|right|text-indent|margin-left)\s*:\s*-\d{4,}|clip\s*:\s*rect\(\s*0[a-z]*[\s,]+0|clip-path\s*:\s*inset\(\s*(?:50|100)%|transform\s*:[^;]*translate[XY3d]*\(\s*-\d{4,}/i;
-const OFF_SCREEN_CLASS = /(?:^|[\s_-])(?:sr-only|visually-hidden|offscreen|off-screen|screen-reader|clone|cloned|duplicate)(?:$|[\s_-])/i;
+const OFF_SCREEN = /(?:left|top|right|indent)\s*:\s*-\d{4}|clip\s*:\s*rect\(\s*0|inset\(\s*50%|translate[XY3d]*\(\s*-\d{4}/i;
+const OFF_SCREEN_CLASS = /sr-only|visually-hidden|off-?screen|clone|duplicate/i;
 
 type Styled = Element & { checkVisibility?: (options?: Record<string, boolean>) => boolean };
 
@@ -29,8 +29,8 @@ export function hasStyleSheets(root: Document | ShadowRoot | DocumentFragment): 
 
 /**
  * Hidden by what the element itself says. `hasAttributes` is the caller's (it already asked).
- * An `aria-hidden` element is hidden only when it is also off-screen or marked as a copy:
- * decorative aria-hidden icons and rings are still seen.
+ * An `aria-hidden` element is hidden only when its style moves it off-screen or its class marks
+ * it as a copy: decorative aria-hidden icons and rings are still seen.
  */
 export function hiddenByAttributes(el: Element, tag: string): boolean {
   if (el.hasAttribute('hidden')) return true;
@@ -41,20 +41,8 @@ export function hiddenByAttributes(el: Element, tag: string): boolean {
     if (style !== null && OFF_SCREEN.test(style)) return true;
     const cls = el.getAttribute('class');
     if (cls !== null && OFF_SCREEN_CLASS.test(cls)) return true;
-    if (offScreenBox(el)) return true;
   }
   return false;
-}
-
-/** A laid-out box entirely left of or above the page (browsers only: happy-dom has no layout). */
-function offScreenBox(el: Element): boolean {
-  if (typeof (el as HTMLElement).getBoundingClientRect !== 'function') return false;
-  const box = el.getBoundingClientRect();
-  if (box.width === 0 && box.height === 0 && box.left === 0 && box.top === 0) return false;
-  const view = el.ownerDocument.defaultView;
-  const scrollX = view?.scrollX ?? 0;
-  const scrollY = view?.scrollY ?? 0;
-  return box.right + scrollX <= 0 || box.bottom + scrollY <= 0;
 }
 
 /** Content of a closed <details> other than its summary is not shown. */

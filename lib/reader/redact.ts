@@ -9,7 +9,8 @@ import { allowedToken, allowedWord, CJK_TERMS } from './redact-words';
  * same-origin frames, attribute values; nothing hidden), and redacts by ALLOW-LIST: it keeps tags,
  * the carrier's label words (redact-words.ts), the figures themselves (amounts with a unit,
  * percentages) and the shape of every other number (its digits become 0); every other word is
- * masked as "*". E-mails and names after greetings or name labels become [email] / [name]. Form
+ * masked as "*" (a name, after a greeting or a label or anywhere, is such a word); e-mail
+ * addresses become [email]. Form
  * values, scripts, styles, links and hidden content are never copied.
  */
 // Links are left out: their query strings carry account ids, and routes add little to a sample.
@@ -18,10 +19,8 @@ const MAX_ELEMENTS = 4_000;
 const MAX_LENGTH = 300_000;
 
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu;
-const GREETING = /((?:hola|buen[oa]s (?:d[ií]as|tardes|noches)|bienvenid[oa]|hi|hello|welcome|bonjour|bonsoir|您好|你好|歡迎|欢迎)[,!:\s]*)(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3}|\p{Script=Han}{2,4})/giu;
-const NAME_LABEL = /((?:titular|nombre|name|nom|pr[ée]nom|cliente?|customer|holder|客戶|客户|用戶|用户|姓名)\s*[:：]\s*)([^\n]{1,60})/giu;
 const PERCENT = /\d+(?:[.,]\d+)?\s?%/g;
-const WORD = /\[(?:name|email)\]|\p{Script=Han}+|\p{L}[\p{L}\p{M}'’·-]*/gu;
+const WORD = /\[email\]|\p{Script=Han}+|\p{L}[\p{L}\p{M}'’·-]*/gu;
 
 function maskHan(run: string): string {
   let out = '';
@@ -40,7 +39,7 @@ function maskHan(run: string): string {
 
 /** Masks one piece of visible text. Pure; exported for tests. */
 export function redactText(text: string, locale: NumberLocale): string {
-  let out = text.replace(EMAIL, '[email]').replace(NAME_LABEL, '$1[name]').replace(GREETING, '$1[name]');
+  let out = text.replace(EMAIL, '[email]');
   const keep: Array<[number, number]> = [
     ...findAmounts(out, locale, 1024).map((a): [number, number] => [a.index, a.index + a.length]),
     ...[...out.matchAll(PERCENT)].map((m): [number, number] => [m.index, m.index + m[0].length]),

@@ -23,7 +23,7 @@ describe('visibleText', () => {
     ['<svg viewBox="0 0 36 36"><circle r="16"/><text>13,07GB</text><text><tspan>de </tspan><tspan>25GB</tspan></text></svg>', '13,07GB\nde 25GB'],
     ['<div role="progressbar" aria-valuenow="3.5" aria-valuemax="20" aria-label="Datos (GB)"></div>', 'Datos 3.5 GB / 20 GB'],
     ['<div role="progressbar" aria-valuenow="88" aria-valuemax="100"></div><p>sur 100 Go</p>', 'sur 100 Go'],
-    ['<progress value="1.024" max="5" aria-label="Datos GB">fallback</progress>', 'Datos GB 1.0240 GB / 5 GB'],
+    ['<progress value="1.024" max="5" aria-label="Datos GB">fallback</progress>', 'Datos 1.0240 GB / 5 GB'],
     ['<meter value="2" max="10" aria-valuetext="2 GB de 10 GB"></meter>', '2 GB de 10 GB'],
     ['<span aria-label="Te quedan 7 GB de 10 GB">70 %</span>', 'Te quedan 7 GB de 10 GB\n70 %'],
     ['<span>5,82GB</span><div>de <i class="icon-infinite" aria-label="ilimitado"></i></div>', '5,82GB\nde ilimitado'],

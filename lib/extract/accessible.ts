@@ -107,7 +107,6 @@ function svgTitle(el: Element): string | null {
   return null;
 }
 
-const CHART_PART = /axis|tick|legend|grid|chart-label|label-x|label-y/i;
 /** The most `<text>` elements a ring or gauge writes (figure, "de 25GB", a word); charts write more. */
 const MAX_RING_TEXTS = 4;
 
@@ -116,15 +115,8 @@ const MAX_RING_TEXTS = 4;
  * than drawing detail (a chart's axis ticks and legend): a few text elements, none in an axis.
  */
 export function svgReadsAsText(svg: Element): boolean {
-  const texts = svg.getElementsByTagName('text');
-  if (texts.length === 0 || texts.length > MAX_RING_TEXTS) return false;
-  for (const text of Array.from(texts)) {
-    for (let el: Element | null = text; el && el !== svg; el = el.parentElement) {
-      const cls = el.getAttribute('class');
-      if (cls && CHART_PART.test(cls)) return false;
-    }
-  }
-  return true;
+  const texts = svg.getElementsByTagName('text').length;
+  return texts > 0 && texts <= MAX_RING_TEXTS && !svg.querySelector('[class*="axis" i], [class*="tick" i], [class*="legend" i], [class*="grid" i]');
 }
 
 /** SVG elements whose content the walk reads inside a readable SVG; everything else is drawing. */

@@ -19,7 +19,7 @@ const SHAPES: Record<Country, RegExp> = {
   // 06 xx xx xx xx, +33 6 00 00 00 12
   FR: new RegExp(`^(?:\\+33${S}?[67]|0[67])(?:${S}${M}{2}){4}$`),
   // 9XXX XXXX, +852 9000 0012 (landlines start with 2 or 3)
-  HK: new RegExp(`^(?:\\+852${S}?)?[4-9]${M}{3}${S}${M}{4}$|^\\+852${S}?[4-9]${M}{7}$`),
+  HK: new RegExp(`^(?:\\+852${S}?)?[4-9]${M}{3}${S}${M}{4}$`),
   // 9 XXXX XXXX, +56 9 0000 0044
   CL: new RegExp(`^(?:\\+56${S}?)?9${S}?${M}{4}${S}${M}{4}$`),
   // 55 XXXX XXXX, (55) 0000 0056, 000 000 0000, +52 1 55 …; never toll-free 800/900

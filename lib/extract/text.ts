@@ -73,8 +73,11 @@ function newWalk(record: boolean, styled: boolean): Walk {
 }
 
 /** How the walk goes on after entering an element (plain numbers: this ships on every page). */
-const Kind = { Skip: 0, Leaf: 1, Descend: 2, Svg: 3 } as const;
-type Kind = (typeof Kind)[keyof typeof Kind];
+const SKIP_IT = 0;
+const LEAF = 1;
+const DESCEND = 2;
+const SVG = 3;
+type Kind = 0 | 1 | 2 | 3;
 
 /** A marker character the page itself put in its text must not split lines. */
 function cleanText(v: string | null): string {
@@ -91,56 +94,56 @@ function generated(w: Walk, el: Element, text: string, asLine: boolean): void {
 function enter(el: Element, w: Walk, svg: boolean, parent: Element | null): Kind {
   const tag = el.localName;
   if (svg) {
-    if (tag === 'foreignObject') return Kind.Descend;
-    if (!SVG_TEXT.has(tag) || (el.hasAttributes() && hiddenByAttributes(el, tag))) return Kind.Skip;
+    if (tag === 'foreignObject') return DESCEND;
+    if (!SVG_TEXT.has(tag) || (el.hasAttributes() && hiddenByAttributes(el, tag))) return SKIP_IT;
     if (tag === 'text') w.parts.push(LINE);
-    return Kind.Svg;
+    return SVG;
   }
   if (SKIP.has(tag)) {
     if ((tag === 'input' || tag === 'textarea') && w.record && !hidden(el, tag, w)) w.fields.push(el);
-    return Kind.Skip;
+    return SKIP_IT;
   }
   const attributes = el.hasAttributes();
-  if (attributes && hiddenByAttributes(el, tag)) return Kind.Skip;
-  if (parent && parent.localName === 'details' && insideClosedDetails(el, 'details', parent)) return Kind.Skip;
+  if (attributes && hiddenByAttributes(el, tag)) return SKIP_IT;
+  if (parent && parent.localName === 'details' && insideClosedDetails(el, 'details', parent)) return SKIP_IT;
   // Computed style is asked only of what shows text (here, or for a text node in walkNodes): a
   // text holder the browser shows has no display:none ancestor, and asking every container
   // would double the walk's cost.
-  if (GENERATES.has(tag) && w.styled && hiddenByStyle(el)) return Kind.Skip;
+  if (GENERATES.has(tag) && w.styled && hiddenByStyle(el)) return SKIP_IT;
   if (tag === 'svg') {
     const label = graphicLabel(el, tag);
     if (label !== null) generated(w, el, label, false);
-    if (svgReadsAsText(el)) return Kind.Svg;
-    return label !== null ? Kind.Leaf : Kind.Skip;
+    if (svgReadsAsText(el)) return SVG;
+    return label !== null ? LEAF : SKIP_IT;
   }
   if (tag === 'progress' || tag === 'meter') {
     // Their children are fallback content, never shown.
     const value = valueText(el, tag);
     if (value !== null) generated(w, el, value, true);
-    return Kind.Leaf;
+    return LEAF;
   }
   if (tag === 'select') {
     if (w.record) w.fields.push(el);
     generated(w, el, selectedOptionText(el), true);
-    return Kind.Leaf;
+    return LEAF;
   }
   if (tag === 'br') {
     w.parts.push(LINE);
-    return Kind.Leaf;
+    return LEAF;
   }
   if (attributes && tag !== 'iframe' && tag !== 'frame') {
     const value = valueText(el, tag) ?? figureLabel(el);
     const label = value === null ? graphicLabel(el, tag) : null;
-    if ((value !== null || label !== null) && w.styled && hiddenByStyle(el)) return Kind.Skip;
+    if ((value !== null || label !== null) && w.styled && hiddenByStyle(el)) return SKIP_IT;
     if (value !== null) generated(w, el, value, true);
     else if (label !== null) {
       generated(w, el, label, false);
-      return Kind.Leaf;
+      return LEAF;
     }
   }
   if (BLOCK.has(tag)) w.parts.push(LINE);
   else if (CELL.has(tag)) w.parts.push(' ');
-  return Kind.Descend;
+  return DESCEND;
 }
 
 function hidden(el: Element, tag: string, w: Walk): boolean {
@@ -165,15 +168,15 @@ function walkElement(el: Element, w: Walk, svg: boolean, parent: Element | null)
   const from = w.parts.length;
   const pieces = w.pieces.length;
   const kind = enter(el, w, svg, parent);
-  if (kind === Kind.Skip) return;
+  if (kind === SKIP_IT) return;
   let span: number[] | undefined;
   if (w.record) {
     span = [from, -1, w.elements.length];
     w.spans.set(el, span);
     w.elements.push(el);
   }
-  if (kind !== Kind.Leaf) walkChildren(el, w, kind === Kind.Svg, w.pieces.length > pieces);
-  if (kind !== Kind.Leaf) leave(el, w);
+  if (kind !== LEAF) walkChildren(el, w, kind === SVG, w.pieces.length > pieces);
+  if (kind !== LEAF) leave(el, w);
   if (span) span[1] = w.parts.length;
 }
 
@@ -289,7 +292,7 @@ export interface PageText {
   children(el: Element): Element[];
   /** Where the walk entered `el` (comparable with `TextPiece.at`), or -1 if it never did. */
   position(el: Element): number;
-  /** Whether `a` is read before `b`. */
+  /** Whether `a` is read before `b` (both shown). */
   before(a: Element, b: Element): boolean;
   /** Shown elements matching a CSS selector, in every tree of the page, in reading order. */
   select(selector: string): Element[];
@@ -338,11 +341,7 @@ export function pageText(root: Element | Document): PageText {
     for (let a: Element | null = el; a; a = parent(a)) if (a === outer) return true;
     return false;
   };
-  const before = (a: Element, b: Element): boolean => {
-    const x = spans.get(a);
-    const y = spans.get(b);
-    return x && y ? x[2]! < y[2]! : (a.compareDocumentPosition(b) & 4) !== 0;
-  };
+  const before = (a: Element, b: Element): boolean => (spans.get(a)?.[2] ?? -1) < (spans.get(b)?.[2] ?? -1);
   let kids: Map<Element, Element[]> | null = null;
   const children = (el: Element): Element[] => {
     if (!kids) {
@@ -372,7 +371,6 @@ export function pageText(root: Element | Document): PageText {
     select(selector) {
       const found = new Set<Element>();
       for (const r of w.roots) for (const el of Array.from(r.querySelectorAll(selector))) if (spans.has(el)) found.add(el);
-      if (!doc && start?.matches(selector)) found.add(start);
       return [...found].sort((a, b) => spans.get(a)![2]! - spans.get(b)![2]!);
     },
     find: (re) => findIn(page, w.elements, re),

@@ -1,3 +1,4 @@
+import { PHRASES } from '../extract/phrases';
 import { isUnlimitedText } from '../extract/unlimited';
 import { parseNumber, type NumberLocale } from '../extract/numbers';
 import { findAmounts, resolveUsedOfTotal, toBytes, type Amount } from '../extract/units';
@@ -125,12 +126,12 @@ function near(text: string, a: Amount, b: Amount): boolean {
   return true;
 }
 
-// Words that label a used or a remaining figure, in the portals' languages.
-const LABEL = String.raw`te quedan|quedan|et queden|il vous reste|reste|restante?s?|restants?|disponibles?|saldo|remaining|left|has consumido|has consumit|llevas|consumid[oa]s?|utilizad[oa]s?|consomm[ée]e?s?|used|已用|已使用|剩餘|剩余|餘量|余量`;
-const LABEL_ANYWHERE = new RegExp(`(?<![\\p{L}])(?:${LABEL})(?![\\p{L}])`, 'iu');
+// Words that label a used or a remaining figure: the grammar's own phrases, every language.
+const LABEL = [...Object.values(PHRASES.used), ...Object.values(PHRASES.remaining)].flat().map((re) => re.source).join('|');
+const LABEL_ANYWHERE = new RegExp(LABEL, 'iu');
 // Its own label follows an amount on its line ("12,34 Go restants"); on the next line it is another's.
-const OWN_LABEL_AFTER = new RegExp(`^[ \\t\\u00A0]*(?:${LABEL})(?![\\p{L}])`, 'iu');
-const OWN_LABEL_BEFORE = new RegExp(`(?<![\\p{L}])(?:${LABEL})\\s*[:：]?\\s*$`, 'iu');
+const OWN_LABEL_AFTER = new RegExp(`^[ \\t\\u00A0]*(?:${LABEL})`, 'iu');
+const OWN_LABEL_BEFORE = new RegExp(`(?:${LABEL})\\s*[:：]?\\s*$`, 'iu');
 
 /**
  * Whether another figure's label sits between two amounts (their own labels aside): "Il vous

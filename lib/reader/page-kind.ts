@@ -51,7 +51,7 @@ export function notUsagePage(url: URL, page: PageText): string | null {
 
 // "Your session has expired", in the portals' languages (Catalan too: Movistar Spain).
 const EXPIRED =
-  /sesi[óo]n\s+(?:ha\s+)?(?:expirad|caducad|finalizad|vencid)|sessi[óo]\s+ha\s+(?:caducat|expirat)|(?:vuelve|volver|torna)\s+a\s+iniciar|session\s+(?:a\s+|has\s+)?(?:expir|timed\s+out)|votre\s+session|reconnectez-vous|(?:sign|log)\s+in\s+again|(?:signed|logged)\s+out|登入逾時|登錄逾時|登录超时|會話已過期|会话已过期|重新登入|重新登錄|重新登录/i;
+  /sess?i[óo]n?\s+(?:ha\s+|a\s+|has\s+)?(?:expir|caduc|finaliz|venc|timed\s+out)|(?:vuelve|volver|torna)\s+a\s+iniciar|votre\s+session|reconnectez|(?:sign|log)\s+in\s+again|(?:signed|logged)\s+out|登入逾時|登录超时|會話已過期|会话已过期|重新登/i;
 const LOGIN = Object.values(PHRASES.login).flat();
 
 /** A shown dialog or overlay asking to sign in again: the page behind it is stale. */

@@ -12,7 +12,7 @@ import { UNIT_WORDS } from '../extract/units';
 const WORDS = new Set(
   [
     ...`a al de del el en la las los y o con por para sin hasta desde hoy hace has et il vous le les du des au sur par pour
-dans mon ma mes of the to my your and in on at for mi mis tu tus te se su sus datos dades données data internet móvil
+dans mes of the to my your and in on at for mi mis tu tus te se su sus datos dades données data internet móvil
 mobile línea línia ligne line número numéro number plan forfait tarifa bolsa bono bonus roaming saldo crédit balance
 factura facture bill ciclo periodo fecha date vigencia vence renueva renouvellement expiry cuenta compte account cliente
 client customer titular nombre nom name ayuda aide help sesión session total extra días jours days mes mois month hola

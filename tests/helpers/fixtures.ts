@@ -67,7 +67,7 @@ export function parseHtml(html: string): Document {
  * A fixture's page with its same-origin frames in place, as a browser would show it: each frame
  * named in the sidecar is inlined as `srcdoc` (same origin as the page, like the real frame).
  */
-export function parseFixture(fixture: Pick<Fixture, 'html' | 'frames'>): Document {
+export function parseFixture(fixture: Pick<Fixture, 'html' | 'frames'>, into?: Document): Document {
   let html = fixture.html;
   for (const [src, frame] of Object.entries(fixture.frames)) {
     const escaped = frame.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
@@ -76,7 +76,10 @@ export function parseFixture(fixture: Pick<Fixture, 'html' | 'frames'>): Documen
   // Any other frame is another origin's: a browser shows the page nothing of it, so it goes
   // (happy-dom would only log that it loads no frame pages). The e2e tests serve one for real.
   html = html.replace(/<iframe\b[^>]*\ssrc="[^"]*"[^>]*>\s*<\/iframe>/gi, '');
-  return attachDeclarativeShadowRoots(parseHtml(html));
+  if (!into) return attachDeclarativeShadowRoots(parseHtml(html));
+  // Into a live document (the test window's): no new window per page, so thousands of runs fit.
+  into.documentElement.innerHTML = /<html[^>]*>([\s\S]*)<\/html>/i.exec(html)?.[1] ?? html;
+  return attachDeclarativeShadowRoots(into);
 }
 
 /**

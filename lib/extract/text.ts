@@ -66,10 +66,12 @@ interface Walk {
   declarative: Map<Element, DocumentFragment>;
   styled: boolean;
   host: Element | null;
+  /** Text elements computed style said are shown. */
+  shown: Set<Element>;
 }
 
 function newWalk(record: boolean, styled: boolean): Walk {
-  return { parts: [], record, spans: new Map(), elements: [], pieces: [], fields: [], hosts: new Map(), roots: [], declarative: new Map(), styled, host: null };
+  return { parts: [], record, spans: new Map(), elements: [], pieces: [], fields: [], hosts: new Map(), roots: [], declarative: new Map(), styled, host: null, shown: new Set() };
 }
 
 /** How the walk goes on after entering an element (plain numbers: this ships on every page). */
@@ -236,7 +238,17 @@ function walkNodes(first: Node | null, list: readonly Node[] | null, owner: Elem
     if (node.nodeType === 3) {
       const raw = node.nodeValue ?? '';
       const some = SOME_TEXT.test(raw);
-      if (some && shown === undefined) shown = !w.styled || !hiddenByStyle(owner);
+      if (some && shown === undefined) {
+        // An element with no attributes of its own shows when the text element around it does:
+        // style sheets hide by class, id or attribute, and asking costs (most of the walk's time).
+        const parent = owner.parentNode as Element | null;
+        shown = !w.styled || (!owner.hasAttributes() && parent !== null && w.shown.has(parent)) || !hiddenByStyle(owner);
+        if (shown && w.styled) {
+          w.shown.add(owner);
+          // Shown text means its parent is displayed too: its bare siblings need no asking either.
+          if (parent && parent.nodeType === 1) w.shown.add(parent);
+        }
+      }
       if (shown === false) continue;
       if (w.record && some) w.pieces.push({ value: raw, owner, alone: only && !NOT_SPACE.test(raw), at: w.parts.length });
       w.parts.push(cleanText(raw));

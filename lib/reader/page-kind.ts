@@ -24,8 +24,13 @@ const CRUMB_NAME = /breadcrumb|fil d['’]ariane|migas|ruta de navegaci/i;
 const POST_TYPE = /Posting|QAPage|FAQPage|\/Article|\/Question/i;
 const DIALOG = /^(?:dialog|alertdialog)$/i;
 
-/** The page's breadcrumb trails, post-typed elements and dialogs, found in one query. */
-function structures(page: PageText): { crumbs: Element[]; posts: Element[]; dialogs: Element[] } {
+type Structures = { crumbs: Element[]; posts: Element[]; dialogs: Element[] };
+const found = new WeakMap<PageText, Structures>();
+
+/** The page's breadcrumb trails, post-typed elements and dialogs, found in one query per parse. */
+function structures(page: PageText): Structures {
+  const known = found.get(page);
+  if (known) return known;
   const crumbs: Element[] = [];
   const posts: Element[] = [];
   const dialogs: Element[] = [];
@@ -35,7 +40,9 @@ function structures(page: PageText): { crumbs: Element[]; posts: Element[]; dial
     if (POST_TYPE.test(el.getAttribute('itemtype') ?? '')) posts.push(el);
     if (el.localName === 'dialog' || DIALOG.test(el.getAttribute('role') ?? '') || el.getAttribute('aria-modal') === 'true' || /(?:^|\s)(?:modal|overlay|lightbox)(?:\s|$)/.test(cls)) dialogs.push(el);
   }
-  return { crumbs, posts, dialogs };
+  const all = { crumbs, posts, dialogs };
+  found.set(page, all);
+  return all;
 }
 
 /** Why this is not a usage page (a forum, help or article page), or null when it may be one. */

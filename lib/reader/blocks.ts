@@ -16,6 +16,7 @@ import { isUnlimitedText } from '../extract/unlimited';
 import type { Bucket, CarrierContext } from '../vocabulary/reading';
 import { readFigures, type Figures } from './figures';
 import { unglue } from './own-cards';
+import { isTitle } from './cards';
 
 export interface BlockRules {
   /** Labels of data allowances (titles, "Datos consumidos"), matched on an element's whole text. */
@@ -103,7 +104,13 @@ export function readBlocks(page: PageText, rules: BlockRules, context: CarrierCo
   const labels = matching(rules.labels);
   const bounds = matching(rules.boundaries).filter((b) => !labels.includes(b));
   // A label naming no bucket ("Datos", "Te quedan") is neutral: it never stops another one's climb.
-  const kinds = new Map<Element, Bucket | null>(labels.map((l) => [l, rules.bucketOf(texts(l))]));
+  // A title naming no other bucket ("Internet mobile" over its card) is the plan's data: it bounds
+  // another bucket's climb, so an empty shared pool never borrows the line's own figures.
+  const kinds = new Map<Element, Bucket | null>(labels.map((l) => [l, rules.bucketOf(texts(l)) ?? (isTitle(l) ? 'data' : null)]));
+  const conflicts = (l: Element, kind: Bucket | null) => {
+    const k = kinds.get(l);
+    return !!k && k !== kind && (kind !== null || k !== 'data');
+  };
   const found: Array<Omit<Block, 'lineDigits' | 'context'>> = [];
 
   const climb = (anchor: Element, kind: Bucket | null) => {
@@ -112,7 +119,7 @@ export function readBlocks(page: PageText, rules: BlockRules, context: CarrierCo
       const here: Element = el;
       if (found.some((b) => !apart(b.element, here))) return;
       if (bounds.some((b) => within(here, b) && apart(b, anchor))) return;
-      if (labels.some((l) => kinds.get(l) && kinds.get(l) !== kind && within(here, l) && apart(l, anchor))) return;
+      if (labels.some((l) => conflicts(l, kind) && within(here, l) && apart(l, anchor))) return;
       const text = textOf(here);
       if (OFFER.test(text)) return;
       const figures = readFigures(text, locale, base) ?? usedOfUnlimited(text, here, rules, context);

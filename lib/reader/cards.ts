@@ -79,7 +79,7 @@ const HEADING = /^h[1-6]$/;
 const TITLE_CLASS = /(?:^|[\s_-])(?:title|titulo|heading|header|titre)(?:$|[\s_-])/i;
 
 /** Whether a label is a card's title (a heading) rather than a row inside a card. */
-function isTitle(el: Element): boolean {
+export function isTitle(el: Element): boolean {
   return HEADING.test(el.localName) || el.getAttribute('role') === 'heading' || TITLE_CLASS.test(el.getAttribute('class') ?? '');
 }
 

@@ -89,6 +89,15 @@ describe('adapters under random page mutations', () => {
     expect(read, JSON.stringify(read.got)).toMatchObject({ ok: true });
   });
 
+  // Found with MUTATION_RUNS=20000: with the shared pool's remaining figure and the own allowance's
+  // total removed, the pool's title climbed into the own card: "Il vous reste 8 Go" / "Enveloppe
+  // partagée" / "sur 200 Go" read as 8 Go left of a 200 Go pool.
+  it('never lets a bucket climb past the data card’s title', () => {
+    const fixture = readable.find((f) => f.carrierId === 'orange-fr' && f.name === '2026-11-20-shared-and-own')!;
+    const read = readsRight(fixture, [{ kind: 'remove', pick: 844756989 }, { kind: 'remove', pick: 1299064686 }]);
+    expect(read, JSON.stringify(read.got)).toMatchObject({ ok: true });
+  });
+
   // Found with MUTATION_RUNS=20000: a "x2" promo glued to the figure ("3,2 x2 GB de 10 GB") read 2 GB.
   it('never reads a multiplier glued to a unit as the figure', () => {
     const fixture = readable.find((f) => f.carrierId === 'orange-es' && f.name === '2026-11-20-usage-detail')!;

@@ -242,7 +242,7 @@ function walkNodes(first: Node | null, list: readonly Node[] | null, owner: Elem
         // An element with no attributes of its own shows when the text element around it does:
         // style sheets hide by class, id or attribute, and asking costs (most of the walk's time).
         const parent = owner.parentNode as Element | null;
-        shown = !w.styled || (!owner.hasAttributes() && parent !== null && w.shown.has(parent)) || !hiddenByStyle(owner);
+        shown = !w.styled || bareInsideShown(owner, w.shown) || !hiddenByStyle(owner);
         if (shown && w.styled) {
           w.shown.add(owner);
           // Shown text means its parent is displayed too: its bare siblings need no asking either.
@@ -254,6 +254,17 @@ function walkNodes(first: Node | null, list: readonly Node[] | null, owner: Elem
       w.parts.push(cleanText(raw));
     } else if (node.nodeType === 1) walkElement(node as Element, w, svg, owner);
   }
+}
+
+/** No class, id or style of its own (a link's href aside) up to an element already seen shown. */
+function bareInsideShown(el: Element, shown: Set<Element>): boolean {
+  let at: Node | null = el;
+  for (let level = 0; at && at.nodeType === 1 && level < 5; level++, at = at.parentNode) {
+    const e = at as Element;
+    if (level > 0 && shown.has(e)) return true;
+    if (e.hasAttributes() && !(e.attributes.length === 1 && e.hasAttribute('href'))) return false;
+  }
+  return false;
 }
 
 function normalize(raw: string): string {

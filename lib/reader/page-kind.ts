@@ -19,7 +19,7 @@ const POST_MARKS = [
 ];
 
 // One query for every structure this file asks about (substring selectors cost a pass each).
-const SHAPES = 'nav, .breadcrumb, .breadcrumbs, [itemtype], dialog, [role="dialog"], [role="alertdialog"], [aria-modal="true"], .modal, .overlay, .lightbox';
+const SHAPES = 'nav, .breadcrumb, .breadcrumbs, [itemtype], dialog, [role$="dialog"], [aria-modal], .modal, .overlay, .lightbox';
 const CRUMB_NAME = /breadcrumb|fil d['’]ariane|migas|ruta de navegaci/i;
 const POST_TYPE = /Posting|QAPage|FAQPage|\/Article|\/Question/i;
 const DIALOG = /^(?:dialog|alertdialog)$/i;

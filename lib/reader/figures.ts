@@ -47,7 +47,7 @@ export function readFigures(text: string, locale: NumberLocale, base: 1000 | 102
   // (a label removed, a redesign) must not pair "Llevas 3,5 GB" with an offer's "de 5 GB" below.
   const remaining = amounts.find((a) => isRemaining(text, a));
   const used = amounts.find(
-    (a) => a !== remaining && (USED_BEFORE.test(text.slice(0, a.index)) || USED_AFTER.test(text.slice(a.index + a.length))),
+    (a) => a !== remaining && (labelledBefore(text.slice(0, a.index), USED_BEFORE) || USED_AFTER.test(text.slice(a.index + a.length))),
   );
   const anchor = remaining ?? used;
   const total = amounts.find(
@@ -101,7 +101,19 @@ function usedOfTotal(text: string, amounts: Amount[], locale: NumberLocale, base
 }
 
 function isRemaining(text: string, amount: Amount): boolean {
-  return remainingAfter(text.slice(amount.index + amount.length)) || REMAINING_BEFORE.test(text.slice(Math.max(0, amount.index - 30), amount.index));
+  return remainingAfter(text.slice(amount.index + amount.length)) || labelledBefore(text.slice(Math.max(0, amount.index - 30), amount.index), REMAINING_BEFORE);
+}
+
+/**
+ * A label ending `before` names the amount right after it, unless the label sits on an earlier
+ * line after a figure of its own ("12.00GB 已使用" / "48.00GB": the label is 12 GB's).
+ */
+function labelledBefore(before: string, re: RegExp): boolean {
+  const m = re.exec(before);
+  if (!m) return false;
+  if (!before.slice(m.index).includes('\n')) return true;
+  const line = before.slice(before.lastIndexOf('\n', m.index) + 1, m.index);
+  return !/\d\s?(?:[KMGT]B|[KMGT]o)(?![\p{L}])/u.test(line);
 }
 
 /**

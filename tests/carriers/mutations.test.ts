@@ -98,6 +98,14 @@ describe('adapters under random page mutations', () => {
     expect(read, JSON.stringify(read.got)).toMatchObject({ ok: true });
   });
 
+  // Found with MUTATION_RUNS=20000: a row reversed ("12.00GB 已使用") lent its label to the next
+  // row's figure, read as 48 GB used.
+  it('gives a label after its figure to that figure, not to the next row', () => {
+    const fixture = readable.find((f) => f.carrierId === 'cmhk' && f.name === '2026-11-20-local-rows')!;
+    const read = readsRight(fixture, [{ kind: 'remove', pick: 1531519238 }, { kind: 'reverse', pick: 1349247519 }, { kind: 'noise', pick: 0, text: '12,40 €' }]);
+    expect(read, JSON.stringify(read.got)).toMatchObject({ ok: true });
+  });
+
   // Found with MUTATION_RUNS=20000: a "x2" promo glued to the figure ("3,2 x2 GB de 10 GB") read 2 GB.
   it('never reads a multiplier glued to a unit as the figure', () => {
     const fixture = readable.find((f) => f.carrierId === 'orange-es' && f.name === '2026-11-20-usage-detail')!;

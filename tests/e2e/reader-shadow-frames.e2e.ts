@@ -67,7 +67,7 @@ describe('the reader in Chromium sees through shadow roots and same-origin frame
   });
 
   it.each([
-    ['movistar-cl', '2026-11-20-frame-src'],
+    ['movistar-cl', '2026-11-20-spa-frame'],
     ['telcel-mx', '2026-11-20-frame-consumos'],
   ])('%s/%s: the frame’s figures join the page’s line, the cross-origin frame is skipped', async (carrierId, name) => {
     const f = fixture(carrierId, name);

@@ -1,6 +1,8 @@
 import { findDate, parseRelative } from '../extract/dates';
 import { lineNumber, lineNumbers } from '../extract/line-number';
-import { bucketGuard, findUsageCards } from '../reader/cards';
+import { bucketGuard, climbToCards } from '../reader/cards';
+import { readFigures } from '../reader/figures';
+import { explained } from '../reader/own-cards';
 import { looksLoggedOut } from '../reader/logged-out';
 import { MOVISTAR_ES } from './catalog';
 import { withPeriodEndKind } from '../reader/period-kind';
@@ -31,7 +33,13 @@ const bucketOf = (label: string): Bucket | null =>
 export default defineCarrier(MOVISTAR_ES, {
   read(page, _url, { now, timeZone, locale, base, country }) {
     const anchors = page.find(ANCHORS);
-    const cards = findUsageCards(anchors, page, locale, base, bucketGuard(page, bucketOf));
+    // Every amount in a card is one of its figures: a card that climbed over daily rows or offers
+    // ("211 MB" / "de 5 GB" once read as a pair) holds amounts it cannot account for.
+    const read = (text: string) => {
+      const f = readFigures(text, locale, base);
+      return f && explained(f, text, locale, base) ? f : null;
+    };
+    const cards = climbToCards(anchors, read, page, 5, bucketGuard(page, bucketOf));
     const pageText = page.text;
     if (cards.length === 0) {
       if (looksLoggedOut(page)) return { ok: false, reason: 'logged-out', detail: 'sign-in form' };

@@ -123,7 +123,8 @@ function labelledBefore(before: string, re: RegExp): boolean {
  */
 function remainingAfter(after: string): boolean {
   const m = REMAINING_AFTER.exec(after);
-  if (!m) return false;
+  // "已使用 12.00GB 剩餘 48.00GB": a label followed by a figure of its own is that figure's.
+  if (!m || /^\s*[:：]?\s*\d/.test(after.slice(m[0].length))) return false;
   const crossed = after.slice(0, m[0].length).includes('\n');
   return !crossed || !/\d/.test(after.slice(m[0].length).split('\n')[0] ?? '');
 }

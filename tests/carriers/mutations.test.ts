@@ -106,6 +106,17 @@ describe('adapters under random page mutations', () => {
     expect(read, JSON.stringify(read.got)).toMatchObject({ ok: true });
   });
 
+  // Found by CI-like random seeds: rows renamed to spans ("已使用 12.00GB 剩餘 48.00GB") gave 剩餘
+  // to 12 GB; the usage screen reversed paired a daily row's "211 MB" with the card's "de 5 GB".
+  it.each([
+    ['cmhk', '2026-11-20-local-rows', [{ kind: 'rename', pick: 1039937934, tag: 'span' }, { kind: 'rename', pick: 418275702, tag: 'span' }]],
+    ['movistar-es', '2026-11-20-usage-screen', [{ kind: 'reverse', pick: 425672352 }, { kind: 'reverse', pick: 338341655 }, { kind: 'rename', pick: 110064518, tag: 'div' }]],
+  ] as Array<[string, string, Mutation[]]>)('%s/%s stays right after the mutations that once misread it', (carrierId, name, mutations) => {
+    const fixture = readable.find((f) => f.carrierId === carrierId && f.name === name)!;
+    const read = readsRight(fixture, mutations);
+    expect(read, JSON.stringify(read.got)).toMatchObject({ ok: true });
+  });
+
   // Found with MUTATION_RUNS=20000: a "x2" promo glued to the figure ("3,2 x2 GB de 10 GB") read 2 GB.
   it('never reads a multiplier glued to a unit as the figure', () => {
     const fixture = readable.find((f) => f.carrierId === 'orange-es' && f.name === '2026-11-20-usage-detail')!;

@@ -1,6 +1,6 @@
 import type { PageText } from '../extract/text';
 import { pageText } from '../extract/text';
-import { blockingSignIn, notUsagePage } from '../reader/page-kind';
+import { pageKind } from '../reader/page-kind';
 import type { CarrierContext, ParseContext, ParseResult } from '../vocabulary/reading';
 import type { CarrierInfo } from './catalog';
 
@@ -34,9 +34,8 @@ export function defineCarrier(info: CarrierInfo, parser: CarrierParser): Carrier
     parse(doc, url, context) {
       if (!doc.body) return { ok: false, reason: 'not-usage-page', detail: 'empty document' };
       const page = pageText(doc);
-      const other = notUsagePage(url, page);
-      if (other) return { ok: false, reason: 'not-usage-page', detail: other };
-      if (blockingSignIn(page)) return { ok: false, reason: 'logged-out', detail: 'sign-in over the page' };
+      const refused = pageKind(url, page);
+      if (refused) return refused;
       const full: CarrierContext = { ...context, locale: info.locale, base: info.unitBase, country: info.country };
       return 'read' in parser ? parser.read(page, url, full) : parser.parse(doc, url, full);
     },

@@ -12,7 +12,7 @@
  */
 import { figureLabel, graphicLabel, SVG_TEXT, svgReadsAsText, valueText } from './accessible';
 import { declarativeRoots, frameDocument, slotted } from './composed';
-import { hasStyleSheets, hiddenByAttributes, hiddenByStyle, insideClosedDetails } from './visibility';
+import { hasStyleSheets, hiddenByAttributes, hiddenByStyle } from './visibility';
 
 export { observableRoots } from './composed';
 
@@ -93,21 +93,20 @@ function generated(w: Walk, el: Element, text: string, asLine: boolean): void {
 }
 
 /** What an element contributes when the walk enters it, and how the walk goes on. */
-function enter(el: Element, w: Walk, svg: boolean, parent: Element | null): Kind {
+function enter(el: Element, w: Walk, svg: boolean): Kind {
   const tag = el.localName;
   if (svg) {
     if (tag === 'foreignObject') return DESCEND;
-    if (!SVG_TEXT.has(tag) || (el.hasAttributes() && hiddenByAttributes(el, tag))) return SKIP_IT;
+    if (!SVG_TEXT.has(tag) || (el.hasAttributes() && hiddenByAttributes(el))) return SKIP_IT;
     if (tag === 'text') w.parts.push(LINE);
     return SVG;
   }
   if (SKIP.has(tag)) {
-    if ((tag === 'input' || tag === 'textarea') && w.record && !hidden(el, tag, w)) w.fields.push(el);
+    if ((tag === 'input' || tag === 'textarea') && w.record && !hidden(el, w)) w.fields.push(el);
     return SKIP_IT;
   }
   const attributes = el.hasAttributes();
-  if (attributes && hiddenByAttributes(el, tag)) return SKIP_IT;
-  if (parent && parent.localName === 'details' && insideClosedDetails(el, 'details', parent)) return SKIP_IT;
+  if (attributes && hiddenByAttributes(el)) return SKIP_IT;
   // Computed style is asked only of what shows text (here, or for a text node in walkNodes): a
   // text holder the browser shows has no display:none ancestor, and asking every container
   // would double the walk's cost.
@@ -148,9 +147,9 @@ function enter(el: Element, w: Walk, svg: boolean, parent: Element | null): Kind
   return DESCEND;
 }
 
-function hidden(el: Element, tag: string, w: Walk): boolean {
+function hidden(el: Element, w: Walk): boolean {
   if (el.getAttribute('type') === 'hidden') return true;
-  return (el.hasAttributes() && hiddenByAttributes(el, tag)) || (w.styled && hiddenByStyle(el));
+  return (el.hasAttributes() && hiddenByAttributes(el)) || (w.styled && hiddenByStyle(el));
 }
 
 function leave(el: Element, w: Walk): void {
@@ -166,10 +165,10 @@ function selectedOptionText(el: Element): string {
   return chosen?.textContent ?? '';
 }
 
-function walkElement(el: Element, w: Walk, svg: boolean, parent: Element | null): void {
+function walkElement(el: Element, w: Walk, svg: boolean): void {
   const from = w.parts.length;
   const pieces = w.pieces.length;
-  const kind = enter(el, w, svg, parent);
+  const kind = enter(el, w, svg);
   if (kind === SKIP_IT) return;
   let span: number[] | undefined;
   if (w.record) {
@@ -213,7 +212,7 @@ function walkChildren(el: Element, w: Walk, svg: boolean, withGenerated: boolean
     w.styled = false;
     enterRoot(doc, el, w);
     w.host = null;
-    walkElement(doc.documentElement, w, false, null);
+    walkElement(doc.documentElement, w, false);
     w.styled = styled;
     w.host = host;
     return;
@@ -252,17 +251,17 @@ function walkNodes(first: Node | null, list: readonly Node[] | null, owner: Elem
       if (shown === false) continue;
       if (w.record && some) w.pieces.push({ value: raw, owner, alone: only && !NOT_SPACE.test(raw), at: w.parts.length });
       w.parts.push(cleanText(raw));
-    } else if (node.nodeType === 1) walkElement(node as Element, w, svg, owner);
+    } else if (node.nodeType === 1) walkElement(node as Element, w, svg);
   }
 }
 
-/** No class, id or style of its own (a link's href aside) up to an element already seen shown. */
+/** No attributes of its own up to an element already seen shown. */
 function bareInsideShown(el: Element, shown: Set<Element>): boolean {
   let at: Node | null = el;
   for (let level = 0; at && at.nodeType === 1 && level < 5; level++, at = at.parentNode) {
     const e = at as Element;
     if (level > 0 && shown.has(e)) return true;
-    if (e.hasAttributes() && !(e.attributes.length === 1 && e.hasAttribute('href'))) return false;
+    if (e.hasAttributes()) return false;
   }
   return false;
 }
@@ -291,7 +290,7 @@ export function visibleText(root: Element | Document): string {
   if (!start) return '';
   const w = newWalk(false, styledAt(start));
   for (const [host, content] of declarativeRoots(start)) w.declarative.set(host, content);
-  walkElement(start, w, false, start.parentElement);
+  walkElement(start, w, false);
   return normalize(w.parts.join(''));
 }
 
@@ -342,7 +341,7 @@ export function pageText(root: Element | Document): PageText {
       w.styled = hasStyleSheets(top as Root);
       for (const [host, content] of declarativeRoots(top as Root)) w.declarative.set(host, content);
     }
-    walkElement(start, w, false, doc ? null : start.parentElement);
+    walkElement(start, w, false);
   }
   const { spans, parts, hosts } = w;
   const texts = new Map<Element, string>();

@@ -1,6 +1,6 @@
 /**
- * Whether a person sees an element: the `hidden` attribute, inline styles, closed dialogs and
- * details, off-screen `aria-hidden` copies, and — wherever the page has style sheets — the
+ * Whether a person sees an element: the `hidden` attribute, inline styles, off-screen
+ * `aria-hidden` copies, and — wherever the page has style sheets — the
  * COMPUTED style (`.tab-pane { display: none }` hid last month's figures in an inactive tab).
  *
  * Why computed style only where there are style sheets: without an author sheet nothing but the
@@ -12,8 +12,8 @@
 
 const INLINE_HIDDEN = /display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)|content-visibility\s*:\s*hidden/i;
 // Moved out of view: "left:-9999px", "top:-10000px", "text-indent:-9999px", a clip to nothing.
-const OFF_SCREEN = /(?:left|top|right|indent)\s*:\s*-\d{4}|clip\s*:\s*rect\(\s*0|inset\(\s*50%|translate[XY3d]*\(\s*-\d{4}/i;
-const OFF_SCREEN_CLASS = /sr-only|visually-hidden|off-?screen|clone|duplicate/i;
+// Moved out of view by style, or marked as a copy by class ("carousel__clone", "sr-only").
+const OFF_SCREEN = /(?:left|top|right|indent)\s*:\s*-\d{4}|clip\s*:\s*rect\(\s*0|inset\(\s*50%|translate[XY3d]*\(\s*-\d{4}|sr-only|visually-hidden|off-?screen|clone|duplicate/i;
 
 type Styled = Element & { checkVisibility?: (options?: Record<string, boolean>) => boolean };
 
@@ -32,22 +32,11 @@ export function hasStyleSheets(root: Document | ShadowRoot | DocumentFragment): 
  * An `aria-hidden` element is hidden only when its style moves it off-screen or its class marks
  * it as a copy: decorative aria-hidden icons and rings are still seen.
  */
-export function hiddenByAttributes(el: Element, tag: string): boolean {
+export function hiddenByAttributes(el: Element): boolean {
   if (el.hasAttribute('hidden')) return true;
   const style = el.getAttribute('style');
   if (style !== null && INLINE_HIDDEN.test(style)) return true;
-  if (tag === 'dialog' && !el.hasAttribute('open')) return true;
-  if (el.getAttribute('aria-hidden') === 'true') {
-    if (style !== null && OFF_SCREEN.test(style)) return true;
-    const cls = el.getAttribute('class');
-    if (cls !== null && OFF_SCREEN_CLASS.test(cls)) return true;
-  }
-  return false;
-}
-
-/** Content of a closed <details> other than its summary is not shown. */
-export function insideClosedDetails(el: Element, parentTag: string | null, parent: Element | null): boolean {
-  return parentTag === 'details' && parent !== null && !parent.hasAttribute('open') && el.localName !== 'summary';
+  return el.getAttribute('aria-hidden') === 'true' && OFF_SCREEN.test(`${style} ${el.getAttribute('class')}`);
 }
 
 /** Hidden by the computed style (display, visibility, content-visibility), per the browser. */

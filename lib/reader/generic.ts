@@ -6,7 +6,7 @@ import { pageText } from '../extract/text';
 import type { CarrierInfo } from '../carriers/catalog';
 import type { PageReading, ParseContext, ParseResult } from '../vocabulary/reading';
 import { findUsageCards } from './cards';
-import { blockingSignIn, notUsagePage } from './page-kind';
+import { pageKind } from './page-kind';
 
 const LANGS: Lang[] = ['es', 'fr', 'zh', 'en'];
 /** Cycle-end wording in our languages; the date itself is parsed by lib/extract. */
@@ -28,9 +28,8 @@ function phraseRegex(lang: Lang): RegExp {
 export function readGeneric(doc: Document, carrier: Pick<CarrierInfo, 'locale' | 'unitBase' | 'country'>, { now, timeZone }: ParseContext, url?: URL): ParseResult {
   if (!doc.body) return { ok: false, reason: 'not-usage-page', detail: 'empty document' };
   const page = pageText(doc);
-  const other = notUsagePage(url ?? new URL(doc.location?.href ?? 'about:blank'), page);
-  if (other) return { ok: false, reason: 'not-usage-page', detail: other };
-  if (blockingSignIn(page)) return { ok: false, reason: 'logged-out', detail: 'sign-in over the page' };
+  const refused = pageKind(url ?? new URL(doc.location?.href ?? 'about:blank'), page);
+  if (refused) return refused;
   const own = langOf(carrier.locale);
   for (const lang of [own, ...LANGS.filter((l) => l !== own)]) {
     const anchors = page.find(phraseRegex(lang));

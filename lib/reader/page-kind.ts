@@ -6,17 +6,15 @@
  */
 import { PHRASES } from '../extract/phrases';
 import type { PageText } from '../extract/text';
+import type { ParseResult } from '../vocabulary/reading';
 
 // Forum, help and article pages: words of their path segments, hash routes, first host label
 // and breadcrumb trails.
 const HELP = 'forum|foro|communaut|community|comunidad|ayuda|aide|help|faq|preguntas.frecuentes|articles?|art[íi]culos?|blog|soporte|support|assistance|thread|topic|discussion|t5';
 const OTHER = new RegExp(`^(?:${HELP})[es]{0,2}$`, 'i');
 const HELP_CRUMB = new RegExp(HELP, 'i');
-// What a forum post or thread shows around its text: its byline and a reply button.
-const POST_MARKS = [
-  /post[ée]e?\s+par|publi[ée]e?\s+(?:le|par)|publicad[oa]\s+(?:el|por)|posted\s+by|發表於|发表于/i,
-  /(?<![\p{L}])(?:r[ée]pondre|responder|reply|回覆|回复)(?![\p{L}])/iu,
-];
+// What a forum post or thread shows around its text: its byline and a reply button (two of them).
+const POST_MARKS = /post[ée]e?\s+par|publi[ée]e?\s+(?:le|par)|publicad[oa]\s+(?:el|por)|posted\s+by|發表於|发表于|(?<![\p{L}])(?:r[ée]pondre|responder|reply)(?![\p{L}])|回覆|回复/giu;
 
 // One query for every structure this file asks about (substring selectors cost a pass each).
 const SHAPES = 'nav, .breadcrumb, .breadcrumbs, [itemtype], dialog, [role$="dialog"], [aria-modal], .modal, .overlay, .lightbox';
@@ -25,12 +23,9 @@ const POST_TYPE = /Posting|QAPage|FAQPage|\/Article|\/Question/i;
 const DIALOG = /^(?:dialog|alertdialog)$/i;
 
 type Structures = { crumbs: Element[]; posts: Element[]; dialogs: Element[] };
-const found = new WeakMap<PageText, Structures>();
 
-/** The page's breadcrumb trails, post-typed elements and dialogs, found in one query per parse. */
+/** The page's breadcrumb trails, post-typed elements and dialogs, found in one query. */
 function structures(page: PageText): Structures {
-  const known = found.get(page);
-  if (known) return known;
   const crumbs: Element[] = [];
   const posts: Element[] = [];
   const dialogs: Element[] = [];
@@ -40,20 +35,16 @@ function structures(page: PageText): Structures {
     if (POST_TYPE.test(el.getAttribute('itemtype') ?? '')) posts.push(el);
     if (el.localName === 'dialog' || DIALOG.test(el.getAttribute('role') ?? '') || el.getAttribute('aria-modal') === 'true' || /(?:^|\s)(?:modal|overlay|lightbox)(?:\s|$)/.test(cls)) dialogs.push(el);
   }
-  const all = { crumbs, posts, dialogs };
-  found.set(page, all);
-  return all;
+  return { crumbs, posts, dialogs };
 }
 
 /** Why this is not a usage page (a forum, help or article page), or null when it may be one. */
-export function notUsagePage(url: URL, page: PageText): string | null {
+function notUsagePage(url: URL, page: PageText, { crumbs, posts }: Structures): string | null {
   const route = `${url.hostname.split('.')[0]}/${url.pathname}/${url.hash.replace(/^#!?/, '')}`;
   if (route.split(/[/?&=]+/).some((segment) => OTHER.test(segment))) return 'forum or help page (address)';
-  const { crumbs, posts } = structures(page);
   if (crumbs.some((trail) => HELP_CRUMB.test(page.of(trail)))) return 'forum or help page (breadcrumbs)';
   if (posts.length > 0) return 'forum or help page (post layout)';
-  const marks = POST_MARKS.filter((re) => re.test(page.text)).length;
-  return marks >= 2 ? 'forum or help page (post layout)' : null;
+  return new Set(page.text.match(POST_MARKS)?.map((m) => m.slice(0, 3).toLowerCase())).size >= 2 ? 'forum or help page (post layout)' : null;
 }
 
 // "Your session has expired", in the portals' languages (Catalan too: Movistar Spain).
@@ -62,8 +53,8 @@ const EXPIRED =
 const LOGIN = Object.values(PHRASES.login).flat();
 
 /** A shown dialog or overlay asking to sign in again: the page behind it is stale. */
-export function blockingSignIn(page: PageText): boolean {
-  for (const dialog of structures(page).dialogs) {
+function blockingSignIn(page: PageText, { dialogs }: Structures): boolean {
+  for (const dialog of dialogs) {
     const text = page.of(dialog);
     if (text === '' || text.length > 2_000) continue;
     if (EXPIRED.test(text)) return true;
@@ -71,4 +62,15 @@ export function blockingSignIn(page: PageText): boolean {
     if (password && LOGIN.some((re) => re.test(text))) return true;
   }
   return false;
+}
+
+/**
+ * Why no carrier page reader may read this page: a forum, help or article page is "not a usage
+ * page"; a sign-in dialog over the figures means "signed out". Null when it may be read.
+ */
+export function pageKind(url: URL, page: PageText): ParseResult | null {
+  const shapes = structures(page);
+  const other = notUsagePage(url, page, shapes);
+  if (other) return { ok: false, reason: 'not-usage-page', detail: other };
+  return blockingSignIn(page, shapes) ? { ok: false, reason: 'logged-out', detail: 'sign-in over the page' } : null;
 }

@@ -16,7 +16,7 @@ dans mes of the to my your and in on at for mi mis tu tus te se su sus datos dad
 mobile línea línia ligne line número numéro number plan forfait tarifa bolsa bono bonus roaming saldo crédit balance
 factura facture bill ciclo periodo fecha date vigencia vence renueva renouvellement expiry cuenta compte account cliente
 client customer titular nombre nom name ayuda aide help sesión session total extra días jours days mes mois month hola
-bonjour hello welcome consumo consum conso cierra actualizado compartidos partagée ilimitado illimité unlimited revisa`.split(/\s+/),
+bonjour hello welcome card consumo consum conso cierra actualizado compartidos partagée ilimitado illimité unlimited revisa`.split(/\s+/),
     ...UNIT_WORDS,
     ...MONTH_NAMES,
   ].map((w) => w.toLowerCase()),
@@ -35,9 +35,7 @@ export function allowedWord(word: string): boolean {
   return w.length <= 1 || WORDS.has(w) || LABELS.some((re) => re.test(w) && re.exec(w)![0].length === w.length);
 }
 
-const CSS = new Set('card title label value row col item list tab pane active hidden modal header footer main nav menu section container wrapper content btn icon gauge ring chart bar progress usage bucket tile'.split(' '));
-
-/** Whether a class-name or id token may be copied: what an element is (not who), or a build hash. */
+/** Whether a class-name or id token may be copied: a short or hashed one, or a label word. */
 export function allowedToken(token: string): boolean {
-  return token.length <= 3 || /\d/.test(token) || CSS.has(token.toLowerCase()) || allowedWord(token);
+  return token.length <= 3 || /\d/.test(token) || allowedWord(token);
 }

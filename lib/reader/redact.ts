@@ -22,20 +22,9 @@ const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu;
 const PERCENT = /\d+(?:[.,]\d+)?\s?%/g;
 const WORD = /\[email\]|\p{Script=Han}+|\p{L}[\p{L}\p{M}'’·-]*/gu;
 
-function maskHan(run: string): string {
-  let out = '';
-  for (let i = 0; i < run.length; ) {
-    const term = CJK_TERMS.find((t) => run.startsWith(t, i));
-    if (term) {
-      out += term;
-      i += term.length;
-    } else {
-      out += '*';
-      i += 1;
-    }
-  }
-  return out;
-}
+/** A Han run is kept where it is made of known terms; every other character becomes "*". */
+const maskHan = (run: string) => run.replace(HAN_TERMS, (m, term: string | undefined) => term ?? '*');
+const HAN_TERMS = new RegExp(`(${CJK_TERMS.join('|')})|.`, 'gu');
 
 /** Masks one piece of visible text. Pure; exported for tests. */
 export function redactText(text: string, locale: NumberLocale): string {

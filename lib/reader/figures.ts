@@ -25,7 +25,8 @@ const USED_AFTER = /^\s*(?:consomm[ée]e?s?|consumid[oa]s?|utilis[ée]e?s?|usad[
 // "已用：0.00/60.00GB": the used number carries no unit of its own; it takes the total's.
 // Not a price or a code: "HK$0 /20GB" has no used figure.
 // Same line only, and not after another number ("14.50 0 /60GB").
-const BARE_NUMBER_BEFORE_SLASH = /(?<![A-Za-z\u00C0-\u024F\d$€£¥.,])(?<![\d.,%][ \t\u00A0]+)(\d+(?:[.,]\d+)*)[ \t\u00A0]*\/[ \t\u00A0]*$/;
+// Never a date's part: "19/11/2026 /2 312 MB", "17/11/2026 G" are dates, not 2026 of 2312 MB.
+const BARE_NUMBER_BEFORE_SLASH = /(?<![A-Za-z\u00C0-\u024F\d$€£¥.,/-])(?<![\d.,%][ \t\u00A0]+)(\d+(?:[.,]\d+)*)[ \t\u00A0]*\/[ \t\u00A0]*$/;
 // A total named by its label rather than a joiner: "總量 60GB", "Total: 20 GB", Entel's
 // "Datos incluidos en tu plan: 3000MB". "Total utilizado" ends in "utilizado", so it stays used.
 // A remaining+total pair as label/value rows: "Te quedan 1.250 MB" / "Total de la bolsa 5 GB"

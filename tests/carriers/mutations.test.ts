@@ -110,6 +110,8 @@ describe('adapters under random page mutations', () => {
   // to 12 GB; the usage screen reversed paired a daily row's "211 MB" with the card's "de 5 GB".
   it.each([
     ['cmhk', '2026-11-20-local-rows', [{ kind: 'rename', pick: 1039937934, tag: 'span' }, { kind: 'rename', pick: 418275702, tag: 'span' }]],
+    ['orange-es', '2026-11-20-usage-detail', [{ kind: 'noise', pick: 1048423814, text: '/2' }]],
+    ['orange-es', '2026-11-20-usage-detail', [{ kind: 'noise', pick: 623016095, text: 'G' }, { kind: 'rename', pick: 0, tag: 'div' }]],
     ['movistar-es', '2026-11-20-usage-screen', [{ kind: 'reverse', pick: 425672352 }, { kind: 'reverse', pick: 338341655 }, { kind: 'rename', pick: 110064518, tag: 'div' }]],
   ] as Array<[string, string, Mutation[]]>)('%s/%s stays right after the mutations that once misread it', (carrierId, name, mutations) => {
     const fixture = readable.find((f) => f.carrierId === carrierId && f.name === name)!;

@@ -7,25 +7,48 @@ import { loadFixtures } from '../tests/helpers/fixtures';
 import { median } from './stats';
 
 const TARGET_ELEMENTS = 3_000;
+const SHADOW_ELEMENTS = 500;
 const RUNS = 40;
+
+const tile = (i: number) =>
+  `<div class="tile_${i % 17}"><h4>Oferta ${i}</h4><ul><li><span>Tarifa</span> <b>${i % 90} €</b></li><li><a href="/o/${i}">Ver más</a></li></ul></div>`;
+const elementsIn = (html: string) => (html.match(/<[a-z]/gi) ?? []).length;
+// Portals style their pages: the computed-visibility check runs as it would there.
+const STYLE = '<style>.tile_3{color:#333}.tab-pane{display:none}.tile_5 b{font-weight:600}</style>';
 
 /**
  * A realistic heavy portal page: the carrier's own usage fixture plus navigation, footers and
  * offer tiles until the document holds about 3,000 elements.
  */
 function padTo3000(html: string): string {
-  const tile = (i: number) =>
-    `<div class="tile_${i % 17}"><h4>Oferta ${i}</h4><ul><li><span>Tarifa</span> <b>${i % 90} €</b></li><li><a href="/o/${i}">Ver más</a></li></ul></div>`;
-  const existing = (html.match(/<[a-z]/gi) ?? []).length;
-  const tiles = Math.max(0, Math.ceil((TARGET_ELEMENTS - existing) / 7));
+  const tiles = Math.max(0, Math.ceil((TARGET_ELEMENTS - elementsIn(html)) / 7));
   const noise = Array.from({ length: tiles }, (_, i) => tile(i)).join('');
-  return html.replace('</body>', `<footer class="noise">${noise}</footer></body>`);
+  return html.replace('</head>', `${STYLE}</head>`).replace('</body>', `<footer class="noise">${noise}</footer></body>`);
+}
+
+/**
+ * The same page built the way component portals are: the fixture's body rendered inside an open
+ * shadow root (declarative, so Chromium attaches it while parsing), nested component tiles in
+ * more shadow roots, 500 elements in shadow trees in all, and light-DOM noise up to 3,000.
+ */
+function shadowPage(html: string): string {
+  const body = /<body[^>]*>([\s\S]*)<\/body>/i.exec(html)?.[1] ?? '';
+  const inBody = elementsIn(body);
+  const shadowTiles = Math.max(0, Math.ceil((SHADOW_ELEMENTS - inBody) / 9));
+  const components = Array.from({ length: shadowTiles }, (_, i) =>
+    `<x-offer><template shadowrootmode="open"><style>:host{display:block}</style><x-price><template shadowrootmode="open">${tile(i)}</template></x-price></template></x-offer>`,
+  ).join('');
+  const app = `<x-app><template shadowrootmode="open">${STYLE}<div class="app">${body}</div><slot></slot>${components}</template></x-app>`;
+  const lightTiles = Math.max(0, Math.ceil((TARGET_ELEMENTS - SHADOW_ELEMENTS - 2) / 7));
+  const noise = Array.from({ length: lightTiles }, (_, i) => tile(i)).join('');
+  return html.replace(/<body([^>]*)>[\s\S]*<\/body>/i, `<body$1>${app}<footer class="noise">${noise}</footer></body>`).replace('</head>', `${STYLE}</head>`);
 }
 
 export async function measure(): Promise<Record<string, number>> {
   const bundle = await build({ entryPoints: ['bench/parse-entry.ts'], bundle: true, write: false, format: 'iife', minify: true, target: 'es2022' });
   const script = bundle.outputFiles[0]!.text;
-  const fixtures = loadFixtures().filter((f) => f.expected.result.ok);
+  // Pages whose figures come from a frame need that frame served too: the plain pages suffice here.
+  const fixtures = loadFixtures().filter((f) => f.expected.result.ok && Object.keys(f.frames).length === 0);
   const carriers = [...new Set(fixtures.map((f) => f.carrierId))];
   const profile = mkdtempSync(join(tmpdir(), 'esim-guard-parse-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -34,28 +57,35 @@ export async function measure(): Promise<Record<string, number>> {
     args: ['--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
   });
   const perCarrier: Record<string, number> = {};
+  const perCarrierShadow: Record<string, number> = {};
   try {
     for (const carrierId of carriers) {
       const fixture = fixtures.find((f) => f.carrierId === carrierId)!;
-      const html = padTo3000(fixture.html);
-      // Requests never carry the #fragment (Movistar Chile routes by hash): route the URL without it.
-      const routed = fixture.expected.url.replace(/#.*$/, '');
-      await context.route(routed, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
-      const page = await context.newPage();
-      await page.goto(fixture.expected.url);
-      await page.addScriptTag({ content: script });
-      const times = await page.evaluate(
-        ({ id, runs, now }) => (globalThis as unknown as { benchParse: (id: string, runs: number, now: number) => number[] }).benchParse(id, runs, now),
-        { id: carrierId, runs: RUNS, now: Date.parse(fixture.expected.now) },
-      );
-      perCarrier[carrierId] = median(times.slice(5));
-      await page.close();
+      for (const [results, html] of [[perCarrier, padTo3000(fixture.html)], [perCarrierShadow, shadowPage(fixture.html)]] as const) {
+        // Requests never carry the #fragment (Movistar Chile routes by hash): route the URL without it.
+        const routed = fixture.expected.url.replace(/#.*$/, '');
+        await context.unrouteAll();
+        await context.route(routed, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+        const page = await context.newPage();
+        await page.goto(fixture.expected.url);
+        await page.addScriptTag({ content: script });
+        const times = await page.evaluate(
+          ({ id, runs, now }) => (globalThis as unknown as { benchParse: (id: string, runs: number, now: number) => number[] }).benchParse(id, runs, now),
+          { id: carrierId, runs: RUNS, now: Date.parse(fixture.expected.now) },
+        );
+        results[carrierId] = median(times.slice(5));
+        await page.close();
+      }
     }
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });
   }
-  console.log('content_parse_ms per carrier:', Object.fromEntries(Object.entries(perCarrier).map(([k, v]) => [k, Math.round(v * 100) / 100])));
-  // The budget applies to every carrier: report the slowest one's median.
-  return { content_parse_ms: Math.round(Math.max(...Object.values(perCarrier)) * 100) / 100 };
+  const round = (v: number) => Math.round(v * 100) / 100;
+  console.log('content_parse_ms per carrier (plain):', Object.fromEntries(Object.entries(perCarrier).map(([k, v]) => [k, round(v)])));
+  console.log('content_parse_ms per carrier (shadow):', Object.fromEntries(Object.entries(perCarrierShadow).map(([k, v]) => [k, round(v)])));
+  // The budget applies to every carrier and both pages: report the slowest one's median.
+  const plain = round(Math.max(...Object.values(perCarrier)));
+  const shadow = round(Math.max(...Object.values(perCarrierShadow)));
+  return { content_parse_ms: Math.max(plain, shadow), content_parse_plain_ms: plain, content_parse_shadow_ms: shadow };
 }

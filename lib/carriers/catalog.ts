@@ -1,4 +1,5 @@
 import type { NumberLocale } from '../extract/numbers';
+import type { Country } from '../extract/line-number';
 
 /**
  * What the UI needs to know about each carrier, without any parsing code: the popup imports this,
@@ -9,7 +10,7 @@ export interface CarrierInfo {
   id: string;
   /** Brand name shown to the user. */
   label: string;
-  country: 'ES' | 'FR' | 'HK' | 'CL' | 'MX';
+  country: Country;
   locale: NumberLocale;
   /** How many bytes this carrier means by 1 KB (1024 unless the carrier is known to use 1000). */
   unitBase: 1000 | 1024;
@@ -66,7 +67,7 @@ export const ORANGE_FR: CarrierInfo = {
   country: 'FR',
   locale: 'fr-FR',
   unitBase: 1024,
-  matches: ['https://espace-client.orange.fr/*', 'https://*.sosh.fr/*'],
+  matches: ['https://espace-client.orange.fr/*', 'https://espace-client.sosh.fr/*'],
   usageUrl: 'https://espace-client.orange.fr/selectionner-un-contrat',
 };
 
@@ -106,8 +107,8 @@ export const CLARO_CL: CarrierInfo = {
   country: 'CL',
   locale: 'es-CL',
   unitBase: 1024,
-  matches: ['https://*.clarochile.cl/*'],
-  usageUrl: 'https://www.clarochile.cl/',
+  matches: ['https://sucursalvirtual.clarochile.cl/*'],
+  usageUrl: 'https://sucursalvirtual.clarochile.cl/consumos',
 };
 
 /** In match priority order: the first entry whose patterns match a URL reads that page. */

@@ -3,7 +3,7 @@ import { CLARO_CL } from './catalog';
 import { defineCarrier } from './types';
 
 /**
- * Claro Chile: "Sucursal Virtual Mi Claro" on *.clarochile.cl, login by RUT. Evidence: NONE: there
+ * Claro Chile: "Sucursal Virtual Mi Claro" on sucursalvirtual.clarochile.cl, login by RUT. Evidence: NONE: there
  * is nothing public about the usage screen (shared/CARRIERS.md). This adapter therefore leans
  * entirely on the shared grammar (lib/extract, lib/reader/figures.ts): it anchors on the generic
  * Spanish labels ("Consumo", "Datos", "Internet", "Roaming", "Bolsa") and reads "X usados de Y",
@@ -22,15 +22,16 @@ const UNLIMITED = /(?:gigas?|datos|navegaci[óo]n|internet)\s+libres?(?![\p{L}])
 const USAGE_PAGE = /te quedan|has usado|has consumido|llevas|[KMG]B\s+(?:usad|consumid|disponible)/i;
 
 export default defineCarrier(CLARO_CL, {
-  parse: (doc, url, context) =>
-    readCardPage(doc, url, {
+  read: (page, url, context) =>
+    readCardPage(page, url, {
       anchors: ANCHORS,
-      figures: (text) => strictCardFigures(text, 'es-CL', 1024, UNLIMITED),
+      figures: (text, { locale, base }) => strictCardFigures(text, locale, base, UNLIMITED),
       bucketOf: (label) => (ROAMING.test(label) ? 'roaming' : BONUS.test(label) ? 'bonus' : 'data'),
       usagePage: (text, url) => USAGE_PAGE.test(text) || /consumo/i.test(url.pathname + url.hash),
       dates: phraseDates(PERIOD_END, UPDATED),
     }, context),
 });
 
-// Portal URLs (assumed, nothing public): https://www.clarochile.cl/ (Sucursal Virtual Mi Claro
-// entry) and any *.clarochile.cl self-service host
+// Portal URLs (assumed, nothing public): https://sucursalvirtual.clarochile.cl/ (Sucursal Virtual
+// Mi Claro: /consumos, /inicio). Only that host: www.clarochile.cl is the shop, its help centre and
+// community, where a quoted "Te quedan 2 GB de 10 GB" is never the user's line.

@@ -1,10 +1,11 @@
 import { findDate } from '../extract/dates';
-import { findElementsByText, pageText } from '../extract/text';
+import type { NumberLocale } from '../extract/numbers';
+import type { PageText } from '../extract/text';
 import { findAmounts } from '../extract/units';
 import { isUnlimitedText } from '../extract/unlimited';
 import { readFigures, type Figures } from '../reader/figures';
 import { looksSignedOut } from '../reader/logged-out';
-import { cardLineDigits, readOwnCards, statedTime, unglue, plausible, explained, type TextOf } from '../reader/own-cards';
+import { cardLineDigits, readOwnCards, statedTime, unglue, plausible, explained } from '../reader/own-cards';
 import { CMHK } from './catalog';
 import { defineCarrier } from './types';
 import { type Bucket, type PageReading } from '../vocabulary/reading';
@@ -26,10 +27,13 @@ const LABELS: Array<[RegExp, Bucket]> = [
   [/^(?:共享|shared)\s*(?:數據|数据|data)/i, 'shared'],
   [/^(?:服務計劃|服务计划|套餐內|套餐内|計劃內|计划内|service plan|plan|data in package|package|in-plan)\s*(?:數據|数据|data)/i, 'data'],
 ];
+// Voice, SMS and IDD buckets sit between data buckets: their "無限" is never a data bucket's.
+const NOT_DATA = /^\s*(?:本地|漫遊|漫游|香港|local|roaming)?\s*(?:通話|通话|語音|语音|分鐘|分钟|短訊|短讯|短信|長途|长途|IDD|voice|calls?|minutes|sms|mms|talk\s*time)(?![A-Za-z])/i;
 const ANCHOR = new RegExp(`^\\s*(?:${LABELS.map(([re]) => re.source.replace(/^\^/, '')).join('|')})`, 'i');
 // "本號已用: 5.20GB" is this number's share of a pool; the pool's own figures are the reading.
 const THIS_NUMBER_USED = /(?:本[號号](?:碼|码)?已(?:使)?用|used by this (?:number|line)|this number used)\s*[:：]?\s*\d+(?:[.,]\d+)?\s*[KMGT]?B/gi;
 const USED_BEFORE = /(?:已用|已使用|used)\s*[:：]?\s*$/i;
+const UNLIMITED_WORD = /無限|无限|不限|unlimited/i;
 const EXPIRED = /已過期|已过期|\bexpired\b/i;
 const EXPIRY = /(?:失效日期|到期日(?:期)?|有效期至|有效期|屆滿日期|届满日期|expiry date|expiry|expires(?: on)?|valid until|valid till)\s*[:：]?\s*([^\n]{0,24})/i;
 const UPDATED = /(?:截至|更新時間|更新时间|數據更新至|数据更新至|as of|last updated(?: at| on)?)\s*[:：]?\s*([^\n]{0,32})/i;
@@ -39,15 +43,13 @@ const PLAN_LABEL = /^(?:服務計劃|服务计划|計劃名稱|计划名称|計�
 const PLAN_LIKE = /^[^:：]{0,40}(?:計劃|计划|plan)[^:：]{0,24}$/i;
 
 export default defineCarrier(CMHK, {
-  parse(doc, url, { now, timeZone }) {
-    const body = doc.body;
-    if (!body) return { ok: false, reason: 'not-usage-page', detail: 'empty document' };
-    const page = pageText(doc);
-    const anchors = findElementsByText(body, ANCHOR);
-    const cards = readOwnCards(anchors, (text) => (EXPIRED.test(text) ? null : bucketFigures(text)), page.of);
+  read(page, url, { now, timeZone, locale, base, country }) {
+    const anchors = page.find(ANCHOR);
+    const stops = page.find(NOT_DATA).filter((s) => !anchors.some((a) => page.contains(s, a) || page.contains(a, s)));
+    const cards = readOwnCards(anchors, (text) => (EXPIRED.test(text) ? null : bucketFigures(text, locale, base)), page, stops);
     const read = cards.filter((c) => c.value !== null);
     if (read.length === 0) {
-      if (looksSignedOut(doc, url)) return { ok: false, reason: 'logged-out', detail: 'sign-in form' };
+      if (looksSignedOut(page, url)) return { ok: false, reason: 'logged-out', detail: 'sign-in form' };
       const usagePage = /usage/i.test(url.pathname) || USAGE_PAGE.test(page.text);
       return anchors.length > 0 && usagePage
         ? { ok: false, reason: 'layout-changed', detail: 'labels without figures' }
@@ -59,8 +61,8 @@ export default defineCarrier(CMHK, {
       THIS_NUMBER_USED.lastIndex = 0;
       if (bucket === 'data' && THIS_NUMBER_USED.test(text)) bucket = 'shared';
       return {
-        lineDigits: cardLineDigits(element, page.of),
-        planName: planName(element, page.of),
+        lineDigits: cardLineDigits(element, page, country),
+        planName: planName(element, page),
         bucket,
         ...value!,
         periodEnd: expiry(text, now, timeZone) ?? (single ? expiry(page.text, now, timeZone) : null),
@@ -73,15 +75,20 @@ export default defineCarrier(CMHK, {
   },
 });
 
-function bucketFigures(raw: string): Figures | null {
+function bucketFigures(raw: string, locale: NumberLocale, base: 1000 | 1024): Figures | null {
   const text = unglue(raw).replace(THIS_NUMBER_USED, ' ');
-  const figures = plausible(readFigures(text, 'zh-HK', 1024));
+  const figures = plausible(readFigures(text, locale, base));
   // CMHK always writes the total ("已用：x/60.00GB", "總量"); a derived one means a broken card.
-  if (figures) return explained(figures, text, 'zh-HK', 1024, true) ? figures : null;
-  // Unlimited buckets show "無限" where the remaining figure would be, and only what was used.
+  if (figures) return explained(figures, text, locale, base, true) ? figures : null;
+  // Unlimited buckets show "無限" where the remaining figure would be (before what was used, or on
+  // its line), and only what was used. Written after it, the word is the next bucket's (voice).
   if (!isUnlimitedText(text)) return null;
-  const used = findAmounts(text, 'zh-HK', 1024).filter((a) => USED_BEFORE.test(text.slice(0, a.index)));
-  return used.length === 1 ? { usedBytes: used[0]!.bytes, totalBytes: null, unlimited: true, remainingBytes: null } : null;
+  const used = findAmounts(text, locale, base).filter((a) => USED_BEFORE.test(text.slice(0, a.index)));
+  if (used.length !== 1) return null;
+  const word = UNLIMITED_WORD.exec(text);
+  const lineEnd = text.indexOf('\n', used[0]!.index);
+  if (!word || word.index > (lineEnd < 0 ? text.length : lineEnd)) return null;
+  return { usedBytes: used[0]!.bytes, totalBytes: null, unlimited: true, remainingBytes: null };
 }
 
 function expiry(text: string, now: number, timeZone?: string): number | null {
@@ -95,9 +102,9 @@ function updatedAt(text: string, now: number, timeZone?: string): number | null 
 }
 
 /** The plan name of the number a card belongs to ("5G一咭三地計劃60GB"), never a bucket label. */
-function planName(card: Element, texts: TextOf): string | null {
-  for (let el: Element | null = card, level = 0; el && level < 8; el = el.parentElement, level++) {
-    const lines = texts(el).split('\n');
+function planName(card: Element, page: PageText): string | null {
+  for (let el: Element | null = card, level = 0; el && level < 8; el = page.parent(el), level++) {
+    const lines = page.of(el).split('\n');
     const labelled = lines.map((line) => PLAN_LABEL.exec(line)?.[1]).filter((n): n is string => !!n);
     // An unlabelled line counts only if it reads like a name, not a sentence or an offer.
     const names = new Set(labelled.length > 0 ? labelled : lines.filter((l) => PLAN_LIKE.test(l) && /\d/.test(l) && !/[，。！!,]|低至|from/i.test(l)));

@@ -26,10 +26,10 @@ const UNLIMITED = /(?:gigas?|datos|navegaci[óo]n|internet)\s+libres?(?![\p{L}])
 const USAGE_PAGE = /consulta de tr[áa]fico|total utilizado|consumid[oa]|utilizad[oa]s?|disponibles|te quedan|usad[oa]s/i;
 
 export default defineCarrier(ENTEL_CL, {
-  parse: (doc, url, context) =>
-    readCardPage(doc, url, {
+  read: (page, url, context) =>
+    readCardPage(page, url, {
       anchors: ANCHORS,
-      figures: (text) => strictCardFigures(text.replace(AS_OF, ''), 'es-CL', 1000, UNLIMITED),
+      figures: (text, { locale, base }) => strictCardFigures(text.replace(AS_OF, ''), locale, base, UNLIMITED),
       bucketOf: (label) => (BONUS.test(label) ? 'bonus' : 'data'),
       usagePage: (text, url) => USAGE_PAGE.test(text) || /tr[aá]fico|consumo/i.test(url.pathname + url.hash),
       dates,

@@ -23,13 +23,13 @@ const UNLIMITED = /(?:gigas?|datos|navegaci[óo]n|internet)\s+libres?(?![\p{L}])
 const USAGE_PAGE = /revisa (?:tu )?consumo|has usado|has consumido|te quedan|llevas|[KMG]B\s+(?:usad|consumid|disponible)/i;
 
 export default defineCarrier(MOVISTAR_CL, {
-  parse: (doc, url, context) =>
-    readCardPage(doc, url, {
+  read: (page, url, context) =>
+    readCardPage(page, url, {
       anchors: ANCHORS,
       cardSelector: USAGE_CARD,
-      figures: (text) => strictCardFigures(text, 'es-CL', 1024, UNLIMITED),
+      figures: (text, { locale, base }) => strictCardFigures(text, locale, base, UNLIMITED),
       bucketOf: (label) => (ROAMING.test(label) ? 'roaming' : BONUS.test(label) ? 'bonus' : 'data'),
-      usagePage: (text, url, body) => body.querySelector(USAGE_CARD) !== null || /consumo/i.test(url.hash) || USAGE_PAGE.test(text),
+      usagePage: (text, url, page) => page.select(USAGE_CARD).length > 0 || /consumo/i.test(url.hash) || USAGE_PAGE.test(text),
       layoutDetail: 'usage card found but no figures in it',
       dates: phraseDates(PERIOD_END, UPDATED),
     }, context),

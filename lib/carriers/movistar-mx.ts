@@ -1,4 +1,5 @@
-import { readBlockPage, type BlockRules } from '../reader/blocks';
+import type { BlockRules } from '../reader/blocks';
+import { readBlockPage } from '../reader/block-page';
 import { MX_AMOUNT_LABELS, MX_OTHER_UNLIMITED, mxBlockPage, mxBucketOf } from '../reader/es-mx';
 import { MOVISTAR_MX } from './catalog';
 import { defineCarrier } from './types';
@@ -12,8 +13,6 @@ import { defineCarrier } from './types';
  * (lib/reader/figures); since a bare "X de Y" could be used or left here, figures need a label.
  */
 const RULES: BlockRules = {
-  locale: 'es-MX',
-  base: 1024,
   labels:
     /^(?:consumo\s+de\s+(?:datos|internet)|datos(?:\s+(?:consumidos|disponibles|usados|utilizados|restantes|incluidos|m[oó]viles))?|internet(?:\s+(?:incluido|m[oó]vil|movistar|de\s+regalo|adicional))?|(?:mb|gb|megas|gigas)\s+(?:disponibles|consumidos|usados|restantes)|paquete(?:\s+de)?\s+(?:internet|datos)[^\n]{0,30}|internet\s+(?:en\s+)?(?:eua|ee\.?\s?uu\.?|estados\s+unidos|canad[aá]|am[eé]rica|europa|el\s+extranjero|roaming)[^\n]{0,30}|roaming[^\n]{0,30}|bono(?:\s+de)?\s+(?:datos|internet|regalo|bienvenida)[^\n]{0,20}|(?:megas|gigas)(?:\s+de\s+regalo)?|bolsa\s+de\s+(?:datos|megas)|saldo\s+de\s+(?:datos|internet|megas)|te\s+quedan)\s*:?$/i,
   boundaries:
@@ -27,7 +26,7 @@ const PLAN = /(?:^|\s)((?:plan\s+movistar|movistar\s+(?:prepago|pospago|plan|plu
 
 const PAGE = mxBlockPage(RULES, USAGE_WORDS, planName);
 
-export default defineCarrier(MOVISTAR_MX, { parse: (doc, _url, context) => readBlockPage(doc, PAGE, context) });
+export default defineCarrier(MOVISTAR_MX, { read: (page, _url, context) => readBlockPage(page, PAGE, context) });
 
 function planName(context: string): string | null {
   for (const line of context.split('\n')) {

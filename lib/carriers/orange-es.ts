@@ -1,5 +1,5 @@
-import { findAmounts } from '../extract/units';
-import { readBlockPage, type BlockPage, type BlockRules } from '../reader/blocks';
+import type { BlockRules } from '../reader/blocks';
+import { readBlockPage, type BlockPage } from '../reader/block-page';
 import { phraseDate } from '../reader/phrase-dates';
 import { ORANGE_ES } from './catalog';
 import { defineCarrier } from './types';
@@ -16,8 +16,6 @@ import { type Bucket } from '../vocabulary/reading';
  * amounts, and the figures themselves are read by the shared grammar (lib/reader/figures).
  */
 const RULES: BlockRules = {
-  locale: 'es-ES',
-  base: 1024,
   labels:
     /^(?:datos(?:\s+(?:m[oó]viles|nacionales|incluidos|compartidos|extra|de\s+(?:tu\s+)?bono[^\n]{0,24}|en\s+roaming[^\n]{0,24}|roaming[^\n]{0,24}))?|internet(?:\s+m[oó]vil)?|consumo\s+de\s+datos|consumidos?(?:\s+hasta\s+hoy)?|has\s+consumido|te\s+quedan|roaming[^\n]{0,30}|bonos?\s+(?:extra|de\s+datos|adicional(?:es)?)[^\n]{0,24})\s*:?$/i,
   boundaries: /^(?:min(?:utos)?|llamadas(?:\s+\S+)?|sms(?:\s+\S+)?|gasto\s+extra|[uú]ltima\s+factura|saldo(?:\s+disponible)?|fibra[^\n]{0,30}|tv[^\n]{0,20})\s*:?$/i,
@@ -35,7 +33,7 @@ const PLAN_NAME = /^(?:love|go|ballena|delf[ií]n|ardilla|zen|canguro|mundo|holi
 
 const PAGE: BlockPage = { rules: RULES, usageWords: USAGE_WORDS, periodEnd: (text, context) => phraseDate(text, PERIOD_END, context), updated: UPDATED, planName };
 
-export default defineCarrier(ORANGE_ES, { parse: (doc, _url, context) => readBlockPage(doc, PAGE, context) });
+export default defineCarrier(ORANGE_ES, { read: (page, _url, context) => readBlockPage(page, PAGE, context) });
 
 function bucketOf(text: string): Bucket | null {
   if (/roaming|itinerancia|extranjero|\bUE\b|zona\s+\d|internacional/i.test(text)) return 'roaming';
@@ -49,7 +47,7 @@ function planName(context: string): string | null {
   for (let i = 0; i < lines.length; i++) {
     const label = PLAN_LABEL.exec(lines[i]!);
     const name = label?.[1] || (PLAN_NAME.test(lines[i]!) ? lines[i] : undefined);
-    if (name && name.length <= 60 && !/€|\d+\s*%/.test(name) && findAmounts(name, 'es-ES', 1024).length === 0) return name.trim();
+    if (name && name.length <= 60 && !/€|\d+\s*%/.test(name) && !/\d\s?(?:[KMGT]B|gigas?|megas?)(?![\p{L}])/iu.test(name)) return name.trim();
   }
   return null;
 }

@@ -1,6 +1,7 @@
 import { findDate } from '../extract/dates';
 import { addMonths, zonedParts, zonedTime } from '../time/calendar';
-import { readBlockPage, type BlockPage, type BlockRules } from '../reader/blocks';
+import type { BlockRules } from '../reader/blocks';
+import { readBlockPage, type BlockPage } from '../reader/block-page';
 import { ORANGE_FR } from './catalog';
 import { defineCarrier } from './types';
 import { type Bucket, type ParseContext } from '../vocabulary/reading';
@@ -16,8 +17,6 @@ import { type Bucket, type ParseContext } from '../vocabulary/reading';
  * amounts themselves, and the figures are read by the shared grammar (lib/reader/figures).
  */
 const RULES: BlockRules = {
-  locale: 'fr-FR',
-  base: 1024,
   labels:
     /^(?:internet(?:\s+mobile)?(?:\s+(?:en|depuis\s+l['’]?)\s*[^\n]{1,30})?|donn[ée]es(?:\s+mobiles)?|data|consommation(?:\s+(?:internet|data|de\s+donn[ée]es))?|suivi\s+conso(?:mmation)?|(?:go|mo|ko)\s+consomm[ée]e?s|consomm[ée]e?s?|il\s+vous\s+reste|restante?s?|(?:bonus|go\s+offerts?|pass|recharge|cr[ée]dit\s+internet)[^\n]{0,30}|(?:europe|dom|zone\s+\d|monde|roaming)[^\n]{0,30}|(?:enveloppe\s+)?partag[ée]e?[^\n]{0,20})\s*:?$/i,
   boundaries:
@@ -27,7 +26,7 @@ const RULES: BlockRules = {
     used: /(?:consomm[ée]e?s?|consommation|utilis[ée]e?s?)(?![\p{L}])/iu,
     left: /(?:restante?s?|reste|disponibles?)(?![\p{L}])/iu,
   },
-  blocks: (body) => Array.from(body.querySelectorAll('[id^="internetMobile" i], [data-family="internetMobile" i], [data-family-code="internetMobile" i], [data-code="internetMobile" i]')),
+  blocks: (page) => page.select('[id^="internetMobile" i], [data-family="internetMobile" i], [data-family-code="internetMobile" i], [data-code="internetMobile" i]'),
 };
 const USAGE_WORDS = /consomm[ée]e?s?\b|restante?s?\b|il\s+vous\s+reste|suivi\s+conso|renouvellement\s+le/i;
 const PERIOD_END =
@@ -40,7 +39,7 @@ const PLAN = /(?:^|\s)((?:forfait|offre|s[ée]rie\s+sp[ée]ciale|sosh|let['’]s
 
 const PAGE: BlockPage = { rules: RULES, usageWords: USAGE_WORDS, periodEnd: periodEnd, updated: UPDATED, planName };
 
-export default defineCarrier(ORANGE_FR, { parse: (doc, _url, context) => readBlockPage(doc, PAGE, context) });
+export default defineCarrier(ORANGE_FR, { read: (page, _url, context) => readBlockPage(page, PAGE, context) });
 
 function bucketOf(text: string): Bucket | null {
   if (/europe|\bdom\b|[ée]tranger|roaming|international|monde|zone\s+\d/i.test(text)) return 'roaming';
@@ -73,4 +72,5 @@ function planName(context: string): string | null {
 }
 
 // Portal URLs: https://espace-client.orange.fr/ (contract selection, "Ma conso" / suivi conso of a
-// mobile contract), https://*.sosh.fr/ (Sosh customer area and shop)
+// mobile contract), https://espace-client.sosh.fr/ (Sosh customer area). Only those hosts: the
+// rest of sosh.fr is the shop, the help centre and the community forum.

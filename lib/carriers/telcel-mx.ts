@@ -1,4 +1,5 @@
-import { readBlockPage, type BlockRules } from '../reader/blocks';
+import type { BlockRules } from '../reader/blocks';
+import { readBlockPage } from '../reader/block-page';
 import { MX_AMOUNT_LABELS, MX_OTHER_UNLIMITED, mxBlockPage, mxBucketOf } from '../reader/es-mx';
 import { TELCEL_MX } from './catalog';
 import { defineCarrier } from './types';
@@ -13,8 +14,6 @@ import { defineCarrier } from './types';
  * Since nothing says whether a bare "X de Y" is used or left here, figures need their own label.
  */
 const RULES: BlockRules = {
-  locale: 'es-MX',
-  base: 1024,
   labels:
     /^(?:consumo\s+de\s+(?:datos|internet)|datos(?:\s+(?:consumidos|disponibles|usados|utilizados|restantes|incluidos|m[oó]viles))?|internet(?:\s+(?:incluido|m[oó]vil|amigo|telcel|de\s+regalo|adicional))?|(?:mb|gb|megas|gigas)\s+(?:disponibles|consumidos|usados|restantes)|paquete(?:\s+de)?\s+(?:internet|datos)[^\n]{0,30}|internet\s+(?:en\s+)?(?:eua|ee\.?\s?uu\.?|estados\s+unidos|canad[aá]|am[eé]rica|europa|el\s+extranjero|roaming)[^\n]{0,30}|roaming[^\n]{0,30}|bono(?:\s+de)?\s+(?:datos|internet|regalo)[^\n]{0,20}|saldo\s+de\s+datos)\s*:?$/i,
   boundaries:
@@ -28,7 +27,7 @@ const PLAN = /(?:^|\s)((?:telcel\s+(?:libre|max|plus|pospago|empresa|negocio)|am
 
 const PAGE = mxBlockPage(RULES, USAGE_WORDS, planName);
 
-export default defineCarrier(TELCEL_MX, { parse: (doc, _url, context) => readBlockPage(doc, PAGE, context) });
+export default defineCarrier(TELCEL_MX, { read: (page, _url, context) => readBlockPage(page, PAGE, context) });
 
 function planName(context: string): string | null {
   for (const line of context.split('\n')) {

@@ -22,22 +22,24 @@ export interface DateOptions {
 /** ~11 months: beyond this a yearless date flips to the other side of today. */
 const FLIP_DAYS = 335;
 
-// Month words, es + fr + en, full and abbreviated, with and without accents. Ambiguity is
+// Month words, es + fr + en (+ the Catalan ones that differ: Movistar Spain), full and abbreviated, with and without accents. Ambiguity is
 // harmless here: every shared spelling ("mar", "nov", "sept") names the same month.
 const MONTH_WORDS: Array<[number, string[]]> = [
-  [1, ['enero', 'ene', 'janvier', 'janv', 'january', 'jan']],
-  [2, ['febrero', 'feb', 'février', 'fevrier', 'févr', 'fevr', 'fév', 'fev', 'february']],
-  [3, ['marzo', 'mar', 'mars', 'march']],
+  [1, ['gener', 'enero', 'ene', 'janvier', 'janv', 'january', 'jan']],
+  [2, ['febrer', 'febrero', 'feb', 'février', 'fevrier', 'févr', 'fevr', 'fév', 'fev', 'february']],
+  [3, ['març', 'marzo', 'mar', 'mars', 'march']],
   [4, ['abril', 'abr', 'avril', 'avr', 'april', 'apr']],
-  [5, ['mayo', 'may', 'mai']],
-  [6, ['junio', 'jun', 'juin', 'june']],
-  [7, ['julio', 'jul', 'juillet', 'juil', 'july']],
+  [5, ['maig', 'mayo', 'may', 'mai']],
+  [6, ['juny', 'junio', 'jun', 'juin', 'june']],
+  [7, ['juliol', 'julio', 'jul', 'juillet', 'juil', 'july']],
   [8, ['agosto', 'ago', 'août', 'aout', 'august', 'aug']],
-  [9, ['septiembre', 'setiembre', 'sept', 'sep', 'septembre', 'september']],
+  [9, ['setembre', 'septiembre', 'setiembre', 'sept', 'sep', 'septembre', 'september']],
   [10, ['octubre', 'oct', 'octobre', 'october']],
   [11, ['noviembre', 'nov', 'novembre', 'november']],
-  [12, ['diciembre', 'dic', 'décembre', 'decembre', 'déc', 'dec', 'december']],
+  [12, ['desembre', 'diciembre', 'dic', 'décembre', 'decembre', 'déc', 'dec', 'december']],
 ];
+/** Every month word the grammar knows, for the redacted sample's allow-list. */
+export const MONTH_NAMES: readonly string[] = MONTH_WORDS.flatMap(([, words]) => words);
 const MONTH_BY_WORD = new Map<string, number>();
 for (const [m, words] of MONTH_WORDS) for (const w of words) MONTH_BY_WORD.set(w, m);
 const MONTH_ALT = [...MONTH_BY_WORD.keys()].sort((a, b) => b.length - a.length).join('|');

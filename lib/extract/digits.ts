@@ -53,13 +53,19 @@ const ROOM = new RegExp(`^(?:[^\\d${MASK}]*[\\d${MASK}]){8}`);
 const TWO_DIGITS = /^\D*\d\D*\d/;
 
 export function lineDigits(text: string): string | null {
-  if (!mayHoldNumber(text)) return null;
+  return phoneRuns(text)[0]?.digits ?? null;
+}
+
+/** Every phone-like run of `text`: where it starts, what it says, and its last ≤ 4 digits. */
+export function phoneRuns(text: string): Array<{ index: number; run: string; digits: string }> {
+  if (!mayHoldNumber(text)) return [];
+  const out: Array<{ index: number; run: string; digits: string }> = [];
   RUN_RE.lastIndex = 0;
   for (let m = RUN_RE.exec(text); m !== null; m = RUN_RE.exec(text)) {
     // A bare X-word ("XXL", "x2") is not a masked number: the run must contain a digit.
     if (!/\d/.test(m[0])) continue;
     const digits = isPhoneLike(m[0], text.slice(m.index + m[0].length, m.index + m[0].length + 16));
-    if (digits !== null) return digits;
+    if (digits !== null) out.push({ index: m.index, run: m[0].trim(), digits });
   }
-  return null;
+  return out;
 }

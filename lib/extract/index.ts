@@ -8,3 +8,4 @@ export * from './dates';
 export { findRelative, type RelativeOptions } from './relative';
 export * from './digits';
 export { zonedParts, zonedTime } from '../time/calendar';
+export * from './line-number';

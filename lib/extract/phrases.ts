@@ -24,6 +24,8 @@ export const PHRASES: Record<PhraseRole, Record<Lang, RegExp[]>> = {
     es: [
       w('has\\s+consumido'), w('llevas(?:\\s+consumidos?)?'), w('consumid[oa]s?(?:\\s+hasta\\s+hoy)?'),
       w('total\\s+utilizado'), w('has\\s+usado'), w('usad[oa]s?'), w('utilizad[oa]s?'), w('gastad[oa]s?'),
+      // Catalan (Movistar Spain offers it).
+      w('has\\s+consumit'), w('consumits?'), w('utilitzats?'),
     ],
     fr: [w('consomm[ée]e?s?'), w('consommation'), w('utilis[ée]e?s?')],
     zh: [z('已用'), z('已使用'), z('使用量'), z('用量')],
@@ -32,6 +34,7 @@ export const PHRASES: Record<PhraseRole, Record<Lang, RegExp[]>> = {
   remaining: {
     es: [
       w('disponibles?'), w('te\\s+quedan?'), w('quedan?'), w('restantes?'), w('saldo'), w('te\\s+restan?'),
+      w('et\\s+queden'), w('restants?'),
     ],
     fr: [w('restante?s?'), w('il\\s+vous\\s+reste'), w('reste'), w('disponibles?')],
     zh: [z('餘量'), z('余量'), z('剩餘'), z('剩余'), z('尚餘'), z('尚余'), z('可用')],

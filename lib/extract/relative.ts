@@ -26,9 +26,9 @@ const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 
 const QTY = '(\\d{1,4}|un|una|une|uno|a|an|one)';
-// Latin unit words in es/fr/en. Bare letters only for the conventional "h" and "min".
+// Latin unit words in es/fr/en (and Catalan: dies, hores, minuts, setmanes, mesos). Bare letters only for the conventional "h" and "min".
 const UNIT =
-  '(segundos?|secondes?|seconds?|secs?|minutos?|minutes?|mins?|mn|horas?|heures?|hours?|hrs?|h|d[ií]as?|jours?|days?|semanas?|semaines?|weeks?|meses|mes|mois|months?)';
+  '(segundos?|secondes?|seconds?|secs?|minutos?|minutes?|minuts?|mins?|mn|horas?|heures?|hores?|hours?|hrs?|h|d[ií]as?|dies|jours?|days?|semanas?|setmanes?|semaines?|weeks?|meses|mes|mesos|mois|months?)';
 const ZH_UNIT = '(秒|分鐘|分钟|分|小時|小时|日|天|星期|週|周|個月|个月)';
 
 const L = '(?<![\\p{L}\\p{N}])';
@@ -38,13 +38,13 @@ const R = '(?![\\p{L}\\p{N}])';
 const RULES: Array<{ re: RegExp; sign: 1 | -1; qty: number; unit: number }> = [
   // en 12 días, dentro de 2 días, Faltan 13 días, quedan 3 días, dans 5 jours, in 3 days, il reste 3 jours
   {
-    re: new RegExp(`${L}(?:en|dentro\\s+de|faltan|falta|quedan|queda|restan|dans|d'ici|in|within|reste|encore)\\s+${QTY}\\s*${UNIT}${R}`, 'giu'),
+    re: new RegExp(`${L}(?:en|dentro\\s+de|faltan|falta|quedan|queda|restan|queden|falten|dans|d'ici|in|within|reste|encore)\\s+${QTY}\\s*${UNIT}${R}`, 'giu'),
     sign: 1, qty: 1, unit: 2,
   },
   // 5 días restantes, 3 jours restants, 3 days left / remaining
   { re: new RegExp(`${L}${QTY}\\s*${UNIT}\\s+(?:restantes?|restants?|left|remaining)${R}`, 'giu'), sign: 1, qty: 1, unit: 2 },
   // hace 2 horas, il y a 3 heures, depuis 2 jours
-  { re: new RegExp(`${L}(?:hace|il\\s+y\\s+a|depuis)\\s+${QTY}\\s*${UNIT}${R}`, 'giu'), sign: -1, qty: 1, unit: 2 },
+  { re: new RegExp(`${L}(?:hace|fa|il\\s+y\\s+a|depuis)\\s+${QTY}\\s*${UNIT}${R}`, 'giu'), sign: -1, qty: 1, unit: 2 },
   // 3 days ago
   { re: new RegExp(`${L}${QTY}\\s*${UNIT}\\s+ago${R}`, 'giu'), sign: -1, qty: 1, unit: 2 },
   // 3 日後, 3天后, 5 日內
@@ -63,6 +63,7 @@ function stepOf(unit: string): Step | null {
   if (/^(d|jour|日|天)/.test(u)) return 'd';
   if (/^(sem|week|星期|週|周)/.test(u)) return 'w';
   if (/^(mes|mois|month|個月|个月)/.test(u)) return 'mo';
+  if (/^set/.test(u)) return 'w';
   return null;
 }
 

@@ -49,6 +49,9 @@ const CASELESS: Record<string, SizeUnit> = {
   to: 'TB',
 };
 
+/** Every unit word the grammar knows (lower case), for the redacted sample's allow-list. */
+export const UNIT_WORDS: readonly string[] = Object.keys(CASELESS);
+
 export function parseUnit(text: string): SizeUnit | null {
   const t = text.trim().replace(/\.$/, '');
   const exact = EXACT[t];
@@ -99,10 +102,12 @@ export interface Amount {
 // A number (digits with . , or space-like separators between digit groups), an optional single
 // space, then a whole Latin word. Matching the whole word lets "Mois", "Mbps", "meses" fail as a
 // unit instead of leaking "Mo"/"M". CJK is not in the word class so "60.00GB餘量" still matches.
+// A number right after a currency sign is money, never data: "HK$0 GB" (a price glued to a unit
+// by a redesign or an ad) once read as 0 GB left of 20 GB, i.e. used = total.
 // The second lookbehind refuses to start inside a space-separated digit run ("600 00 00 12 MB"
 // is a phone, not 12 MB); it also keeps long runs of "1 1 1 …" linear instead of quadratic.
 const AMOUNT_RE =
-  /(?<![A-Za-z\u00C0-\u024F\d_.,\-\u2212])(?<!\d[\u00A0\u202F\u2009 ])(\d+(?:[.,\u00A0\u202F\u2009 ]\d+)*)([\u00A0\u202F\u2009 ]?)([A-Za-z\u00C0-\u024F]+)(?![A-Za-z\u00C0-\u024F\d])/g;
+  /(?<![A-Za-z\u00C0-\u024F\d_.,\-\u2212$€£¥])(?<!\d[\u00A0\u202F\u2009 ])(\d+(?:[.,\u00A0\u202F\u2009 ]\d+)*)([\u00A0\u202F\u2009 ]?)([A-Za-z\u00C0-\u024F]+)(?![A-Za-z\u00C0-\u024F\d])/g;
 
 export function findAmounts(text: string, locale: NumberLocale, base: 1000 | 1024): Amount[] {
   const out: Amount[] = [];

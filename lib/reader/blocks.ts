@@ -9,21 +9,16 @@
  * Element texts and text nodes come from the adapter's one page walk (pageText); see cards.ts for
  * how this relates to the other card finders.
  */
-import { parseDate, parseRelative } from '../extract/dates';
-import { lineDigits } from '../extract/digits';
-import type { NumberLocale } from '../extract/numbers';
-import { pageText, readsAsOwnText, type PageText } from '../extract/text';
+import { lineNumberIn, lineNumbers } from '../extract/line-number';
+import type { PageText, TextPiece } from '../extract/text';
 import { findAmounts } from '../extract/units';
 import { isUnlimitedText } from '../extract/unlimited';
-import { zonedParts, zonedTime } from '../time/calendar';
-import type { Bucket, PageReading, ParseContext, ParseResult } from '../vocabulary/reading';
+import type { Bucket, CarrierContext } from '../vocabulary/reading';
 import { readFigures, type Figures } from './figures';
-import { looksLoggedOut } from './logged-out';
-import { withPeriodEndKind } from './period-kind';
+import { unglue } from './own-cards';
+import { isTitle } from './cards';
 
 export interface BlockRules {
-  locale: NumberLocale;
-  base: 1000 | 1024;
   /** Labels of data allowances (titles, "Datos consumidos"), matched on an element's whole text. */
   labels: RegExp;
   /** Labels of what is not data (minutes, SMS, money): a block never grows past one. */
@@ -33,7 +28,7 @@ export interface BlockRules {
   /** "Unlimited" said of something else ("Redes sociales ilimitadas"): ignored. */
   otherUnlimited?: RegExp;
   /** Blocks the page marks by id or data attribute (Orange FR's `internetMobile` family). */
-  blocks?(body: Element): Element[];
+  blocks?(page: PageText): Element[];
   /**
    * Where a bare "X de Y" could be either used or left (Orange FR's main figure is what is LEFT),
    * figures count only when an amount carries one of these words right next to it.
@@ -67,25 +62,32 @@ const ICON_NAME = /infinit|unlimit|ilimit|illimit/i;
 // Buttons name buckets they sell ("Contratar bonos extra"), not the block they sit in.
 const ACTION_LINE = /^(?:contrat|compra|a[ñn]ad|ver\b|activa|recarg|ach[eè]t|ajout|voir|d[ée]couvr|souscri|command|m[aá]s info|g[ée]rer)/i;
 
-/** `page`: pageText of `body`'s document: the blocks are read from its one walk. */
-export function readBlocks(body: Element, rules: BlockRules, page: PageText): Block[] {
+/** The blocks of the page, read from its one walk (the text model, shadow roots and frames included). */
+export function readBlocks(page: PageText, rules: BlockRules, context: CarrierContext): Block[] {
   const texts = page.of;
+  const { locale, base, country } = context;
+  const top = page.doc?.body ?? null;
+  // Climbs stop at the page's body; a frame's body climbs on into its frame element.
+  const up = (el: Element): Element | null => (el === top ? null : page.parent(el));
+  const body = top ?? page.doc?.documentElement;
+  if (!body) return [];
   // Climbs from many anchors meet in the same ancestors: read each element's text once.
   const cleaned = new Map<Element, string>();
   const textOf = (el: Element): string => {
     let t = cleaned.get(el);
-    if (t === undefined) cleaned.set(el, (t = texts(el).replace(SPLIT_UNIT, '$1$2 ').replace(MONEY, ' ')));
+    // Label and value spans joined with nothing ("Datos disponibles1,024 MB") get their space back.
+    if (t === undefined) cleaned.set(el, (t = unglue(texts(el).replace(SPLIT_UNIT, '$1$2 ').replace(MONEY, ' '))));
     return t;
   };
-  const nodes = textNodes(page.textNodes);
+  const nodes = textNodes(page.pieces);
   // A text node alone in an element read as text is that element's whole text: clean it directly.
-  for (const { value, parent, alone } of nodes) if (alone) cleaned.set(parent, value.replace(MONEY, ' '));
+  for (const { value, parent, alone } of nodes) if (alone) cleaned.set(parent, unglue(value.replace(MONEY, ' ')));
   const ancestors = new Map<Element, Set<Element>>();
   const within = (outer: Element, el: Element): boolean => {
     let set = ancestors.get(el);
     if (!set) {
       set = new Set();
-      for (let a: Element | null = el; a; a = a.parentElement) set.add(a);
+      for (let a: Element | null = el; a; a = page.parent(a)) set.add(a);
       ancestors.set(el, set);
     }
     return set.has(outer);
@@ -102,23 +104,29 @@ export function readBlocks(body: Element, rules: BlockRules, page: PageText): Bl
   const labels = matching(rules.labels);
   const bounds = matching(rules.boundaries).filter((b) => !labels.includes(b));
   // A label naming no bucket ("Datos", "Te quedan") is neutral: it never stops another one's climb.
-  const kinds = new Map<Element, Bucket | null>(labels.map((l) => [l, rules.bucketOf(texts(l))]));
+  // A title naming no other bucket ("Internet mobile" over its card) is the plan's data: it bounds
+  // another bucket's climb, so an empty shared pool never borrows the line's own figures.
+  const kinds = new Map<Element, Bucket | null>(labels.map((l) => [l, rules.bucketOf(texts(l)) ?? (isTitle(l) ? 'data' : null)]));
+  const conflicts = (l: Element, kind: Bucket | null) => {
+    const k = kinds.get(l);
+    return !!k && k !== kind && (kind !== null || k !== 'data');
+  };
   const found: Array<Omit<Block, 'lineDigits' | 'context'>> = [];
 
   const climb = (anchor: Element, kind: Bucket | null) => {
     let el: Element | null = anchor;
-    for (let level = 0; el && level <= MAX_CLIMB; level++, el = el === body ? null : el.parentElement) {
+    for (let level = 0; el && level <= MAX_CLIMB; level++, el = up(el)) {
       const here: Element = el;
       if (found.some((b) => !apart(b.element, here))) return;
       if (bounds.some((b) => within(here, b) && apart(b, anchor))) return;
-      if (labels.some((l) => kinds.get(l) && kinds.get(l) !== kind && within(here, l) && apart(l, anchor))) return;
+      if (labels.some((l) => conflicts(l, kind) && within(here, l) && apart(l, anchor))) return;
       const text = textOf(here);
       if (OFFER.test(text)) return;
-      const figures = readFigures(text, rules.locale, rules.base) ?? usedOfUnlimited(text, here, rules);
+      const figures = readFigures(text, locale, base) ?? usedOfUnlimited(text, here, rules, context);
       if (figures) {
         // A block belongs to one line: an ancestor showing two numbers (a table of lines) is the page.
-        if (numbersIn(text) > 1) return;
-        if (sane(figures) && !contradicted(text, figures, rules) && (figures.unlimited || !rules.requireLabel || labelled(text, figures, rules))) found.push({ element: here, text, figures, bucket: bucketFor(here, text, kind) });
+        if (lineNumbers(text, country).size > 1) return;
+        if (sane(figures) && !contradicted(text, figures, context) && (figures.unlimited || !rules.requireLabel || labelled(text, figures, rules, context))) found.push({ element: here, text, figures, bucket: bucketFor(here, text, kind) });
         return;
       }
     }
@@ -129,19 +137,21 @@ export function readBlocks(body: Element, rules: BlockRules, page: PageText): Bl
     if (kind) return kind;
     if (own) return own;
     // An unlabelled ring takes the label just above it, if that label is close by.
-    const near = el.parentElement?.parentElement?.parentElement;
-    const before = labels.filter((l) => near && within(near, l) && l.compareDocumentPosition(el) & 4);
+    const p = page.parent(el);
+    const pp = p && page.parent(p);
+    const near = pp && page.parent(pp);
+    const before = labels.filter((l) => near && within(near, l) && page.before(l, el));
     return (before.length ? kinds.get(before[before.length - 1]!) : null) ?? 'data';
   };
 
-  for (const block of rules.blocks?.(body) ?? []) climb(block, null);
+  for (const block of rules.blocks?.(page) ?? []) climb(block, null);
   for (const label of labels) climb(label, kinds.get(label) ?? null);
-  for (const amount of amountElements(nodes, body, textOf, within)) climb(amount, null);
-  found.sort((a, b) => (a.element.compareDocumentPosition(b.element) & 4 ? -1 : 1));
+  for (const amount of amountElements(nodes, up, textOf, within)) climb(amount, null);
+  found.sort((a, b) => (page.before(a.element, b.element) ? -1 : 1));
 
-  const withLines = found.map((b) => ({ ...b, lineDigits: lineOf(b.element, body, textOf, nodes, within) }));
+  const withLines = found.map((b) => ({ ...b, lineDigits: lineOf(b.element, up, textOf, nodes, within, context) }));
   const oneLine = new Set(withLines.map((b) => b.lineDigits)).size <= 1;
-  return withLines.map((b) => ({ ...b, context: oneLine ? textOf(body) : contextOf(b, withLines, body, textOf) }));
+  return withLines.map((b) => ({ ...b, context: oneLine ? textOf(body) : contextOf(b, withLines, up, within, textOf) }));
 }
 
 interface TextNode {
@@ -151,29 +161,18 @@ interface TextNode {
   alone: boolean;
 }
 
-// What visibleText reads differently from a text node's own whitespace (\u0001 is its line marker).
-const NOT_SPACE = /[\u200B\u0001]/;
-
-/**
- * The text nodes the page walk read (visibleText's notion of visible: no hidden, skipped or
- * fallback content), each with its element.
- */
-function textNodes(read: readonly Node[]): TextNode[] {
+/** The non-blank pieces the page walk read (the text model's notion of shown), each with its element. */
+function textNodes(read: readonly TextPiece[]): TextNode[] {
   const out: TextNode[] = [];
-  for (const node of read) {
-    if (node.nodeType !== 3) continue;
-    const raw = node.nodeValue ?? '';
+  for (const { value: raw, owner: parent, alone } of read) {
     const value = raw.replace(/\s+/g, ' ').trim();
-    if (value === '') continue;
-    const parent = node.parentNode as Element;
-    const alone = node.previousSibling === null && node.nextSibling === null && !NOT_SPACE.test(raw) && readsAsOwnText(parent);
-    out.push({ value, parent, alone });
+    if (value !== '') out.push({ value, parent, alone });
   }
   return out;
 }
 
 /** Smallest elements whose text starts with an amount, split spans included ("5,82<span>GB</span>"). */
-function amountElements(nodes: TextNode[], body: Element, textOf: (el: Element) => string, within: (o: Element, e: Element) => boolean): Element[] {
+function amountElements(nodes: TextNode[], up: (el: Element) => Element | null, textOf: (el: Element) => string, within: (o: Element, e: Element) => boolean): Element[] {
   const found = new Set<Element>();
   for (const { value, parent } of nodes) {
     if (!/\d/.test(value)) continue;
@@ -184,7 +183,7 @@ function amountElements(nodes: TextNode[], body: Element, textOf: (el: Element) 
     // Only a bare number may be completed by its neighbours ("5,82" + "<span>GB</span>").
     if (!/^[\d.,\s]+$/.test(value)) continue;
     let el: Element | null = parent;
-    for (let level = 0; el && level < 3; level++, el = el === body ? null : el.parentElement) {
+    for (let level = 0; el && level < 3; level++, el = up(el)) {
       if (AMOUNT_START.test(textOf(el))) {
         found.add(el);
         break;
@@ -195,9 +194,9 @@ function amountElements(nodes: TextNode[], body: Element, textOf: (el: Element) 
 }
 
 /** A used amount next to an explicit "unlimited" (Orange ES "5,82GB de ∞", FR "Illimité"). */
-function usedOfUnlimited(text: string, el: Element, rules: BlockRules): Figures | null {
+function usedOfUnlimited(text: string, el: Element, rules: BlockRules, { locale, base }: CarrierContext): Figures | null {
   const clean = rules.otherUnlimited ? text.replace(rules.otherUnlimited, ' ') : text;
-  const amounts = findAmounts(clean, rules.locale, rules.base);
+  const amounts = findAmounts(clean, locale, base);
   const near = (a: (typeof amounts)[number], re: RegExp) =>
     re.test(clean.slice(Math.max(0, a.index - 30), a.index)) || re.test(clean.slice(a.index + a.length, a.index + a.length + 16));
   const used = amounts.filter((a) => near(a, USED_NEAR));
@@ -209,8 +208,8 @@ function usedOfUnlimited(text: string, el: Element, rules: BlockRules): Figures 
 }
 
 /** The figure read is the one its own label names: "Il vous reste 12 Go", "87 Go consommés". */
-function labelled(text: string, figures: Figures, rules: BlockRules): boolean {
-  const amounts = findAmounts(text, rules.locale, rules.base);
+function labelled(text: string, figures: Figures, rules: BlockRules, { locale, base }: CarrierContext): boolean {
+  const amounts = findAmounts(text, locale, base);
   const tagged = (re: RegExp, bytes: number | null) => {
     const before = new RegExp(`(?:${re.source})\\s*[:：]?\\s*$`, re.flags);
     const after = new RegExp(`^\\s*(?:${re.source})`, re.flags);
@@ -231,9 +230,9 @@ function hasInfinityIcon(el: Element): boolean {
  * A figure read one way while its own amount is worded the other way ("Te quedan % 3,1 GB de 5 GB"
  * read as used because the label is no longer adjacent): too unsure to keep.
  */
-function contradicted(text: string, { usedBytes, remainingBytes, unlimited }: Figures, rules: BlockRules): boolean {
+function contradicted(text: string, { usedBytes, remainingBytes, unlimited }: Figures, { locale, base }: CarrierContext): boolean {
   if (unlimited) return false;
-  const amounts = findAmounts(text, rules.locale, rules.base);
+  const amounts = findAmounts(text, locale, base);
   return amounts.some((a, i) => {
     // Only the words since the previous amount speak of this one.
     const prev = amounts[i - 1];
@@ -243,10 +242,6 @@ function contradicted(text: string, { usedBytes, remainingBytes, unlimited }: Fi
     if (usedBytes === remainingBytes) return false;
     return (a.bytes === usedBytes && left && !used) || (a.bytes === remainingBytes && used && !left);
   });
-}
-
-function numbersIn(text: string): number {
-  return new Set(text.split('\n').map(lineDigits).filter((d) => d !== null)).size;
 }
 
 function sane({ usedBytes, totalBytes, remainingBytes }: Figures): boolean {
@@ -261,13 +256,14 @@ function sane({ usedBytes, totalBytes, remainingBytes }: Figures): boolean {
  */
 function lineOf(
   el: Element,
-  body: Element,
+  up: (el: Element) => Element | null,
   textOf: (el: Element) => string,
   nodes: TextNode[],
   within: (outer: Element, el: Element) => boolean,
+  { country }: CarrierContext,
 ): string | null {
-  for (let a: Element | null = el; a; a = a === body ? null : a.parentElement) {
-    const found = new Set(textOf(a).split('\n').map(lineDigits).filter((d): d is string => d !== null));
+  for (let a: Element | null = el; a; a = up(a)) {
+    const found = lineNumbers(textOf(a), country);
     if (found.size === 1) return [...found][0]!;
     if (found.size > 1) break;
   }
@@ -275,7 +271,7 @@ function lineOf(
   for (let i = (start < 0 ? nodes.length : start) - 1; i >= 0; i--) {
     const { value, parent } = nodes[i]!;
     if (!/[\d*Xx•][\d\s.Xx*•-]{6,}\d/.test(value) || parent.closest('[role="option"]:not([aria-selected="true"]), [aria-hidden="true"]')) continue;
-    const digits = lineDigits(value);
+    const digits = lineNumberIn(value, country);
     if (digits) return digits;
   }
   return null;
@@ -285,76 +281,15 @@ function lineOf(
 function contextOf(
   block: Omit<Block, 'context'>,
   all: ReadonlyArray<Omit<Block, 'context'>>,
-  body: Element,
+  up: (el: Element) => Element | null,
+  within: (outer: Element, el: Element) => boolean,
   textOf: (el: Element) => string,
 ): string {
   let best: Element = block.element;
-  for (let a = block.element.parentElement; a && a !== body; a = a.parentElement) {
-    if (all.some((o) => o.lineDigits !== block.lineDigits && a.contains(o.element))) break;
+  for (let a = up(block.element); a && up(a); a = up(a)) {
+    if (all.some((o) => o.lineDigits !== block.lineDigits && within(a!, o.element))) break;
     best = a;
   }
   return textOf(best);
 }
 
-/** Why nothing was read: a sign-in page, a page without usage wording, or a layout we no longer know. */
-export function whyNoBlocks(doc: Document, pageText: string, usageWords: RegExp): ParseResult & { ok: false } {
-  if (looksLoggedOut(doc, pageText)) return { ok: false, reason: 'logged-out', detail: 'sign-in page' };
-  return usageWords.test(pageText)
-    ? { ok: false, reason: 'layout-changed', detail: 'labels without figures' }
-    : { ok: false, reason: 'not-usage-page', detail: 'no usage block' };
-}
-
-/**
- * The page's "updated" time from the phrase `re` finds: relative ("hace 5 minutos", "il y a 2 h")
- * or a date with an optional time ("20/11/2026 a las 09:30", "le 20/11 à 9h30").
- */
-export function findUpdatedAt(text: string, re: RegExp, now: number, timeZone = 'UTC'): number | null {
-  const phrase = re.exec(text)?.[0];
-  if (!phrase) return null;
-  const day = parseDate(phrase, { now, timeZone, direction: 'past' });
-  if (day === null) return parseRelative(phrase, { now, timeZone });
-  const time = /(?<!\d)(\d{1,2})\s*[:h]\s*(\d{2})(?!\d)/.exec(phrase.slice(phrase.search(/\d/)));
-  const { year, month, day: d } = zonedParts(day, timeZone);
-  return time && Number(time[1]) < 24 ? zonedTime(year, month, d, Number(time[1]), Number(time[2]), timeZone) : day;
-}
-
-/** What an adapter of a block page states besides its BlockRules: the carrier's own phrases. */
-export interface BlockPage {
-  rules: BlockRules;
-  /** Wording of a usage page, to tell a changed layout from a page without usage. */
-  usageWords: RegExp;
-  /** When the cycle ends or the allowance expires, from a block's or its line's text. */
-  periodEnd(text: string, context: ParseContext): number | null;
-  /** The "updated" phrase, read by findUpdatedAt. */
-  updated: RegExp;
-  planName(context: string): string | null;
-  /** The page may state one cut-off date for all its lines, outside every line's blocks. */
-  pagePeriodEnd?: boolean;
-}
-
-/**
- * A whole parse for a block page (Orange ES/FR, Telcel, Movistar MX): one reading per block, its
- * dates from the block, then from the text around it that still belongs to its line only.
- */
-export function readBlockPage(doc: Document, page: BlockPage, context: ParseContext): ParseResult {
-  const body = doc.body;
-  if (!body) return { ok: false, reason: 'not-usage-page', detail: 'empty document' };
-  const text = pageText(doc);
-  const blocks = readBlocks(body, page.rules, text);
-  if (blocks.length === 0) return whyNoBlocks(doc, text.text, page.usageWords);
-  const { now, timeZone } = context;
-  const readings = blocks.map(
-    (block): PageReading => withPeriodEndKind({
-      lineDigits: block.lineDigits,
-      planName: page.planName(block.context),
-      bucket: block.bucket,
-      ...block.figures,
-      periodEnd:
-        page.periodEnd(block.text, context) ??
-        page.periodEnd(block.context, context) ??
-        (page.pagePeriodEnd ? page.periodEnd(text.text, context) : null),
-      pageSaysUpdatedAt: findUpdatedAt(block.text, page.updated, now, timeZone) ?? findUpdatedAt(block.context, page.updated, now, timeZone),
-    }, `${block.text}\n${block.context}`),
-  );
-  return { ok: true, readings };
-}

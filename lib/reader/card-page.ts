@@ -1,11 +1,13 @@
+import type { CarrierContext } from '../vocabulary/reading';
 import type { NumberLocale } from '../extract/numbers';
-import { findElementsByText, pageText } from '../extract/text';
+import type { PageText } from '../extract/text';
 import type { Bucket, PageReading, ParseContext, ParseResult } from '../vocabulary/reading';
 import { withPeriodEndKind } from './period-kind';
 import { readFigures, type Figures } from './figures';
 import { looksSignedOut } from './logged-out';
 import { cardLineDigits, climbCards, explained, plausible, unglue, unlimitedFigures } from './own-cards';
 import { phraseDate, phraseTime } from './phrase-dates';
+import { bucketGuard } from './cards';
 
 /**
  * A whole parse for portals that show each allowance as a card under a label of its own (Claro,
@@ -18,29 +20,29 @@ export interface CardPage {
   /** Elements the page marks as its usage card (an id), climbed from before the labels. */
   cardSelector?: string;
   /** The figures of one card's text, or null when it does not clearly hold them. */
-  figures(text: string): Figures | null;
+  figures(text: string, context: CarrierContext): Figures | null;
   /** The bucket a card's label names. */
   bucketOf(label: string): Bucket;
   /** Whether a page whose labels hold no figures still is a usage page (its layout changed). */
-  usagePage(text: string, url: URL, body: Element): boolean;
+  usagePage(text: string, url: URL, page: PageText): boolean;
   /** What the layout-changed failure says. */
   layoutDetail?: string;
   /** A card's dates, from its text and the page's (`single`: the page's only card). */
   dates(card: string, page: string, single: boolean, context: ParseContext): Pick<PageReading, 'periodEnd' | 'pageSaysUpdatedAt'>;
 }
 
-export function readCardPage(doc: Document, url: URL, page: CardPage, context: ParseContext): ParseResult {
-  const body = doc.body;
-  if (!body) return { ok: false, reason: 'not-usage-page', detail: 'empty document' };
-  const text = pageText(doc);
+export function readCardPage(page: PageText, url: URL, shape: CardPage, context: CarrierContext): ParseResult {
   // A marked card first: it holds the whole usage card, so its labels fold into it.
-  const marked = page.cardSelector ? Array.from(body.querySelectorAll(page.cardSelector)) : [];
-  const anchors = [...marked, ...findElementsByText(body, page.anchors)];
-  const cards = climbCards(anchors, page.figures, text.of);
+  const marked = shape.cardSelector ? page.select(shape.cardSelector) : [];
+  const anchors = [...marked, ...page.find(shape.anchors)];
+  // Another bucket's label, or the title of the data card, bounds a climb (see bucketGuard).
+  const guard = bucketGuard(page, shape.bucketOf);
+  const kindOf = (anchor: Element) => (marked.includes(anchor) ? null : guard(anchor));
+  const cards = climbCards(anchors, (text) => shape.figures(text, context), page, context.country, kindOf);
   if (cards.length === 0) {
-    if (looksSignedOut(doc, url)) return { ok: false, reason: 'logged-out', detail: 'sign-in form' };
-    return anchors.length > 0 && page.usagePage(text.text, url, body)
-      ? { ok: false, reason: 'layout-changed', detail: page.layoutDetail ?? 'labels without figures' }
+    if (looksSignedOut(page, url)) return { ok: false, reason: 'logged-out', detail: 'sign-in form' };
+    return anchors.length > 0 && shape.usagePage(page.text, url, page)
+      ? { ok: false, reason: 'layout-changed', detail: shape.layoutDetail ?? 'labels without figures' }
       : { ok: false, reason: 'not-usage-page', detail: 'no usage card' };
   }
   const single = cards.length === 1;
@@ -48,13 +50,13 @@ export function readCardPage(doc: Document, url: URL, page: CardPage, context: P
     ({ anchor, element, text: card, value }): PageReading =>
       withPeriodEndKind(
         {
-          lineDigits: cardLineDigits(element, text.of),
+          lineDigits: cardLineDigits(element, page, context.country),
           planName: null,
-          bucket: page.bucketOf(text.of(anchor)),
+          bucket: shape.bucketOf(page.of(anchor)),
           ...value,
-          ...page.dates(card, text.text, single, context),
+          ...shape.dates(card, page.text, single, context),
         },
-        single ? `${card}\n${text.text}` : card,
+        single ? `${card}\n${page.text}` : card,
       ),
   );
   return { ok: true, readings };

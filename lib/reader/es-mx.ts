@@ -1,5 +1,6 @@
 import type { Bucket } from '../vocabulary/reading';
-import type { BlockPage, BlockRules } from './blocks';
+import type { BlockRules } from './blocks';
+import type { BlockPage } from './block-page';
 import { phraseDate } from './phrase-dates';
 
 /**

@@ -1,3 +1,4 @@
+import { PHRASES } from '../extract/phrases';
 import { isUnlimitedText } from '../extract/unlimited';
 import { parseNumber, type NumberLocale } from '../extract/numbers';
 import { findAmounts, resolveUsedOfTotal, toBytes, type Amount } from '../extract/units';
@@ -16,17 +17,22 @@ const OF_JOINER = /^\s*(?:de(?: un total de)?|del?|sur|of|out of|\/|de los)\s*$/
 const OF_UNLIMITED_AFTER = /^\s*(?:de|sur|of|\/)\s*(.{0,16})/i;
 const REMAINING_AFTER = /^\s*(?:disponibles?|restantes?|restants?|left|remaining|餘量|余量|剩餘|剩余|de saldo)/i;
 // A label that already has its own percentage ("38 % consumido") names no amount after it.
-const REMAINING_BEFORE = /(?<!\d\s?%\s?)(?:te quedan|quedan|il vous reste|reste|剩餘|剩余|餘量|余量|remaining|left|disponibles?|saldo)\s*[:：]?\s*$/i;
-const USED_BEFORE = /(?<!\d\s?%\s?)(?:has consumido|llevas|consumidos?|utilizados?|total utilizado|consommés?|已用|已使用|used)\s*[:：]?\s*$/i;
+// Catalan too (Movistar Spain): "et queden", "Has consumit", "consumits", "utilitzats".
+const REMAINING_BEFORE = /(?<!\d\s?%\s?)(?:te quedan|quedan|et queden|queden|il vous reste|reste|剩餘|剩余|餘量|余量|remaining|left|disponibles?|saldo)\s*[:：]?\s*$/i;
+const USED_BEFORE = /(?<!\d\s?%\s?)(?:has consumido|llevas|consumidos?|utilizados?|total utilizado|consommés?|has consumit|portes|consumits?|utilitzats?|已用|已使用|used)\s*[:：]?\s*$/i;
 // "87,66 Go consommés sur 100 Go", "1.2 GB consumidos": the used label after its amount.
-const USED_AFTER = /^\s*(?:consomm[ée]e?s?|consumid[oa]s?|utilis[ée]e?s?|usad[oa]s?|used)(?![\p{L}])/iu;
+const USED_AFTER = /^\s*(?:consomm[ée]e?s?|consumid[oa]s?|utilis[ée]e?s?|usad[oa]s?|consumits?|utilitzats?|used)(?![\p{L}])/iu;
 // "已用：0.00/60.00GB": the used number carries no unit of its own; it takes the total's.
 // Not a price or a code: "HK$0 /20GB" has no used figure.
 // Same line only, and not after another number ("14.50 0 /60GB").
-const BARE_NUMBER_BEFORE_SLASH = /(?<![A-Za-z\u00C0-\u024F\d$€£¥.,])(?<![\d.,%][ \t\u00A0]+)(\d+(?:[.,]\d+)*)[ \t\u00A0]*\/[ \t\u00A0]*$/;
+// Never a date's part: "19/11/2026 /2 312 MB", "17/11/2026 G" are dates, not 2026 of 2312 MB.
+const BARE_NUMBER_BEFORE_SLASH = /(?<![A-Za-z\u00C0-\u024F\d$€£¥.,/-])(?<![\d.,%][ \t\u00A0]+)(\d+(?:[.,]\d+)*)[ \t\u00A0]*\/[ \t\u00A0]*$/;
 // A total named by its label rather than a joiner: "總量 60GB", "Total: 20 GB", Entel's
 // "Datos incluidos en tu plan: 3000MB". "Total utilizado" ends in "utilizado", so it stays used.
-const TOTAL_BEFORE = /(?:總量|总量|總數據|总数据|(?<![\p{L}])(?:total|incluidos(?:\s+en\s+tu\s+plan)?))\s*[:：]?\s*$/iu;
+// A remaining+total pair as label/value rows: "Te quedan 1.250 MB" / "Total de la bolsa 5 GB"
+// (Chile prepaid), "Datos disponibles 1,024 MB" / "Datos del paquete 3,072 MB" (Mexico).
+const TOTAL_BEFORE =
+  /(?:總量|总量|總數據|总数据|(?<![\p{L}])(?:total(?:\s+(?:de\s+(?:la|tu|el|tus)|del)\s+(?:bolsa|plan|paquete|saldo|datos)(?:\s+de\s+datos)?)?|incluidos(?:\s+en\s+tu\s+plan)?|(?:datos|megas|gigas|capacidad)\s+(?:del|de\s+tu|de\s+la)\s+(?:paquete|plan|bolsa)|tama[ñn]o\s+de\s+la\s+bolsa))\s*[:：]?\s*$/iu;
 
 /**
  * Reads the usage figures out of one block of text (a card, a gauge). Returns null when the text
@@ -42,7 +48,7 @@ export function readFigures(text: string, locale: NumberLocale, base: 1000 | 102
   // (a label removed, a redesign) must not pair "Llevas 3,5 GB" with an offer's "de 5 GB" below.
   const remaining = amounts.find((a) => isRemaining(text, a));
   const used = amounts.find(
-    (a) => a !== remaining && (USED_BEFORE.test(text.slice(0, a.index)) || USED_AFTER.test(text.slice(a.index + a.length))),
+    (a) => a !== remaining && (labelledBefore(text.slice(0, a.index), USED_BEFORE) || USED_AFTER.test(text.slice(a.index + a.length))),
   );
   const anchor = remaining ?? used;
   const total = amounts.find(
@@ -52,13 +58,13 @@ export function readFigures(text: string, locale: NumberLocale, base: 1000 | 102
       (!anchor || near(text, anchor, a)) &&
       (OF_JOINER.test(lastWord(text.slice(0, a.index))) || TOTAL_BEFORE.test(text.slice(Math.max(0, a.index - 30), a.index))),
   );
-  if (remaining && total) {
+  if (remaining && total && !labelBetween(text, remaining, total)) {
     return { usedBytes: Math.max(0, total.bytes - remaining.bytes), totalBytes: total.bytes, unlimited: false, remainingBytes: remaining.bytes };
   }
-  if (remaining && used && near(text, remaining, used)) {
+  if (remaining && used && near(text, remaining, used) && !labelBetween(text, remaining, used)) {
     return { usedBytes: used.bytes, totalBytes: used.bytes + remaining.bytes, unlimited: false, remainingBytes: remaining.bytes };
   }
-  if (used && total) {
+  if (used && total && !labelBetween(text, used, total)) {
     return { usedBytes: used.bytes, totalBytes: total.bytes, unlimited: false, remainingBytes: Math.max(0, total.bytes - used.bytes) };
   }
   return null;
@@ -96,7 +102,32 @@ function usedOfTotal(text: string, amounts: Amount[], locale: NumberLocale, base
 }
 
 function isRemaining(text: string, amount: Amount): boolean {
-  return REMAINING_AFTER.test(text.slice(amount.index + amount.length)) || REMAINING_BEFORE.test(text.slice(Math.max(0, amount.index - 30), amount.index));
+  return remainingAfter(text.slice(amount.index + amount.length)) || labelledBefore(text.slice(Math.max(0, amount.index - 30), amount.index), REMAINING_BEFORE);
+}
+
+/**
+ * A label ending `before` names the amount right after it, unless the label sits on an earlier
+ * line after a figure of its own ("12.00GB 已使用" / "48.00GB": the label is 12 GB's).
+ */
+function labelledBefore(before: string, re: RegExp): boolean {
+  const m = re.exec(before);
+  if (!m) return false;
+  if (!before.slice(m.index).includes('\n')) return true;
+  const line = before.slice(before.lastIndexOf('\n', m.index) + 1, m.index);
+  return !/\d\s?(?:[KMGT]B|[KMGT]o)(?![\p{L}])/u.test(line);
+}
+
+/**
+ * "60.00GB 餘量": a remaining label right after the amount. On the next line it is the amount's
+ * own label only when that line holds no figure of its own: in rows ("已使用 12.00GB" / "剩餘
+ * 48.00GB") it labels the next row's figure.
+ */
+function remainingAfter(after: string): boolean {
+  const m = REMAINING_AFTER.exec(after);
+  // "已使用 12.00GB 剩餘 48.00GB": a label followed by a figure of its own is that figure's.
+  if (!m || /^\s*[:：]?\s*\d/.test(after.slice(m[0].length))) return false;
+  const crossed = after.slice(0, m[0].length).includes('\n');
+  return !crossed || !/\d/.test(after.slice(m[0].length).split('\n')[0] ?? '');
 }
 
 /** At most two line breaks apart: the same gauge, not the next box on the page. */
@@ -107,6 +138,24 @@ function near(text: string, a: Amount, b: Amount): boolean {
   let breaks = 0;
   for (let i = first.index + first.length; i < second.index; i++) if (text.charCodeAt(i) === 10 && ++breaks > MAX_LINES_APART) return false;
   return true;
+}
+
+// Words that label a used or a remaining figure: the grammar's own phrases, every language.
+const LABEL = [...Object.values(PHRASES.used), ...Object.values(PHRASES.remaining)].flat().map((re) => re.source).join('|');
+const LABEL_ANYWHERE = new RegExp(LABEL, 'iu');
+// Its own label follows an amount on its line ("12,34 Go restants"); on the next line it is another's.
+const OWN_LABEL_AFTER = new RegExp(`^[ \\t\\u00A0]*(?:${LABEL})`, 'iu');
+const OWN_LABEL_BEFORE = new RegExp(`(?:${LABEL})\\s*[:：]?\\s*$`, 'iu');
+
+/**
+ * Whether another figure's label sits between two amounts (their own labels aside): "Il vous
+ * reste 8 Go" / "Il vous reste" / "sur 200 Go" is two allowances whose middle figure is missing,
+ * not 8 Go left of 200.
+ */
+function labelBetween(text: string, a: Amount, b: Amount): boolean {
+  const [first, second] = a.index < b.index ? [a, b] : [b, a];
+  const between = text.slice(first.index + first.length, second.index).replace(OWN_LABEL_AFTER, '').replace(OWN_LABEL_BEFORE, '');
+  return LABEL_ANYWHERE.test(between);
 }
 
 function lastWord(text: string): string {

@@ -5,19 +5,16 @@
  * plausible and fully explained. Why three card finders, see cards.ts.
  */
 import { findAbsoluteDates, type DateDirection } from '../extract/dates';
-import { lineDigits, mayHoldNumber } from '../extract/digits';
+import { lineNumbers, type Country } from '../extract/line-number';
 import type { NumberLocale } from '../extract/numbers';
 import { langOf, PHRASES } from '../extract/phrases';
-import { visibleText } from '../extract/text';
+import type { PageText } from '../extract/text';
 import { findAmounts } from '../extract/units';
 import { isUnlimitedText } from '../extract/unlimited';
 import { zonedParts, zonedTime } from '../time/calendar';
 import { MAX_USED_OVER_TOTAL } from '../vocabulary/limits';
 import { climbToCards, type ClimbedCard } from './cards';
 import type { Figures } from './figures';
-
-/** visibleText, or a PageText's `of` for the same answers from one walk of the page. */
-export type TextOf = (el: Element) => string;
 
 export interface OwnCard<T> {
   anchor: Element;
@@ -38,17 +35,18 @@ const MAX_CLIMB = 6;
  * siblings up to the next label, but only when nothing readable comes before the first label
  * (figures above their label would otherwise be given to the previous one).
  */
-export function readOwnCards<T>(anchors: readonly Element[], read: (text: string) => T | null, texts: TextOf = visibleText): OwnCard<T>[] {
-  const holdsOther = (el: Element, anchor: Element) => anchors.some((o) => o !== anchor && el.contains(o) && !anchor.contains(o));
+export function readOwnCards<T>(anchors: readonly Element[], read: (text: string) => T | null, page: PageText, stops: readonly Element[] = []): OwnCard<T>[] {
+  const holdsOther = (el: Element, anchor: Element) =>
+    anchors.some((o) => o !== anchor && page.contains(el, o) && !page.contains(anchor, o)) || stops.some((o) => page.contains(el, o) && !page.contains(anchor, o));
   return anchors.map((anchor) => {
     let el = anchor;
     for (let level = 0; level <= MAX_CLIMB; level++) {
-      const text = texts(el);
+      const text = page.of(el);
       const value = read(text);
       if (value !== null) return { anchor, element: el, text, value };
-      const parent = el.parentElement;
+      const parent = page.parent(el);
       if (!parent) break;
-      if (holdsOther(parent, anchor)) return siblingRun(parent, el, anchor, anchors, read, texts);
+      if (holdsOther(parent, anchor)) return siblingRun(parent, el, anchor, [...anchors, ...stops], read, page);
       el = parent;
     }
     return { anchor, element: el, text: '', value: null };
@@ -59,18 +57,19 @@ function siblingRun<T>(
   parent: Element,
   start: Element,
   anchor: Element,
-  anchors: readonly Element[],
+  labels: readonly Element[],
   read: (text: string) => T | null,
-  texts: TextOf,
+  page: PageText,
 ): OwnCard<T> {
-  const holdsAnchor = (el: Element) => anchors.some((o) => el.contains(o));
-  const children = Array.from(parent.children);
-  const first = children.findIndex(holdsAnchor);
-  const before = children.slice(0, first).map(texts).join('\n');
+  const holdsLabel = (el: Element) => labels.some((o) => page.contains(el, o));
+  const children = page.children(parent);
+  const first = children.findIndex(holdsLabel);
+  const at = children.indexOf(start);
+  const before = children.slice(0, first).map(page.of).join('\n');
   const failed = { anchor, element: start, text: '', value: null };
-  if (first < 0 || (before !== '' && read(before) !== null)) return failed;
-  const parts = [texts(start)];
-  for (let s = start.nextElementSibling; s && !holdsAnchor(s); s = s.nextElementSibling) parts.push(texts(s));
+  if (first < 0 || at < 0 || (before !== '' && read(before) !== null)) return failed;
+  const parts = [page.of(start)];
+  for (let i = at + 1; i < children.length && !holdsLabel(children[i]!); i++) parts.push(page.of(children[i]!));
   const text = parts.filter((p) => p !== '').join('\n');
   const value = read(text);
   return value === null ? failed : { anchor, element: start, text, value };
@@ -81,41 +80,18 @@ function siblingRun<T>(
  * first) showing phone-like numbers decides, and only when it shows exactly one, so on a family
  * page each number's section names its own cards and a two-number ancestor names none.
  */
-export function cardLineDigits(card: Element, texts: TextOf = visibleText): string | null {
+export function cardLineDigits(card: Element, page: PageText, country: Country): string | null {
   let shown: string | null = null;
-  for (let el: Element | null = card; el; el = el.parentElement) {
+  for (let el: Element | null = card; el; el = page.parent(el)) {
     // A wrapper showing just what its child shows (<html> around <body>) shows no number either.
-    const text = texts(el);
+    const text = page.of(el);
     if (text === shown) continue;
     shown = text;
-    const found = phoneNumbers(text);
+    const found = lineNumbers(text, country);
     if (found.size === 1) return [...found][0]!;
     if (found.size > 1) return null;
   }
   return null;
-}
-
-/** The distinct line digits of the phone-like numbers a text shows, one per line at most. */
-function phoneNumbers(text: string): Set<string> {
-  const found = new Set<string>();
-  for (const line of text.split('\n')) {
-    // phoneView only blanks or spaces out characters: a line without room for a number keeps none.
-    if (!mayHoldNumber(line)) continue;
-    const digits = lineDigits(phoneView(line));
-    if (digits !== null) found.add(digits);
-  }
-  return found;
-}
-
-// Dates and clock times ("2026-11-20 09:30") look like digit runs; a CJK label glued to the
-// number by inline spans ("號碼9000 0012") hides it from lineDigits, which wants a clean edge.
-const DATE_TIME = /\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}:\d{2}/g;
-// Customer-service numbers in footers and help boxes are not the user's line.
-const HOTLINE = /fono|ayuda|ll[áa]m(?:a|anos)|atenci[óo]n al cliente|servicio al cliente|hotline|call us|熱線|热线|客服|客戶服務|客户服务/i;
-function phoneView(line: string): string {
-  if (HOTLINE.test(line)) return '';
-  // A spaced "·" or "•" separates items ("9 0000 0044 · Plan 20 GB"); lineDigits reads it as a mask.
-  return line.replace(/\s[·•]\s/g, ' | ').replace(DATE_TIME, ' ').replace(/([\p{Script=Han}:：])(?=[+\d])/gu, '$1 ');
 }
 
 /**
@@ -139,8 +115,15 @@ export function statedTime(text: string, now: number, timeZone = 'UTC', directio
  * disponibles"). An ancestor showing two different phone numbers spans two lines: the climb stops
  * there, so a line without readable figures never borrows its neighbour's.
  */
-export function climbCards<T>(anchors: readonly Element[], read: (text: string) => T | null, texts: TextOf = visibleText, maxClimb = 5): ClimbedCard<T>[] {
-  return climbToCards(anchors, (text) => (phoneNumbers(text).size > 1 ? false : read(text)), texts, maxClimb);
+export function climbCards<T>(
+  anchors: readonly Element[],
+  read: (text: string) => T | null,
+  page: PageText,
+  country: Country,
+  kindOf?: (anchor: Element) => string | null,
+  maxClimb = 5,
+): ClimbedCard<T>[] {
+  return climbToCards(anchors, (text) => (lineNumbers(text, country).size > 1 ? false : read(text)), page, maxClimb, kindOf);
 }
 
 /**
@@ -166,8 +149,10 @@ export function unlimitedFigures(text: string, locale: NumberLocale, base: 1000 
 // space back.
 const GLUED_WORD =
   /(?<![\p{L}])(de|del|of|sur|disponibles?|restantes?|utilizad[oa]s?|usad[oa]s?|consumid[oa]s?|quedan|restan|saldo|total|incluidos|llevas|used|remaining|left)(?=\d)/giu;
-const GLUED_LETTER = /([A-Za-z\u00C0-\u024F])(?=\d+(?:[.,]\d+)*\s?(?:[KMGT]B|[KMGT]o)(?![A-Za-z]))/gu;
-const GLUED_AFTER = /(\d\s?(?:[KMGT]B|[kKMGT]o))(?=\p{L})/gu;
+// Only a word (3 letters or more) is a glued label: "x2 GB" is a multiplier, not "x" + "2 GB".
+const GLUED_LETTER = /(?<=[A-Za-z\u00C0-\u024F]{2})([A-Za-z\u00C0-\u024F])(?=\d+(?:[.,]\d+)*[ \u00A0]?(?:[KMGT]B|[KMGT]o)(?![A-Za-z]))/gu;
+// Same line only: "0023" over "Movistar" is no "23 Mo".
+const GLUED_AFTER = /(\d[ \u00A0]?(?:[KMGT]B|[kKMGT]o))(?=\p{L})/gu;
 
 export function unglue(text: string): string {
   return text.replace(GLUED_AFTER, '$1 ').replace(GLUED_WORD, '$1 ').replace(GLUED_LETTER, '$1 ');

@@ -1,7 +1,7 @@
 import type { PageReading } from '../vocabulary/reading';
 
 // Wording of an allowance that stops being valid (prepaid, passes, bonuses) ...
-const EXPIRY = /caduca|vence|vencimiento|vigencia|v[aá]lid[oa]s?\s+hasta|valable|expir|失效|到期|有效期|屆滿|届满|valid (?:until|till)/i;
+const EXPIRY = /caduca|vence|vencimiento|vigencia|vigente|v[aá]lid[oa]s?\s+hasta|valable|expir|失效|到期|有效期|屆滿|届满|valid (?:until|till)/i;
 // ... and of a bill cycle that renews by itself, which wins when both appear ("tu factura vence").
 const RENEWAL = /factura|ciclo|renueva|reinicia|renouvel|facture|corte|續期|续期|renew|billing|bill\b/i;
 

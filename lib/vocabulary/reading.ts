@@ -1,3 +1,6 @@
+import type { Country } from '../extract/line-number';
+import type { NumberLocale } from '../extract/numbers';
+
 /**
  * The shared vocabulary of a reading, imported by every layer (adapters, messages, database,
  * analysis, UI): what a page said, in plain numbers. Bytes are integers, times are ms since epoch;
@@ -58,4 +61,15 @@ export interface ParseContext {
   now: number;
   /** The user's IANA time zone, so "Se reinicia el 05/12" means local midnight. Default UTC. */
   timeZone?: string;
+}
+
+/**
+ * What a carrier adapter's parse is given besides the page: the user's clock, and its catalog
+ * facts (lib/carriers/catalog.ts) so the adapter never restates them.
+ */
+export interface CarrierContext extends ParseContext {
+  locale: NumberLocale;
+  /** How many bytes the carrier means by 1 KB (the catalog's unitBase). */
+  base: 1000 | 1024;
+  country: Country;
 }

@@ -21,7 +21,7 @@ function redactedPhone(match: string): boolean {
 }
 
 describe('fixture hygiene', () => {
-  it.each(loadFixtures().map((f) => [`${f.carrierId}/${f.name}`, f.html] as const))('%s holds no real phone number or e-mail', (_name, html) => {
+  it.each(loadFixtures().map((f) => [`${f.carrierId}/${f.name}`, [f.html, ...Object.values(f.frames)].join('\n')] as const))('%s holds no real phone number or e-mail', (_name, html) => {
     const text = html.replace(/<[^>]+>/g, ' ');
     const phones = [...text.matchAll(PHONE_LIKE)].map((m) => m[0]).filter((m) => !redactedPhone(m));
     expect(phones).toEqual([]);
@@ -36,7 +36,7 @@ describe('fixture hygiene', () => {
 });
 
 describe('fixture hygiene: people’s names', () => {
-  it.each(loadFixtures().map((f) => [`${f.carrierId}/${f.name}`, f.html] as const))('%s names no person', (_name, html) => {
+  it.each(loadFixtures().map((f) => [`${f.carrierId}/${f.name}`, [f.html, ...Object.values(f.frames)].join('\n')] as const))('%s names no person', (_name, html) => {
     expect(findPersonNames(textOf(html))).toEqual([]);
   });
 

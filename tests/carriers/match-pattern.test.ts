@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { adapterForUrl } from '@/lib/carriers';
 import { isValidMatchPattern, matchesPattern } from '@/lib/carriers/match-pattern';
 
 describe('matchesPattern', () => {
@@ -22,5 +23,19 @@ describe('matchesPattern', () => {
     expect(isValidMatchPattern('appweb.movistar.es')).toBe(false);
     expect(isValidMatchPattern('ftp://x.es/*')).toBe(false);
     expect(matchesPattern('https://a.es/*', 'not a url')).toBe(false);
+  });
+});
+
+describe('self-service hosts only (issue 16 #4)', () => {
+  it.each([
+    ['https://espace-client.sosh.fr/suivi-conso', 'orange-fr'],
+    ['https://communaute.sosh.fr/t5/forfaits/conso/td-p/12', undefined],
+    ['https://boutique.sosh.fr/forfaits-mobiles', undefined],
+    ['https://assistance.sosh.fr/suivre-sa-conso', undefined],
+    ['https://sucursalvirtual.clarochile.cl/consumos', 'claro-cl'],
+    ['https://www.clarochile.cl/personas/ayuda/', undefined],
+    ['https://comunidad.clarochile.cl/t/conso/12', undefined],
+  ])('%s is read by %s', (url, id) => {
+    expect(adapterForUrl(url)?.id).toBe(id);
   });
 });

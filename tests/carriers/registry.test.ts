@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CARRIER_MATCHES, CARRIERS } from '@/lib/carriers';
+import { CARRIER_CATALOG } from '@/lib/carriers/catalog';
 import { isValidMatchPattern, matchesAny } from '@/lib/carriers/match-pattern';
 import { loadFixtures } from '../helpers/fixtures';
 
@@ -13,6 +14,21 @@ const adapterFiles = readdirSync(CARRIERS_DIR).filter(
 describe('carrier registry', () => {
   it('registers every adapter file, under an id equal to its file name', () => {
     expect(CARRIERS.map((c) => `${c.id}.ts`).sort()).toEqual(adapterFiles.sort());
+  });
+
+  it('is in the catalog’s order (= match priority), one adapter per catalog entry', () => {
+    expect(CARRIERS.map((c) => c.id)).toEqual(CARRIER_CATALOG.map((c) => c.id));
+    for (const [i, info] of CARRIER_CATALOG.entries()) {
+      // The adapter carries its catalog entry as it is, never a restated copy.
+      expect(CARRIERS[i]).toMatchObject(info);
+    }
+  });
+
+  it('keeps adapters from restating their catalog facts (locale, unit base)', () => {
+    for (const file of adapterFiles) {
+      const source = readFileSync(join(CARRIERS_DIR, file), 'utf8');
+      expect(source, file).not.toMatch(/'(?:es-ES|es-CL|es-MX|fr-FR|zh-HK|zh-CN)'\s*,\s*10(?:00|24)\b/);
+    }
   });
 
   it('has unique ids and valid https match patterns', () => {

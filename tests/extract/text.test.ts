@@ -18,7 +18,14 @@ describe('visibleText', () => {
     ['1\u00A0024,5\u00A0Go', '1 024,5 Go'],
     ['<script>var x = "3 GB"</script><style>.a{}</style><noscript>no</noscript><template><b>t</b></template>ok', 'ok'],
     ['<div hidden>secret</div><span style="display: none">gone</span>shown', 'shown'],
-    ['<svg><text>12 GB</text></svg>chart', 'chart'],
+    ['<svg><g class="axis"><text>12 GB</text></g></svg>chart', 'chart'],
+    ['<svg><text>0</text><text>5 GB</text><text>10 GB</text><text>15 GB</text><text>20 GB</text></svg>chart', 'chart'],
+    ['<svg viewBox="0 0 36 36"><circle r="16"/><text>13,07GB</text><text><tspan>de </tspan><tspan>25GB</tspan></text></svg>', '13,07GB\nde 25GB'],
+    ['<div role="progressbar" aria-valuenow="3.5" aria-valuemax="20" aria-label="Datos (GB)"></div>', 'Datos 3.5 GB / 20 GB'],
+    ['<div role="progressbar" aria-valuenow="88" aria-valuemax="100"></div><p>sur 100 Go</p>', 'sur 100 Go'],
+    ['<progress value="1.024" max="5" aria-label="Datos GB">fallback</progress>', 'Datos 1.0240 GB / 5 GB'],
+    ['<meter value="2" max="10" aria-valuetext="2 GB de 10 GB"></meter>', '2 GB de 10 GB'],
+    ['<span aria-label="Te quedan 7 GB de 10 GB">70 %</span>', 'Te quedan 7 GB de 10 GB\n70 %'],
     ['<span>5,82GB</span><div>de <i class="icon-infinite" aria-label="ilimitado"></i></div>', '5,82GB\nde ilimitado'],
     ['de<span role="img" aria-label="∞"></span>', 'de ∞'],
     ['de<img alt="Ilimitado" src="x.png">', 'de Ilimitado'],
@@ -129,9 +136,12 @@ describe('pageText', () => {
     );
   });
 
-  it('lists the text nodes it read under the body, in order', () => {
+  it('lists the pieces of text it read, in order, with the element each is shown in', () => {
     const doc = document.implementation.createHTMLDocument('Título');
     doc.body.innerHTML = '<p>a</p><div hidden>b</div><canvas>c</canvas><script>d</script><span>e<b>f</b></span><select><option>g</option></select>';
-    expect(pageText(doc).textNodes.map((n) => n.nodeValue)).toEqual(['a', 'e', 'f']);
+    const pieces = pageText(doc).pieces;
+    expect(pieces.map((n) => n.value)).toEqual(['a', 'e', 'f', 'g']);
+    expect(pieces.map((n) => n.owner.localName)).toEqual(['p', 'span', 'b', 'select']);
+    expect(pieces.map((n) => n.alone)).toEqual([true, false, true, false]);
   });
 });

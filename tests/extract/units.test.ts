@@ -187,3 +187,12 @@ describe('single-letter kilo in running text', () => {
     expect(findAmounts('1,024.5 B Megas disponibles', 'es-MX', 1024).map((a) => a.unit)).toEqual([]);
   });
 });
+
+describe('findAmounts and money', () => {
+  it('never reads a number right after a currency sign as data', () => {
+    expect(findAmounts('12.80 HK$0 GB Remaining', 'zh-HK', 1024).map((a) => a.text)).toEqual([]);
+    expect(findAmounts('$12.990 Go', 'fr-FR', 1024)).toEqual([]);
+    expect(findAmounts('€5 GB extra', 'es-ES', 1024)).toEqual([]);
+    expect(findAmounts('HK$48 for 10GB', 'zh-HK', 1024).map((a) => a.text)).toEqual(['10GB']);
+  });
+});

@@ -4,7 +4,7 @@ import { parseHtml } from '../helpers/fixtures';
 
 const GB = 1024 ** 3;
 const NOW = Date.UTC(2026, 10, 20, 10);
-const es = { locale: 'es-ES', unitBase: 1024 } as const;
+const es = { locale: 'es-ES', unitBase: 1024, country: 'ES' } as const;
 
 describe('readGeneric', () => {
   it('reads an unknown layout from its wording and marks the figures as generic', () => {
@@ -20,7 +20,7 @@ describe('readGeneric', () => {
 
   it('reads remaining-only wording in another language than the carrier’s', () => {
     const doc = parseHtml('<body><section><p>Remaining</p><p>7.5 GB left of 10 GB</p></section></body>');
-    const result = readGeneric(doc, { locale: 'zh-HK', unitBase: 1024 }, { now: NOW });
+    const result = readGeneric(doc, { locale: 'zh-HK', unitBase: 1024, country: 'HK' } as const, { now: NOW });
     expect(result.ok).toBe(true);
     if (result.ok) expect(result.readings[0]).toMatchObject({ totalBytes: 10 * GB, generic: true });
   });

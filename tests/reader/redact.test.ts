@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { redactedSample, redactText } from '@/lib/reader/redact';
-import { parseHtml } from '../helpers/fixtures';
+import { attachDeclarativeShadowRoots, parseHtml } from '../helpers/fixtures';
+import { findPersonNames } from '../helpers/person-names';
 
 describe('redactText', () => {
   it('keeps the figures, masks every other digit', () => {
@@ -10,9 +11,28 @@ describe('redactText', () => {
   });
 
   it('removes e-mail addresses and names', () => {
-    expect(redactText('Hola, María José · maria.jose@mail.es', 'es-ES')).toBe('Hola, [name] · [email]');
-    expect(redactText('Titular: Juan Pérez García', 'es-ES')).toBe('Titular: [name]');
-    expect(redactText('Bonjour Jean Dupont', 'fr-FR')).toBe('Bonjour [name]');
+    expect(redactText('Hola, María José · maria.jose@mail.es', 'es-ES')).toBe('Hola, * * · [email]');
+    expect(redactText('Titular: Juan Pérez García', 'es-ES')).toBe('Titular: * * *');
+    expect(redactText('Bonjour Jean Dupont', 'fr-FR')).toBe('Bonjour * *');
+  });
+
+  // Issue 16 #13: names the greeting and label patterns miss leaked into the "redacted" sample.
+  it.each([
+    ['Bonjour M. Jean Dupont', 'fr-FR', ['Jean', 'Dupont']],
+    ['歡迎 陳大文', 'zh-HK', ['陳大文', '陳', '大文']],
+    ['Dirección: Calle Gran Vía 23, Madrid', 'es-ES', ['Gran', 'Vía', 'Madrid']],
+    ['Cuenta de Pedro Sánchez Ruiz', 'es-ES', ['Pedro', 'Sánchez', 'Ruiz']],
+    ['Ligne de Camille Martin · 12 rue des Lilas', 'fr-FR', ['Camille', 'Martin', 'Lilas']],
+    ['Welcome back, Sarah O’Connor', 'en', ['Sarah', 'Connor']],
+  ])('masks every word that is not a label word: %s', (text, locale, leaked) => {
+    const out = redactText(text, locale as 'es-ES');
+    for (const word of leaked) expect(out).not.toContain(word);
+  });
+
+  it('keeps the carrier’s label words, units and month names', () => {
+    expect(redactText('Te quedan 7 GB de 10 GB · Renouvellement le 5 décembre · 已用：0.00/60.00GB 餘量', 'es-ES')).toBe(
+      'Te quedan 7 GB de 10 GB · Renouvellement le 0 décembre · 已用：0.00/60.00GB 餘量',
+    );
   });
 });
 
@@ -28,9 +48,28 @@ describe('redactedSample', () => {
     const sample = redactedSample(doc.documentElement, 'es-CL');
     expect(sample).toContain('<div id="card-revisa-consumo" class="card x9f2" aria-label="Consumo de 000000000">');
     expect(sample).toContain('1,5 GB de 5 GB');
-    expect(sample).toContain('Cliente: [name]');
+    expect(sample).toContain('Cliente: * *');
     expect(sample).toContain('<a>');
     expect(sample).toContain('<input type="text">');
     expect(sample).not.toMatch(/Ana|Soto|secret|ana@|12345678|612345678/);
+  });
+
+  it('walks the text model: shadow roots and frames in, hidden content and unlisted attribute words out', () => {
+    const frame = '<p>Il vous reste 12 Go sur 100 Go</p><p>Madame Lucie Garnier</p>';
+    const doc = attachDeclarativeShadowRoots(
+      parseHtml(`<html><head><style>.tab-pane{display:none}</style></head><body>
+        <x-card class="user-jean-dupont"><template shadowrootmode="open"><p>Llevas 3,5 GB de 20 GB</p><p>Hola Ramón Fernández</p></template></x-card>
+        <div class="tab-pane"><p>Llevas 19 GB de 20 GB · Calle Mayor 5</p></div>
+        <div hidden>Titular oculto Ignacio Lozano</div>
+        <iframe srcdoc="${frame.replace(/"/g, '&quot;')}"></iframe>
+        <span title="Bienvenida Inés Robles">i</span>
+      </body></html>`),
+    );
+    const sample = redactedSample(doc.documentElement, 'es-ES');
+    expect(sample).toContain('Llevas 3,5 GB de 20 GB');
+    expect(sample).toContain('Il vous reste 12 Go sur 100 Go');
+    expect(sample).not.toContain('19 GB');
+    expect(sample).not.toMatch(/Mayor|oculto|Ignacio|Lozano|Ramón|Fernández|Lucie|Garnier|Inés|Robles|jean|dupont/i);
+    expect(findPersonNames(sample)).toEqual([]);
   });
 });

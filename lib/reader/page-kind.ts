@@ -1,0 +1,76 @@
+/**
+ * What kind of page this is, before any adapter reads it: carrier hosts also serve a community
+ * forum, help centre and articles, where a stranger's "Il vous reste 2 Go sur 100 Go" must never
+ * become the user's line; and a dashboard behind a blocking "session expired" dialog shows stale
+ * figures, so it means signed out, never a reading.
+ */
+import { PHRASES } from '../extract/phrases';
+import type { PageText } from '../extract/text';
+import type { ParseResult } from '../vocabulary/reading';
+
+// Forum, help and article pages: words of their path segments, hash routes, first host label
+// and breadcrumb trails.
+const HELP = 'forum|foro|communaut|community|comunidad|ayuda|aide|help|faq|preguntas.frecuentes|articles?|art[íi]culos?|blog|soporte|support|assistance|thread|topic|discussion|t5';
+const OTHER = new RegExp(`^(?:${HELP})[es]{0,2}$`, 'i');
+const HELP_CRUMB = new RegExp(HELP, 'i');
+// What a forum post or thread shows around its text: its byline and a reply button (two of them).
+const POST_MARKS = /post[ée]e?\s+par|publi[ée]e?\s+(?:le|par)|publicad[oa]\s+(?:el|por)|posted\s+by|發表於|发表于|(?<![\p{L}])(?:r[ée]pondre|responder|reply)(?![\p{L}])|回覆|回复/giu;
+
+// One query for every structure this file asks about (substring selectors cost a pass each).
+const SHAPES = 'nav, .breadcrumb, .breadcrumbs, [itemtype], dialog, [role$="dialog"], [aria-modal], .modal, .overlay, .lightbox';
+const CRUMB_NAME = /breadcrumb|fil d['’]ariane|migas|ruta de navegaci/i;
+const POST_TYPE = /Posting|QAPage|FAQPage|\/Article|\/Question/i;
+const DIALOG = /^(?:dialog|alertdialog)$/i;
+
+type Structures = { crumbs: Element[]; posts: Element[]; dialogs: Element[] };
+
+/** The page's breadcrumb trails, post-typed elements and dialogs, found in one query. */
+function structures(page: PageText): Structures {
+  const crumbs: Element[] = [];
+  const posts: Element[] = [];
+  const dialogs: Element[] = [];
+  for (const el of page.select(SHAPES)) {
+    const cls = el.getAttribute('class') ?? '';
+    if (/breadcrumb/i.test(cls) || (el.localName === 'nav' && CRUMB_NAME.test(el.getAttribute('aria-label') ?? ''))) crumbs.push(el);
+    if (POST_TYPE.test(el.getAttribute('itemtype') ?? '')) posts.push(el);
+    if (el.localName === 'dialog' || DIALOG.test(el.getAttribute('role') ?? '') || el.getAttribute('aria-modal') === 'true' || /(?:^|\s)(?:modal|overlay|lightbox)(?:\s|$)/.test(cls)) dialogs.push(el);
+  }
+  return { crumbs, posts, dialogs };
+}
+
+/** Why this is not a usage page (a forum, help or article page), or null when it may be one. */
+function notUsagePage(url: URL, page: PageText, { crumbs, posts }: Structures): string | null {
+  const route = `${url.hostname.split('.')[0]}/${url.pathname}/${url.hash.replace(/^#!?/, '')}`;
+  if (route.split(/[/?&=]+/).some((segment) => OTHER.test(segment))) return 'forum or help page (address)';
+  if (crumbs.some((trail) => HELP_CRUMB.test(page.of(trail)))) return 'forum or help page (breadcrumbs)';
+  if (posts.length > 0) return 'forum or help page (post layout)';
+  return new Set(page.text.match(POST_MARKS)?.map((m) => m.slice(0, 3).toLowerCase())).size >= 2 ? 'forum or help page (post layout)' : null;
+}
+
+// "Your session has expired", in the portals' languages (Catalan too: Movistar Spain).
+const EXPIRED =
+  /sess?i[óo]n?\s+(?:ha\s+|a\s+|has\s+)?(?:expir|caduc|finaliz|venc|timed\s+out)|(?:vuelve|volver|torna)\s+a\s+iniciar|votre\s+session|reconnectez|(?:sign|log)\s+in\s+again|(?:signed|logged)\s+out|登入逾時|登录超时|會話已過期|会话已过期|重新登/i;
+const LOGIN = Object.values(PHRASES.login).flat();
+
+/** A shown dialog or overlay asking to sign in again: the page behind it is stale. */
+function blockingSignIn(page: PageText, { dialogs }: Structures): boolean {
+  for (const dialog of dialogs) {
+    const text = page.of(dialog);
+    if (text === '' || text.length > 2_000) continue;
+    if (EXPIRED.test(text)) return true;
+    const password = page.fields.some((f) => f.getAttribute('type') === 'password' && page.contains(dialog, f));
+    if (password && LOGIN.some((re) => re.test(text))) return true;
+  }
+  return false;
+}
+
+/**
+ * Why no carrier page reader may read this page: a forum, help or article page is "not a usage
+ * page"; a sign-in dialog over the figures means "signed out". Null when it may be read.
+ */
+export function pageKind(url: URL, page: PageText): ParseResult | null {
+  const shapes = structures(page);
+  const other = notUsagePage(url, page, shapes);
+  if (other) return { ok: false, reason: 'not-usage-page', detail: other };
+  return blockingSignIn(page, shapes) ? { ok: false, reason: 'logged-out', detail: 'sign-in over the page' } : null;
+}

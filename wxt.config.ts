@@ -1,17 +1,22 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { fileURLToPath } from 'node:url';
 import type { AliasOptions } from 'vite';
 
 /**
- * Content scripts run on every carrier page, so their size is budgeted (content_js_gzip_kb ≤ 15).
+ * Content scripts run on every carrier page, so their size is budgeted (content_js_gzip_kb ≤ 20).
  * They use only runtime.sendMessage and onMessage with sendResponse, which the browsers' own
  * `browser`/`chrome` objects already do with promises: they get WXT's plain `browser` instead of
  * the webextension-polyfill (about 3 KB gzip) that every extension page keeps.
  */
 function withoutPolyfill(alias: AliasOptions | undefined): AliasOptions {
-  const plain = { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' };
-  if (!alias) return [plain];
-  return [plain, ...(Array.isArray(alias) ? alias : Object.entries(alias).map(([find, replacement]) => ({ find, replacement })))];
+  const plain = [
+    { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' },
+    // WXT's content-script context listens for an event the page can forge: ours cannot be stopped by the page.
+    { find: /^wxt\/utils\/content-script-context$/, replacement: fileURLToPath(new URL('./lib/content/context.ts', import.meta.url)) },
+  ];
+  if (!alias) return plain;
+  return [...plain, ...(Array.isArray(alias) ? alias : Object.entries(alias).map(([find, replacement]) => ({ find, replacement })))];
 }
 
 // Manifest permissions are the narrowest that work: `storage` for the settings, `alarms` for the

@@ -1,4 +1,4 @@
-import { MAX_BYTES, MAX_USED_OVER_TOTAL } from '../vocabulary/limits';
+import { implausible } from '../vocabulary/plausibility';
 import type { Bucket, PageReading } from '../vocabulary/reading';
 
 /** Figures of one bucket as a JSON adapter found them, before they become a reading. */
@@ -13,22 +13,13 @@ export interface JsonFigures {
 const MIN_TIME = Date.UTC(2015, 0, 1);
 const MAX_TIME = Date.UTC(2100, 0, 1);
 
-function isBytes(value: number | null): boolean {
-  return value === null || (Number.isInteger(value) && value >= 0 && value <= MAX_BYTES);
-}
-
 /**
- * The rules every page reading meets (the background's zod schema, lib/messages/schemas.ts, holds
- * the same ones and checks again): integer bytes within plan sizes, a figure used or remaining, a
- * total or an explicit unlimited (never both), used not far beyond the total, remaining not above
- * it, and a total above zero. JSON gives no "overage" flag, so used beyond the total is refused.
+ * The rules every reading meets, whichever way it enters (lib/vocabulary/plausibility.ts; the
+ * background's zod schema checks them again). JSON gives no "overage" flag, so used beyond the
+ * total is refused as for a page.
  */
 export function plausibleFigures(f: JsonFigures): boolean {
-  if (![f.usedBytes, f.totalBytes, f.remainingBytes].every(isBytes)) return false;
-  if (f.usedBytes === null && f.remainingBytes === null) return false;
-  if (f.unlimited ? f.totalBytes !== null : f.totalBytes === null || f.totalBytes <= 0) return false;
-  if (f.totalBytes !== null && f.usedBytes !== null && f.usedBytes > f.totalBytes * MAX_USED_OVER_TOTAL) return false;
-  return f.totalBytes === null || f.remainingBytes === null || f.remainingBytes <= f.totalBytes;
+  return implausible(f) === null;
 }
 
 /** A time the JSON states (epoch ms) when it is within sane years; otherwise none. */

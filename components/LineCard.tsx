@@ -5,6 +5,8 @@ import { timeAgo } from '@/lib/format/time-ago';
 import type { MessageKey, Translator } from '@/lib/i18n/translator';
 import type { LineCardModel } from '@/lib/status/card';
 import { describeExpiring, describePace, describeProjection, describeWarning } from '@/lib/wording/card';
+import type { LineCheckState } from '@/lib/checks/line-state';
+import { CheckStatus } from './CheckStatus';
 import { PendingQuestion } from './PendingQuestion';
 import { UsageBar } from './UsageBar';
 
@@ -36,9 +38,11 @@ interface LineCardProps extends LineActions {
   onOpen?: (lineId: number) => void;
   /** The line was read from the carrier page in the active tab. */
   fromTab?: boolean;
+  /** Where this line's "Check now" stands, if a round concerns it. */
+  check?: LineCheckState | null;
 }
 
-export function LineCard({ i18n, card, now, usageUrl, onConfirm, onDiscard, onDiscardFigures, onOpen, fromTab }: LineCardProps) {
+export function LineCard({ i18n, card, now, usageUrl, onConfirm, onDiscard, onDiscardFigures, onOpen, fromTab, check }: LineCardProps) {
   const { locale } = i18n;
   const used = card.usedBytes === null ? '—' : formatBytes(card.usedBytes, locale);
   const total = card.unlimited ? i18n.t('unlimited') : card.totalBytes === null ? i18n.t('unknown_total') : formatBytes(card.totalBytes, locale);
@@ -127,6 +131,7 @@ export function LineCard({ i18n, card, now, usageUrl, onConfirm, onDiscard, onDi
           </>
         )}
       </p>
+      {check && <CheckStatus i18n={i18n} state={check} now={now} />}
       {card.pending && (
         <PendingQuestion
           i18n={i18n}

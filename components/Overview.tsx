@@ -2,6 +2,10 @@ import type { Translator } from '@/lib/i18n/translator';
 import type { ActiveTabStatus } from '@/lib/state/active-tab';
 import type { LineCardModel } from '@/lib/status/card';
 import { tabFirst, tabLines } from '@/lib/state/tab-order';
+import { lineCheckState } from '@/lib/checks/line-state';
+import type { CheckRound } from '@/lib/checks/state';
+import { MANUAL_CARRIER_ID } from '@/lib/vocabulary/reading';
+import { CheckNow } from './CheckNow';
 import { EmptyState, type CarrierLink } from './EmptyState';
 import { LineCard, type LineActions } from './LineCard';
 import { TabStatusBanner } from './TabStatusBanner';
@@ -21,10 +25,12 @@ export interface OverviewProps extends LineActions {
   onOpenLine?: (lineId: number) => void;
   /** Opens the compare view (offered from two lines on). */
   onCompare?: () => void;
+  /** "Check now" and the round it started (lib/checks); offered when a line was read from a carrier page. */
+  checks?: { round: CheckRound | null; onCheckNow: () => void };
 }
 
 /** The popup's first screen: the active tab's status, then one card per line, worst first. */
-export function Overview({ i18n, cards, tab, now, error, carriers, carrierLabel, onCopySample, onConfirm, onDiscard, onDiscardFigures, onOpenLine, onCompare, onOpenOptions }: OverviewProps) {
+export function Overview({ i18n, cards, tab, now, error, carriers, carrierLabel, onCopySample, onConfirm, onDiscard, onDiscardFigures, onOpenLine, onCompare, onOpenOptions, checks }: OverviewProps) {
   const usageUrl = (id: string) => carriers.find((c) => c.id === id)?.usageUrl ?? null;
   // The carrier page in the active tab is what the user came to check: its lines lead.
   const fromTab = tabLines(tab);
@@ -33,6 +39,7 @@ export function Overview({ i18n, cards, tab, now, error, carriers, carrierLabel,
     <main class="overview">
       <header class="popup-head">
         <h1 class="app-title">{i18n.t('app_title')}</h1>
+        {checks && cards?.some((c) => c.carrierId !== MANUAL_CARRIER_ID) && <CheckNow i18n={i18n} round={checks.round} onCheckNow={checks.onCheckNow} />}
         {onOpenOptions && (
           <button type="button" class="options-open" onClick={onOpenOptions}>
             {i18n.t('open_options')}
@@ -61,6 +68,7 @@ export function Overview({ i18n, cards, tab, now, error, carriers, carrierLabel,
               onDiscardFigures={onDiscardFigures}
               onOpen={onOpenLine}
               fromTab={fromTab.includes(card.lineId)}
+              check={checks ? lineCheckState(checks.round, card.lineId, now) : null}
             />
           ))}
         </section>

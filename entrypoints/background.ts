@@ -9,7 +9,8 @@ import { refreshOverview } from '@/lib/background/refresh-overview';
 import { openAlert, RELEASE_ALARM } from '@/lib/background/apply-alerts';
 import { pruneTrash } from '@/lib/background/line-trash';
 import { openGuardDb } from '@/lib/db/schema';
-import { STORAGE_ERROR_KEY } from '@/lib/storage/keys';
+import { SETTINGS_KEY, STORAGE_ERROR_KEY } from '@/lib/storage/keys';
+import { createChecks } from '@/lib/checks/service';
 import { recordTabLines } from '@/lib/storage/tab-lines';
 import { sessionArea } from '@/lib/storage/session';
 
@@ -36,6 +37,7 @@ export default defineBackground(() => {
   // Listeners are registered synchronously, before any await, so a message that wakes the
   // service worker is never missed.
   const log = (text: string, detail?: unknown) => console.warn(`[esim-usage-guard] ${text}`, detail ?? '');
+  const checks = createChecks(db, browser, sessionArea(), log);
   browser.runtime.onMessage.addListener((message, sender) =>
     routeMessage<unknown>(message, sender, {
       uiAction: (m, s) =>
@@ -45,6 +47,7 @@ export default defineBackground(() => {
           extensionOrigin: browser.runtime.getURL('/'),
           onChanged: updateEverything,
           uploads,
+          checkNow: checks.checkNow,
           log,
         }),
       pageReadings: (m, s) =>
@@ -63,6 +66,11 @@ export default defineBackground(() => {
   );
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RECHECK_ALARM || alarm.name === RELEASE_ALARM) void updateOverview();
+    checks.onAlarm(alarm.name).catch((error) => log('Checks could not go on', error));
+  });
+  // The schedule follows the settings, whoever changed them.
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && SETTINGS_KEY in changes) checks.reschedule().catch((error) => log('Could not schedule checks', error));
   });
   browser.notifications.onClicked.addListener((id) => {
     openAlert(db, browser, id, Date.now()).catch((error) => console.error('[esim-usage-guard] could not open an alert', error));
@@ -71,6 +79,8 @@ export default defineBackground(() => {
   // Alarms do not survive every browser restart or update: create it at every start.
   void browser.alarms.create(RECHECK_ALARM, { periodInMinutes: RECHECK_MINUTES });
   void updateOverview();
+  // A round of checks the worker was running when it stopped carries on; the schedule is set again.
+  checks.start().catch((error) => log('Checks could not start', error));
   // Copies kept for Undo whose window passed while the browser was closed.
   pruneTrash(db, Date.now()).catch((error) => log('Could not clear expired Undo copies', error));
 });

@@ -5,6 +5,7 @@ import type { LinePatch } from '@/lib/messages/ui-actions';
 import type { ImportState, ManualReadingInput, Notice, PendingUndo, StorageInfo } from '@/lib/state/options-model';
 import type { Settings } from '@/lib/settings/schema';
 import { AlertsSection } from './AlertsSection';
+import { ChecksSection } from './ChecksSection';
 import { DataSection } from './DataSection';
 import { LanguageSection } from './LanguageSection';
 import { LinesSection } from './LinesSection';
@@ -68,6 +69,7 @@ export function OptionsPage(props: OptionsPageProps) {
       <nav class="toc" aria-label={t('opt_toc')}>
         <a href="#alerts-title">{t('opt_alerts_title')}</a>
         <a href="#language-title">{t('opt_language_title')}</a>
+        <a href="#checks-title">{t('opt_checks_title')}</a>
         <a href="#lines-title">{t('opt_lines_title')}</a>
         <a href="#manual-title">{t('opt_manual_title')}</a>
         <a href="#data-title">{t('opt_data_title')}</a>
@@ -79,6 +81,7 @@ export function OptionsPage(props: OptionsPageProps) {
         <>
           <AlertsSection key={JSON.stringify([settings.thresholds, settings.leakSensitivity, settings.quietHours, settings.staleReadingDays])} i18n={i18n} settings={settings} onSave={props.onSaveSettings} />
           <LanguageSection i18n={i18n} settings={settings} onSave={props.onSaveSettings} />
+          <ChecksSection key={JSON.stringify(settings.scheduledChecks)} i18n={i18n} settings={settings} onSave={props.onSaveSettings} />
         </>
       )}
       <LinesSection i18n={i18n} lines={lines} carrierLabel={props.carrierLabel} onUpdate={props.onUpdateLine} onDelete={props.onDeleteLine} />

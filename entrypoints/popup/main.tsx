@@ -8,10 +8,15 @@ import type { Translator } from '@/lib/i18n/translator';
 import { activeTabStatus } from '@/lib/state/active-tab';
 import { lazyModule } from '@/lib/state/lazy';
 import { copyPageSample, sendUiAction } from '@/lib/state/popup-actions';
+import { createCheckModel } from '@/lib/state/check-model';
 import { createPopupModel } from '@/lib/state/popup-model';
+import { sessionArea } from '@/lib/storage/session';
 import { createRouter, routeHash, type Route } from '@/lib/state/route';
 
 const model = createPopupModel(browser.storage.local, activeTabStatus);
+// The round of checks lives in storage.session: the popup may close while it runs.
+const checkModel = createCheckModel(sessionArea());
+const onCheckNow = () => void sendUiAction({ type: 'check-now' });
 const router = createRouter(window);
 // The detail and compare views (uPlot, Dexie, the analysis) are separate chunks: the first
 // screen loads none of them (bench: popup_js_gzip_kb).
@@ -101,6 +106,7 @@ function App({ i18n }: { i18n: Translator }) {
       onDiscardFigures={onDiscardFigures}
       onOpenLine={openLine}
       onCompare={() => router.go({ view: 'compare' })}
+      checks={{ round: checkModel.round.value, onCheckNow }}
     />
   );
 }
@@ -135,5 +141,6 @@ void loadTranslator().then((i18n) => {
 });
 addEventListener('pagehide', () => {
   model.dispose();
+  checkModel.dispose();
   router.dispose();
 });

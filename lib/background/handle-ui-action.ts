@@ -23,9 +23,11 @@ export interface UiActionDeps {
   newToken?: () => string;
   /** Pieces of large backup files on their way in (see backup-uploads.ts): one store for the worker's life. */
   uploads: BackupUploads;
+  /** Starts "Check now" (lib/checks); absent where there are no checks (tests of other actions). */
+  checkNow?: () => Promise<void>;
 }
 
-type Resolved = Required<UiActionDeps>;
+type Resolved = Required<Omit<UiActionDeps, 'checkNow'>> & Pick<UiActionDeps, 'checkNow'>;
 
 function withDefaults(deps: UiActionDeps): Resolved {
   return {
@@ -63,11 +65,16 @@ export async function handleUiAction(message: unknown, sender: SenderInfo, deps:
 }
 
 /** Actions that only read: no rebuild follows them. */
-const CHANGES_NOTHING: ReadonlySet<UiAction['type']> = new Set(['database-ready', 'import-part']);
+const CHANGES_NOTHING: ReadonlySet<UiAction['type']> = new Set(['database-ready', 'import-part', 'check-now']);
 
 async function apply(action: UiAction, deps: Resolved): Promise<UiActionReply> {
   const { db } = deps;
   switch (action.type) {
+    case 'check-now':
+      if (!deps.checkNow) return { ok: false, error: 'not found' };
+      // The round runs on in the background (the popup may close); its state is in storage.session.
+      await deps.checkNow();
+      return { ok: true };
     case 'database-ready':
       // Creates the database or runs its upgrades (only here, in the background), then answers.
       await db.open();

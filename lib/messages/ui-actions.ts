@@ -50,6 +50,8 @@ const manualReadingSchema = z
 export const uiActionSchema = z.discriminatedUnion('type', [
   /** Answered once the background has created or upgraded the database: pages open it only then. */
   z.strictObject({ type: z.literal('database-ready') }),
+  /** "Check now": every line's carrier page read again in the background (lib/checks). */
+  z.strictObject({ type: z.literal('check-now') }),
   /** "Yes, these figures are right": the generic reader's line, or its newer figures for a line, start to count. */
   z.strictObject({ type: z.literal('confirm-line'), lineId }),
   /** "No, discard": the line read only by the generic reader is deleted with its readings. */
@@ -105,6 +107,7 @@ export interface ImportCounts {
 /** Extra fields of a successful reply, per action. */
 export interface UiActionResults {
   'database-ready': object;
+  'check-now': object;
   'confirm-line': object;
   'discard-line': object;
   'discard-unconfirmed': object;
@@ -140,6 +143,7 @@ export type UiActionReply<T extends UiActionType = UiActionType> =
 
 export const UI_ACTION_TYPES: ReadonlySet<string> = new Set<UiActionType>([
   'database-ready',
+  'check-now',
   'confirm-line',
   'discard-line',
   'discard-unconfirmed',

@@ -27,6 +27,12 @@ export const settingsSchema = z.strictObject({
   language: z.enum(LANGUAGES),
   /** Remind after this many days without a fresh reading while a cycle runs; null = off (default). */
   staleReadingDays: z.nullable(z.int().check(z.minimum(1), z.maximum(60))),
+  /**
+   * Checks without a visit (lib/checks): open each line's carrier page in a background tab every
+   * `everyHours`, with the user's own session. Off by default (on Firefox for Android too, where
+   * background tabs clutter the tab tray).
+   */
+  scheduledChecks: z.strictObject({ enabled: z.boolean(), everyHours: z.union([z.literal(6), z.literal(12), z.literal(24)]) }),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -37,6 +43,7 @@ export const DEFAULT_SETTINGS: Settings = {
   quietHours: { enabled: false, start: '22:00', end: '08:00' },
   language: 'auto',
   staleReadingDays: null,
+  scheduledChecks: { enabled: false, everyHours: 12 },
 };
 
 /** Stored settings merged over the defaults; anything invalid falls back to its default. */

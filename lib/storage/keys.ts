@@ -11,3 +11,9 @@ export const STORAGE_ERROR_KEY = 'storage-error';
 
 /** In `storage.session` (gone when the browser closes): which lines each tab's carrier page was read for (lib/storage/tab-lines.ts). */
 export const TAB_LINES_KEY = 'tab-lines';
+/** In `storage.session`: the current or last round of checks (lib/checks/state.ts). */
+export const CHECK_ROUND_KEY = 'check-round';
+/** Lines whose last check found a sign-in page, with when (lib/checks/runner.ts). */
+export const CHECK_SIGN_IN_KEY = 'check-sign-in';
+/** When the last scheduled round started (lib/checks/schedule.ts). */
+export const CHECK_LAST_SCHEDULED_KEY = 'check-last-scheduled';

@@ -368,6 +368,7 @@ describe('delete-everything', () => {
 describe('every UI action', () => {
   const valid: Record<string, (lineId: number) => unknown> = {
     'database-ready': () => ({ type: 'database-ready' }),
+    'check-now': () => ({ type: 'check-now' }),
     'confirm-line': (lineId) => ({ type: 'confirm-line', lineId }),
     'discard-line': (lineId) => ({ type: 'discard-line', lineId }),
     'discard-unconfirmed': (lineId) => ({ type: 'discard-unconfirmed', lineId }),

@@ -12,9 +12,11 @@ export function verdictOf(status: PageStatus | null, readForLine: boolean, final
   switch (status.state) {
     case 'logged-out':
       return 'sign-in';
-    case 'not-usage-page':
     case 'rejected':
       return 'unreadable';
+    // A single-page portal shows a bare shell ("loading…") before its figures: only the deadline
+    // tells a page that is not a usage page from one that is still rendering.
+    case 'not-usage-page':
     case 'read':
     case 'unchanged':
       // Figures of other lines only: this line's figure is not on that page.

@@ -46,9 +46,10 @@ describe('a page’s verdict', () => {
   it('is "updated" once the line’s figure was stored from it, whatever the page says', () => {
     expect(verdictOf(status('waiting'), true, false)).toBe('updated');
   });
-  it('is a sign-in at once, unreadable at once for a page that is not a usage page', () => {
+  it('is a sign-in at once; a page that does not look like a usage page may still be rendering, until the deadline', () => {
     expect(verdictOf(status('logged-out'), false, false)).toBe('sign-in');
-    expect(verdictOf(status('not-usage-page'), false, false)).toBe('unreadable');
+    expect(verdictOf(status('not-usage-page'), false, false)).toBeNull();
+    expect(verdictOf(status('not-usage-page'), false, true)).toBe('unreadable');
   });
   it('waits while the page is loading or its figures may still appear, then says why it gave up', () => {
     expect(verdictOf(status('waiting'), false, false)).toBeNull();

@@ -30,7 +30,7 @@ export interface ExtensionSession {
  * The production build in real Chromium, on a fresh profile. Every request leaving the browser
  * is answered by the test (routed carrier pages) or aborted, so nothing reaches a network.
  */
-export async function launchExtension(): Promise<ExtensionSession> {
+export async function launchExtension(options: { args?: string[] } = {}): Promise<ExtensionSession> {
   if (!existsSync(join(CHROME_DIST, 'manifest.json'))) throw new Error(`No build at ${CHROME_DIST}: run npm run build first`);
   const profile = mkdtempSync(join(tmpdir(), 'esim-guard-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -46,6 +46,7 @@ export async function launchExtension(): Promise<ExtensionSession> {
       '--disable-component-update',
       '--disable-sync',
       '--disable-quic',
+      ...(options.args ?? []),
     ],
   });
   await context.route(/^https?:\/\//, (route) => route.abort('internetdisconnected'));

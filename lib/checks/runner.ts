@@ -1,5 +1,5 @@
 import type { GuardDb, LineRow } from '../db/schema';
-import { isPageStatus, STATUS_REQUEST, type PageStatus } from '../messages/page-status';
+import { isPageStatus, PAGE_REQUEST, STATUS_REQUEST, type PageStatus } from '../messages/page-status';
 import { MANUAL_CARRIER_ID } from '../vocabulary/reading';
 import { CHECK_TIMEOUT_MS, isRunning, type CheckOutcome, type CheckRound, type CurrentCheck } from './state';
 import type { CheckStore } from './store';
@@ -124,7 +124,7 @@ export class CheckRunner {
     const line = await this.deps.db.lines.get(lineId);
     if (!line?.lastPageUrl) return this.record({ ...round, queue: rest }, lineId, 'skipped-no-page', null);
     const url = line.lastPageUrl;
-    const open = (await this.deps.tabs.query({})).find((t) => t.id !== undefined && t.url && pageKey(t.url) === pageKey(url));
+    const open = await this.openTabOn(url);
     const now = this.deps.now();
     const current: CurrentCheck = { lineId, url, tabId: open?.id ?? null, openedByUs: !open, startedAt: now, deadline: now + CHECK_TIMEOUT_MS };
     // Saved before the tab exists: a restart from here on finds and closes the tab it opened.
@@ -148,7 +148,7 @@ export class CheckRunner {
   private async waitFor(round: CheckRound, current: CurrentCheck): Promise<CheckRound> {
     if (current.tabId === null) {
       // Stopped between saving and opening: adopt the tab it opened, if it did.
-      const tab = (await this.deps.tabs.query({})).find((t) => t.id !== undefined && t.url && pageKey(t.url) === pageKey(current.url));
+      const tab = await this.openTabOn(current.url);
       if (!tab) return this.finish(round, current, 'timed-out');
       const adopted = { ...round, current: { ...current, tabId: tab.id! } };
       await this.deps.store.saveRound(adopted);
@@ -163,6 +163,24 @@ export class CheckRunner {
     if (verdict) return this.finish(round, current, verdict);
     await this.deps.sleep(POLL_MS);
     return (await this.deps.store.round()) ?? round;
+  }
+
+  /**
+   * A tab showing `url`'s page: by its URL where the browser tells it (Chrome, for the carrier
+   * hosts), else by asking each tab's reader which page it is on (Firefox, without `tabs`).
+   */
+  private async openTabOn(url: string): Promise<{ id: number } | undefined> {
+    const key = pageKey(url);
+    for (const tab of await this.deps.tabs.query({})) {
+      if (tab.id === undefined) continue;
+      if (tab.url) {
+        if (pageKey(tab.url) === key) return { id: tab.id };
+        continue;
+      }
+      const page = await this.deps.tabs.sendMessage(tab.id, PAGE_REQUEST).catch(() => null);
+      if (typeof page === 'string' && pageKey(page) === key) return { id: tab.id };
+    }
+    return undefined;
   }
 
   /** The page's status once its tab has loaded; null while it loads; 'gone' when the tab was closed. */

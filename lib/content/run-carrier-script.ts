@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { CarrierAdapter } from '../carriers/types';
-import { isSampleRequest, isStatusRequest } from '../messages/page-status';
+import { isPageRequest, isSampleRequest, isStatusRequest } from '../messages/page-status';
 import type { ContentMessage, StoreReply } from '../messages/schemas';
 import { readGeneric } from '../reader/generic';
 import { createPageWatcher, type PageWatcher } from '../reader/page-watcher';
@@ -48,6 +48,7 @@ export function runCarrierScript(adapter: CarrierAdapter, ctx: ContentScriptCont
   // `browser`/`chrome` (no polyfill, see wxt.config.ts), and Chrome ignores returned promises.
   const answer = (message: unknown, _sender: unknown, sendResponse: (reply: unknown) => void) => {
     if (isStatusRequest(message)) sendResponse(watcher.status);
+    else if (isPageRequest(message)) sendResponse(location.origin + location.pathname);
     else if (isSampleRequest(message)) sendResponse(redactedSample(document.documentElement, adapter.locale));
     return false;
   };

@@ -24,6 +24,17 @@ export interface PageStatus {
 
 export const STATUS_REQUEST = { type: 'status-request' } as const;
 
+/**
+ * Background → content script: "which page are you?" (origin and path only). Firefox tells an
+ * add-on a tab's URL only with the `tabs` permission, which we do not ask for: a check finds the
+ * carrier tab the user has open on a line's page by asking the tabs' own readers instead.
+ */
+export const PAGE_REQUEST = { type: 'page-request' } as const;
+
+export function isPageRequest(message: unknown): boolean {
+  return hasType(message, PAGE_REQUEST.type);
+}
+
 /** Popup → content script: "give me a redacted sample of this page" (see lib/reader/redact.ts). */
 export const SAMPLE_REQUEST = { type: 'sample-request' } as const;
 

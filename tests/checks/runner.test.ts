@@ -16,7 +16,7 @@ const ORANGE = 'https://espace-client.orange.fr/mobicarte/credit';
  * A browser whose tabs load a carrier page: what each page shows is scripted per URL, as the
  * content script would answer, and a page that shows figures stores them through the real path.
  */
-function fakeBrowser(db: GuardDb, clock: { now: number }) {
+function fakeBrowser(db: GuardDb, clock: { now: number }, hideUrls = false) {
   let nextId = 100;
   const tabs = new Map<number, { url: string; status: 'loading' | 'complete'; openedAt: number }>();
   const pages = new Map<string, { kind: 'figures'; digits: string; usedGb: number; carrierId: string } | { kind: 'status'; status: PageStatus['state'] } | { kind: 'never' }>();
@@ -32,7 +32,8 @@ function fakeBrowser(db: GuardDb, clock: { now: number }) {
     }
   };
   const api: CheckTabs = {
-    query: async () => [...tabs.entries()].map(([id, t]) => ({ id, url: t.url })),
+    // Firefox tells an add-on without `tabs` no tab's URL.
+    query: async () => [...tabs.entries()].map(([id, t]) => (hideUrls ? { id } : { id, url: t.url })),
     create: async ({ url }) => {
       const id = nextId++;
       tabs.set(id, { url, status: 'loading', openedAt: clock.now });
@@ -53,8 +54,12 @@ function fakeBrowser(db: GuardDb, clock: { now: number }) {
       if (!tab) throw new Error('No tab with id');
       return { status: tab.status, url: tab.url };
     },
-    sendMessage: async (id) => {
+    sendMessage: async (id, message) => {
       const tab = tabs.get(id)!;
+      if ((message as { type: string }).type === 'page-request') {
+        const u = new URL(tab.url);
+        return `${u.origin}${u.pathname}`;
+      }
       const page = pages.get(tab.url);
       if (!page || page.kind === 'never') return { carrierId: 'x', state: 'waiting', lines: 0, detail: '' };
       if (page.kind === 'figures') return { carrierId: page.carrierId, state: 'read', lines: 1, detail: '' };
@@ -74,9 +79,9 @@ afterEach(async () => {
   await db.delete();
 });
 
-async function setup() {
+async function setup(hideUrls = false) {
   const clock = { now: T0 };
-  const browser = fakeBrowser(db, clock);
+  const browser = fakeBrowser(db, clock, hideUrls);
   const session = memoryArea();
   const local = memoryArea();
   const store = checkStore(session, local);
@@ -128,6 +133,18 @@ describe('a round of checks', () => {
     await runner.start('manual');
     await runner.resume();
     expect(outcomes(await store.round(), idOf)).toMatchObject({ 'movistar-es': 'updated', 'orange-fr': 'unreadable' });
+    expect(browser.opened).toEqual([ORANGE]);
+    expect(browser.tabs.has(mine)).toBe(true);
+  });
+
+  it('finds the user’s tab by asking its reader when the browser hides tab URLs (Firefox)', async () => {
+    const { browser, runner, idOf, store } = await setup(true);
+    const mine = browser.userTab(`${MOVISTAR}?from=menu`);
+    browser.pages.set(`${MOVISTAR}?from=menu`, { kind: 'figures', carrierId: 'movistar-es', digits: '0012', usedGb: 6 });
+    browser.pages.set(ORANGE, { kind: 'figures', carrierId: 'orange-fr', digits: '0090', usedGb: 7 });
+    await runner.start('manual');
+    await runner.resume();
+    expect(outcomes(await store.round(), idOf)).toMatchObject({ 'movistar-es': 'updated', 'orange-fr': 'updated' });
     expect(browser.opened).toEqual([ORANGE]);
     expect(browser.tabs.has(mine)).toBe(true);
   });

@@ -47,7 +47,7 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'notifications'],
     action: { default_title: 'eSIM Usage Guard' },
     // Our pages load nothing but the extension's own files: not a script, not an image, not a style
-    // from anywhere else (data: images only, for the notification icon), whatever a stored value says.
+    // from anywhere else, whatever a stored value says (uPlot draws on canvas; data: images only).
     content_security_policy:
       browser === 'firefox' ? EXTENSION_PAGES_CSP : { extension_pages: EXTENSION_PAGES_CSP },
     ...(browser === 'firefox'

@@ -13,11 +13,13 @@ export function CheckNow({ i18n, round, onCheckNow }: CheckNowProps) {
   const running = round !== null && round.finishedAt === null;
   const progress = running ? roundProgress(round) : null;
   return (
-    <button type="button" class="check-now" onClick={onCheckNow} disabled={running} title={i18n.t('check_now_hint')} aria-describedby="check-now-hint">
-      {progress ? i18n.t('check_running', progress) : i18n.t('check_now')}
+    <>
+      <button type="button" class="check-now" onClick={onCheckNow} disabled={running} title={i18n.t('check_now_hint')} aria-describedby="check-now-hint">
+        {progress ? i18n.t('check_running', progress) : i18n.t('check_now')}
+      </button>
       <span class="visually-hidden" id="check-now-hint">
         {i18n.t('check_now_hint')}
       </span>
-    </button>
+    </>
   );
 }

@@ -1,3 +1,6 @@
-/** A 48 px gauge mark: Chrome's notifications require an icon and the extension ships none yet. */
-export const ALERT_ICON =
-  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAADAAAAAwCAYAAABXAvmHAAAAn0lEQVR42u3awRGAIAwFUfq1AvuyHHrRChhACEn+bGa477sJsRRGae7rHTopo8NhVsPdILvDj0Ks480Qp8JNIF7xWxDe8cuI1IAo8b8Q0eKnEakBUeOHEakB0eO7CACegCzxTQQAAAAAhARYzlNr9wDIA2ggQgJmvoUAHAVwI+NezKuEyMMWb6O8UIvsCFgxyS35JNasMotumV8NmLX5AJiDt8dJ6xnGAAAAAElFTkSuQmCC';
+/**
+ * The notifications' icon (Chrome requires one), shipped as a file of the extension: the extension
+ * pages' CSP lets images come only from the extension itself (see wxt.config.ts), and Chrome loads
+ * a notification's icon under that policy.
+ */
+export const ALERT_ICON_PATH = '/alert-icon.png';

@@ -1,6 +1,6 @@
 import type { browser as wxtBrowser } from 'wxt/browser';
 import { decideAlerts } from '../alerts/decide';
-import { ALERT_ICON } from '../alerts/icon';
+import { ALERT_ICON_PATH } from '../alerts/icon';
 import { alertIdOf, clickTarget, dueAlerts, nextRelease, notificationId } from '../alerts/release';
 import { CARRIER_INFOS } from '../carriers/lookup';
 import type { AlertRow, GuardDb } from '../db/schema';
@@ -43,7 +43,7 @@ export async function applyAlerts(db: GuardDb, browser: ExtensionBrowser, input:
   for (const row of dueAlerts(waiting, now, settings.quietHours, timeZone)) {
     await browser.notifications.create(notificationId(row.id), {
       type: 'basic',
-      iconUrl: ALERT_ICON,
+      iconUrl: browser.runtime.getURL(ALERT_ICON_PATH),
       title: row.title,
       message: row.message,
       priority: row.urgent ? 2 : 0,

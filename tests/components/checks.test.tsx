@@ -34,7 +34,7 @@ describe('Check now in the popup', () => {
     const onCheckNow = vi.fn();
     const root = overview(null, onCheckNow);
     const button = root.querySelector<HTMLButtonElement>('button.check-now')!;
-    expect(button.firstChild?.textContent).toBe('Check now');
+    expect(button.textContent).toBe('Check now');
     button.click();
     expect(onCheckNow).toHaveBeenCalled();
     expect(root.querySelector('.check-status')).toBeNull();
@@ -43,7 +43,7 @@ describe('Check now in the popup', () => {
   it('shows each line’s progress while the round runs, and is not pressed twice', () => {
     const root = overview(round({ current: { lineId: 2, url: 'https://x.example/', tabId: 5, openedByUs: true, startedAt: NOW, deadline: NOW + 60_000 }, queue: [4], results: { 1: { outcome: 'updated', at: NOW - 5_000, url: null }, 3: { outcome: 'skipped-manual', at: NOW - 60_000, url: null } } }));
     expect(root.querySelector<HTMLButtonElement>('button.check-now')!.disabled).toBe(true);
-    expect(plain(root.querySelector('button.check-now')!.firstChild?.textContent)).toBe('Checking… 2 of 3');
+    expect(plain(root.querySelector('button.check-now')!.textContent)).toBe('Checking… 2 of 3');
     expect(statusOf(root, 1)).toBe('Checked just now: figures up to date');
     expect(statusOf(root, 2)).toBe('Checking its page now…');
     expect(statusOf(root, 4)).toBe('Waiting to be checked');

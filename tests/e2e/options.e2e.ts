@@ -179,7 +179,7 @@ describe('options page (production build, real Chromium)', () => {
         return { id: el.id, text: el.textContent, outline: getComputedStyle(el).outlineStyle };
       });
     // Skip the table-of-contents links to the first field, then type and save without a mouse.
-    for (let i = 0; i < 7; i++) await options.keyboard.press('Tab');
+    for (let i = 0; i < 8; i++) await options.keyboard.press('Tab');
     expect(await focused()).toMatchObject({ id: 'level-0', outline: 'solid' });
     await options.keyboard.press('Tab');
     await options.keyboard.press('Tab');

@@ -75,7 +75,7 @@ export async function saveLanguage(language: string): Promise<boolean> {
   const stored = (await api.storage.local.get('settings')).settings ?? {};
   const settings = {
     thresholds: [50, 80, 90, 100], leakSensitivity: 'normal', quietHours: { enabled: false, start: '22:00', end: '08:00' },
-    staleReadingDays: null, ...stored, language,
+    staleReadingDays: null, scheduledChecks: { enabled: false, everyHours: 12 }, ...stored, language,
   };
   const reply = await api.runtime.sendMessage({ type: 'save-settings', settings });
   return reply?.ok === true;

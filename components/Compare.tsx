@@ -1,8 +1,9 @@
 import { formatBytes } from '@/lib/format/bytes';
 import { formatPercent } from '@/lib/format/percent';
 import type { Translator } from '@/lib/i18n/translator';
-import { bestLineNow, type CompareRow } from '@/lib/status/compare';
-import { describePace, describeProjection } from '@/lib/wording/card';
+import { adviseLine, type AdviceContext, type CompareRow } from '@/lib/status/compare';
+import { describePaceColumn, describeProjection } from '@/lib/wording/card';
+import { lineDisplayName } from '@/lib/wording/names';
 import { CompareChart, type Trail } from './CompareChart';
 import { ViewHeader } from './ViewHeader';
 
@@ -13,19 +14,33 @@ export interface CompareProps {
   trails: ReadonlyMap<number, Trail>;
   onBack: () => void;
   onOpenLine: (lineId: number) => void;
+  /** Where the user seems to be (the active tab's lines) and each carrier's country: advice never means roaming. */
+  advice?: AdviceContext;
 }
 
 
 /** All lines side by side: where each stands in its cycle, and which one to spend first. */
-export function Compare({ i18n, rows, trails, onBack, onOpenLine }: CompareProps) {
+export function Compare({ i18n, rows, trails, onBack, onOpenLine, advice: context }: CompareProps) {
   const pct = (v: number | null) => (v === null ? '—' : formatPercent(v, i18n.locale));
-  const best = bestLineNow(rows);
+  const advice = adviseLine(rows, context);
+  const best = advice?.kind === 'use' ? advice : null;
+  const nameOf = (lineId: number | undefined, fallback = '') => {
+    const row = rows.find((r) => r.lineId === lineId);
+    return row ? lineDisplayName(row.card, i18n) : fallback;
+  };
   return (
     <main class="compare">
       <ViewHeader i18n={i18n} title={i18n.t('compare_title')} onBack={onBack} />
       {best && (
         <p class="hint" role="note">
-          {i18n.t('compare_hint', { line: best.name, amount: formatBytes(best.headroomPerDay, i18n.locale) })}
+          {i18n.t('compare_hint', { line: nameOf(best.lineId, best.name), amount: formatBytes(best.headroomPerDay, i18n.locale) })}
+        </p>
+      )}
+      {advice?.kind === 'unsure' && (
+        <p class="hint is-unsure" role="note">
+          {advice.reason === 'little-known'
+            ? i18n.t('compare_unsure_little_known', { line: nameOf(advice.lineId, advice.name) })
+            : i18n.t(advice.reason === 'abroad' ? 'compare_unsure_abroad' : 'compare_unsure_countries')}
         </p>
       )}
       <CompareChart i18n={i18n} rows={rows} trails={trails} />
@@ -47,14 +62,14 @@ export function Compare({ i18n, rows, trails, onBack, onOpenLine }: CompareProps
                   {i + 1}.{' '}
                 </span>
                 <button type="button" class="link" onClick={() => onOpenLine(row.lineId)}>
-                  {row.name}
+                  {lineDisplayName(row.card, i18n)}
                 </button>
               </th>
               {/* data-label: a phone shows each row as a block, with the column's name before each figure. */}
               <td data-label={i18n.t('col_used_percent')}>{row.unlimited ? i18n.t('unlimited') : pct(row.usedPercent)}</td>
               <td data-label={i18n.t('col_elapsed')}>{pct(row.elapsedPercent)}</td>
-              <td data-label={i18n.t('col_pace')}>{row.pace === null ? '—' : describePace(row.pace, i18n)}</td>
-              <td data-label={i18n.t('col_outlook')}>{row.card.outlook ? describeProjection(row.card.outlook, i18n) : '—'}</td>
+              <td data-label={i18n.t('col_pace')}>{row.pace === null ? '—' : describePaceColumn(row.pace, i18n)}</td>
+              <td data-label={i18n.t('col_outlook')}>{row.card.outlook ? describeProjection(row.card.outlook, i18n, { manual: row.card.manual }) : '—'}</td>
             </tr>
           ))}
         </tbody>

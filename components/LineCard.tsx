@@ -1,14 +1,16 @@
-import { formatBytes } from '@/lib/format/bytes';
-import { formatDay } from '@/lib/format/date';
-import { formatPercent, wholePercent } from '@/lib/format/percent';
+import { themedColor } from '@/lib/format/contrast';
+import { formatPercent } from '@/lib/format/percent';
 import { timeAgo } from '@/lib/format/time-ago';
 import type { MessageKey, Translator } from '@/lib/i18n/translator';
 import type { LineCardModel } from '@/lib/status/card';
-import { describeExpiring, describePace, describeProjection, describeWarning } from '@/lib/wording/card';
+import { describeBudget, describeEnd, describeLeftover, describePace, describeProjection, figuresText, labelled } from '@/lib/wording/card';
+import { carrierName, lineDisplayName } from '@/lib/wording/names';
+import type { StepContext } from '@/lib/wording/steps';
 import type { LineCheckState } from '@/lib/checks/line-state';
 import { CheckStatus } from './CheckStatus';
 import { PendingQuestion } from './PendingQuestion';
 import { UsageBar } from './UsageBar';
+import { WarningList } from './WarningList';
 
 export const BUCKET_KEYS: Record<LineCardModel['bucket'], MessageKey> = {
   data: 'bucket_data',
@@ -40,20 +42,29 @@ interface LineCardProps extends LineActions {
   fromTab?: boolean;
   /** Where this line's "Check now" stands, if a round concerns it. */
   check?: LineCheckState | null;
+  /** The other lines and carriers' countries, for the warnings' next steps ("switch data to …"). */
+  steps?: Omit<StepContext, 'now' | 'usageUrl'> | null;
 }
 
-export function LineCard({ i18n, card, now, usageUrl, onConfirm, onDiscard, onDiscardFigures, onOpen, fromTab, check }: LineCardProps) {
+export function LineCard({ i18n, card, now, usageUrl, onConfirm, onDiscard, onDiscardFigures, onOpen, fromTab, check, steps }: LineCardProps) {
   const { locale } = i18n;
-  const used = card.usedBytes === null ? '—' : formatBytes(card.usedBytes, locale);
-  const total = card.unlimited ? i18n.t('unlimited') : card.totalBytes === null ? i18n.t('unknown_total') : formatBytes(card.totalBytes, locale);
+  const figures = figuresText(card, i18n);
   const percentText = card.percent === null ? '' : formatPercent(card.percent, locale);
   const bucket = i18n.t(BUCKET_KEYS[card.bucket]);
   const ago = timeAgo(card.readAt, now, locale, i18n.t('just_now'));
   const stale = now - card.readAt > STALE_AFTER_MS;
   const outlook = card.outlook;
-  // A pace from a single reading says little; it appears with the projection, once there is one.
-  const pace = outlook && !card.unlimited && outlook.status !== 'insufficient-data' ? describePace(outlook.pace, i18n) : null;
-  const expiring = outlook ? describeExpiring(outlook, card.totalBytes, i18n) : null;
+  const name = lineDisplayName(card, i18n);
+  const carrier = carrierName(card, i18n);
+  // Only a line that lasts gets a pace clause: next to a run-out it would contradict it.
+  const pace = outlook && !card.unlimited && outlook.status === 'within-cap' ? describePace(outlook.pace, i18n) : null;
+  const leftover = outlook ? describeLeftover(outlook, card.totalBytes, i18n) : null;
+  // The run-out warning already gives the date: the outlook does not say it a second time.
+  const saysRunOut = card.warnings.some((w) => w.kind === 'overrun' || w.kind === 'used-up');
+  const showOutlook = outlook && !(saysRunOut && (outlook.status === 'runs-out' || outlook.status === 'exhausted'));
+  const isNew = outlook?.status === 'insufficient-data' && !card.pending;
+  const end = outlook ? describeEnd(outlook, i18n) : null;
+  const budget = outlook ? describeBudget(outlook, i18n) : null;
   const hintId = `line-hint-${card.lineId}`;
   // The card's own links and buttons keep their meaning; anywhere else opens the detail.
   const open = onOpen
@@ -75,15 +86,15 @@ export function LineCard({ i18n, card, now, usageUrl, onConfirm, onDiscard, onDi
     <article
       class={`line-card status-${card.level}${card.pending ? ' is-pending' : ''}${card.warnings.length ? ' has-warning' : ''}${onOpen ? ' is-openable' : ''}${fromTab ? ' from-tab' : ''}`}
       data-line-id={card.lineId}
-      aria-label={card.name}
-      style={card.color ? { borderLeftColor: card.color } : undefined}
+      aria-label={name}
+      style={card.color ? { borderLeftColor: themedColor(card.color) } : undefined}
       {...open}
     >
       <header class="line-card-head">
-        <span class="line-name">{card.name}</span>
+        <span class="line-name">{name}</span>
         {fromTab && <span class="tab-tag">{i18n.t('from_this_tab')}</span>}
         {/* Lines added by hand have no carrier page: say so rather than show the internal id. */}
-        <span class="carrier">{card.carrierId === 'manual' ? i18n.t('opt_manual_carrier') : card.carrierLabel}</span>
+        <span class="carrier">{carrier}</span>
         {onOpen && (
           <span class="visually-hidden" id={hintId}>
             {i18n.t('open_detail_hint')}
@@ -91,42 +102,33 @@ export function LineCard({ i18n, card, now, usageUrl, onConfirm, onDiscard, onDi
         )}
       </header>
       <p class="figures">
-        <span class="used">{i18n.t('figures_of', { used, total })}</span>
+        <span class="used">{figures}</span>
         {percentText && <span class={`percent level-${card.usageLevel}`}>{percentText}</span>}
       </p>
       {!card.unlimited && card.percent !== null && (
-        <UsageBar percent={card.percent} level={card.usageLevel} label={i18n.t('gauge_label', { bucket, percent: wholePercent(card.percent) })} />
+        <UsageBar percent={card.percent} level={card.usageLevel} label={i18n.t('gauge_label', { bucket, percent: percentText })} />
       )}
-      {card.warnings.length > 0 && (
-        <ul class="warnings">
-          {card.warnings.map((warning) => (
-            <li key={`${warning.kind}-${warning.start}`} class={`warning warning-${warning.kind}`}>
-              <span class="visually-hidden">{i18n.t('warning_label')}: </span>
-              <span aria-hidden="true">⚠ </span>
-              {describeWarning(warning, i18n)}
-            </li>
-          ))}
-        </ul>
-      )}
-      {outlook && (
+      <WarningList i18n={i18n} card={card} now={now} steps={steps ? { ...steps, usageUrl } : null} />
+      {showOutlook && (
         <p class="outlook">
-          {/* "about 10 GB will expire unused" already says how much is spare: don't say it twice. */}
-          {expiring ? `${i18n.t('outlook_lasts_no_spare')} · ${expiring}` : describeProjection(outlook, i18n)}
+          {describeProjection(outlook, i18n, { manual: card.manual })}
+          {leftover && <> · {leftover}</>}
           {pace && <> · {pace}</>}
         </p>
       )}
+      {isNew && <p class="next-hint">{card.manual ? i18n.t('new_line_next_manual') : i18n.t('new_line_next', { check: i18n.t('next_check_now') })}</p>}
       <p class="meta">
         <span>{bucket}</span>
-        {outlook?.cycleEnd != null && <> · {i18n.t('renews_on', { date: formatDay(outlook.cycleEnd, locale) })}</>}
-        {outlook?.dailyBudgetBytes != null && outlook.status === 'within-cap' && (
-          <> · {i18n.t('budget_per_day', { amount: formatBytes(outlook.dailyBudgetBytes, locale) })}</>
-        )}{' '}
-        · <time dateTime={new Date(card.readAt).toISOString()}>{i18n.t(stale ? 'stale_hint' : 'read_ago', { ago })}</time>
-        {stale && usageUrl && (
+        {end && <> · {end}</>}
+        {budget && <> · {budget}</>} ·{' '}
+        <time dateTime={new Date(card.readAt).toISOString()}>{i18n.t(card.manual ? 'entered_ago' : 'read_ago', { ago })}</time>
+        {/* A stale figure says how to refresh it once: the carrier's page, or for a line added by hand, the settings. */}
+        {stale && card.manual && <> · {i18n.t('manual_refresh_hint')}</>}
+        {stale && !card.manual && usageUrl && (
           <>
-            {' '}
+            {' · '}
             <a href={usageUrl} target="_blank" rel="noreferrer">
-              {i18n.t('open_carrier_page', { carrier: card.carrierLabel })}
+              {i18n.t('open_carrier_refresh', { carrier })}
             </a>
           </>
         )}
@@ -135,8 +137,8 @@ export function LineCard({ i18n, card, now, usageUrl, onConfirm, onDiscard, onDi
       {card.pending && (
         <PendingQuestion
           i18n={i18n}
-          lineName={card.name}
-          figures={i18n.t('figures_of', { used, total })}
+          lineName={name}
+          figures={figures}
           onConfirm={() => onConfirm(card.lineId)}
           onDiscard={() => onDiscard(card.lineId)}
         />
@@ -144,9 +146,9 @@ export function LineCard({ i18n, card, now, usageUrl, onConfirm, onDiscard, onDi
       {!card.pending && card.unconfirmed && onDiscardFigures && (
         <PendingQuestion
           i18n={i18n}
-          lineName={card.name}
-          figures={figuresText(i18n, card.unconfirmed)}
-          known={i18n.t('figures_of', { used, total })}
+          lineName={name}
+          figures={figuresText(card.unconfirmed, i18n)}
+          known={figures}
           onConfirm={() => onConfirm(card.lineId)}
           onDiscard={() => onDiscardFigures(card.lineId)}
         />
@@ -154,24 +156,10 @@ export function LineCard({ i18n, card, now, usageUrl, onConfirm, onDiscard, onDi
       {card.extras.length > 0 && (
         <ul class="extras">
           {card.extras.map((extra) => (
-            <li key={extra.bucket}>
-              {i18n.t(BUCKET_KEYS[extra.bucket])}:{' '}
-              {i18n.t('figures_of', {
-                used: extra.usedBytes === null ? '—' : formatBytes(extra.usedBytes, locale),
-                total: extra.unlimited ? i18n.t('unlimited') : extra.totalBytes === null ? i18n.t('unknown_total') : formatBytes(extra.totalBytes, locale),
-              })}
-            </li>
+            <li key={extra.bucket}>{labelled(i18n.t(BUCKET_KEYS[extra.bucket]), figuresText(extra, i18n), i18n)}</li>
           ))}
         </ul>
       )}
     </article>
   );
-}
-
-function figuresText(i18n: Translator, f: { usedBytes: number | null; totalBytes: number | null; unlimited: boolean }): string {
-  const { locale } = i18n;
-  return i18n.t('figures_of', {
-    used: f.usedBytes === null ? '—' : formatBytes(f.usedBytes, locale),
-    total: f.unlimited ? i18n.t('unlimited') : f.totalBytes === null ? i18n.t('unknown_total') : formatBytes(f.totalBytes, locale),
-  });
 }

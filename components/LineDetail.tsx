@@ -44,7 +44,7 @@ export interface LineDetailProps {
 const RANGE_KEYS: Record<ChartRange, MessageKey> = { cycle: 'range_cycle', '90d': 'range_90d', year: 'range_year' };
 
 /** The chart in words: what a screen reader announces, and the caption everyone can read. */
-export function describeTrend(series: TrendSeries, analysis: LineAnalysis, i18n: Translator): string {
+export function describeTrend(series: TrendSeries, analysis: LineAnalysis, i18n: Translator, endKind: 'renewal' | 'expiry' = 'renewal'): string {
   const facts = trendFacts(series);
   const { locale } = i18n;
   const parts = [
@@ -58,8 +58,17 @@ export function describeTrend(series: TrendSeries, analysis: LineAnalysis, i18n:
       : i18n.t('chart_summary_none'),
   ];
   if (facts.anomalies > 0) parts.push(i18n.plural('chart_anomalies', facts.anomalies));
-  parts.push(i18n.t('chart_outlook', { outlook: describeProjection(outlookOf(analysis), i18n) }));
+  parts.push(i18n.t('chart_outlook', { outlook: describeProjection(outlookOf(analysis, endKind), i18n) }));
   return parts.join(' ');
+}
+
+/**
+ * Whether the trend has a shape to draw: two days or more with a bar or two points of the line.
+ * A single reading is said in words, not drawn as an empty box with one date repeated on its axis.
+ */
+export function plottable(series: TrendSeries): boolean {
+  const count = (values: ReadonlyArray<number | null>) => values.filter((v) => v !== null).length;
+  return series.x.length >= 2 && (count(series.daily) >= 1 || count(series.cumulative) >= 2);
 }
 
 /** One line in depth: its card, the trend chart, an average day, and the latest readings. */
@@ -100,7 +109,9 @@ function Ready({ i18n, data, now, range, onRange, Chart, onChartDrawn }: ReadyPr
     () => trendSeries({ line: data.line, readings: data.readings, daily: data.daily, analysis, from: rangeStart(range, analysis, now) }),
     [data, range, now],
   );
-  const summary = describeTrend(series, analysis, i18n);
+  const last = data.readings[data.readings.length - 1];
+  const endKind = last?.periodEnd != null && last.periodEndKind === 'expiry' ? 'expiry' : 'renewal';
+  const summary = describeTrend(series, analysis, i18n, endKind);
   return (
     <>
       <section class="trend" aria-labelledby="trend-title">
@@ -115,7 +126,7 @@ function Ready({ i18n, data, now, range, onRange, Chart, onChartDrawn }: ReadyPr
           </div>
         </div>
         <figure class="chart" data-days={series.x.length}>
-          {series.x.length > 0 && <Chart i18n={i18n} series={series} summaryId="trend-summary" onDrawn={onChartDrawn} />}
+          {plottable(series) ? <Chart i18n={i18n} series={series} summaryId="trend-summary" onDrawn={onChartDrawn} /> : <p class="chart-wait">{i18n.t('chart_one_reading')}</p>}
           <figcaption id="trend-summary">{summary}</figcaption>
         </figure>
         {series.marked.length > 0 && (
@@ -123,7 +134,7 @@ function Ready({ i18n, data, now, range, onRange, Chart, onChartDrawn }: ReadyPr
             {series.marked.map((a) => (
               <li key={a.start} class={`warning warning-${a.kind}`}>
                 <span aria-hidden="true">◆ </span>
-                {describeWarning(a, i18n)}
+                {describeWarning({ ...a, slowDrain: a.slowDrain === true }, i18n, outlookOf(analysis))}
               </li>
             ))}
           </ul>

@@ -35,6 +35,8 @@ export function Overview({ i18n, cards, tab, now, error, carriers, carrierLabel,
   // The carrier page in the active tab is what the user came to check: its lines lead.
   const fromTab = tabLines(tab);
   const shown = cards && tabFirst(cards, fromTab);
+  // The warnings' next steps may name another line of the same country (never one abroad: roaming).
+  const steps = cards && { cards, countryOf: (id: string) => carriers.find((c) => c.id === id)?.country ?? null };
   return (
     <main class="overview">
       <header class="popup-head">
@@ -53,7 +55,7 @@ export function Overview({ i18n, cards, tab, now, error, carriers, carrierLabel,
         </p>
       )}
       {cards === null && !error && <p class="loading">{i18n.t('loading')}</p>}
-      {cards !== null && cards.length === 0 && <EmptyState i18n={i18n} carriers={carriers} />}
+      {cards !== null && cards.length === 0 && <EmptyState i18n={i18n} carriers={carriers} onOpenOptions={onOpenOptions} />}
       {shown !== null && shown.length > 0 && (
         <section class="cards" aria-label={i18n.t('your_lines')}>
           {shown.map((card) => (
@@ -69,6 +71,7 @@ export function Overview({ i18n, cards, tab, now, error, carriers, carrierLabel,
               onOpen={onOpenLine}
               fromTab={fromTab.includes(card.lineId)}
               check={checks ? lineCheckState(checks.round, card.lineId, now) : null}
+              steps={steps}
             />
           ))}
         </section>

@@ -1,5 +1,6 @@
 import type { ReadingRow } from '@/lib/db/schema';
 import { formatBytes } from '@/lib/format/bytes';
+import { dateLocale } from '@/lib/format/date';
 import type { MessageKey, Translator } from '@/lib/i18n/translator';
 import { usedOf } from '@/lib/status/usage';
 
@@ -8,7 +9,7 @@ const SOURCE_KEYS: Record<ReadingRow['source'], MessageKey> = { page: 'source_pa
 /** The latest figures as read, newest first: what the chart is drawn from, checkable by eye. */
 export function ReadingsTable({ i18n, readings, capBytes }: { i18n: Translator; readings: readonly ReadingRow[]; capBytes: number | null }) {
   const { locale } = i18n;
-  const when = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  const when = new Intl.DateTimeFormat(dateLocale(locale), { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
   return (
     <table class="readings">
       <thead>

@@ -1,7 +1,14 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { MessageKey, Translator } from '@/lib/i18n/translator';
 import type { PageState } from '@/lib/messages/page-status';
 import type { ActiveTabStatus } from '@/lib/state/active-tab';
+import { SUPPORT_URL } from '@/lib/wording/support';
+
+/**
+ * After this long still "looking", the banner says what is going on: the page watcher waits up to
+ * 90 s for figures to appear before it calls a layout unknown, which is too long to say nothing.
+ */
+export const WAITING_LONG_MS = 6_000;
 
 interface TabStatusBannerProps {
   i18n: Translator;
@@ -29,9 +36,19 @@ export function TabStatusBanner({ i18n, status, carrierLabel, onCopySample }: Ta
       </div>
     );
   }
+  return <CarrierStatus i18n={i18n} status={status} carrierLabel={carrierLabel} onCopySample={onCopySample} />;
+}
+
+function CarrierStatus({ i18n, status, carrierLabel, onCopySample }: Omit<TabStatusBannerProps, 'status'> & { status: Extract<ActiveTabStatus, { kind: 'carrier' }> }) {
   const { state, lines, carrierId } = status.status;
   const carrier = carrierLabel(carrierId);
-  const single = SINGLE[state];
+  const [long, setLong] = useState(false);
+  useEffect(() => {
+    if (state !== 'waiting') return;
+    const timer = setTimeout(() => setLong(true), WAITING_LONG_MS);
+    return () => clearTimeout(timer);
+  }, [state]);
+  const single = state === 'waiting' && long ? 'tab_waiting_long' : SINGLE[state];
   const text = single ? i18n.t(single, { carrier }) : i18n.plural(state === 'read' ? 'tab_read' : 'tab_unchanged', lines, { carrier });
   const tone = state === 'read' || state === 'unchanged' ? 'ok' : state === 'layout-changed' || state === 'rejected' ? 'problem' : 'info';
   return (
@@ -52,6 +69,14 @@ function CopySample({ i18n, onCopy }: { i18n: Translator; onCopy: () => Promise<
       </button>{' '}
       {result === 'copied' && <span>{i18n.t('copy_sample_done')}</span>}
       {result === 'failed' && <span>{i18n.t('copy_sample_failed')}</span>}
+      {/* How to send it: a link the user follows (the extension sends nothing itself). */}
+      <span class="send-how">
+        {' '}
+        {i18n.t('send_sample_how')}{' '}
+        <a href={SUPPORT_URL} target="_blank" rel="noreferrer">
+          {new URL(SUPPORT_URL).host + new URL(SUPPORT_URL).pathname}
+        </a>
+      </span>
     </p>
   );
 }

@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
-import { formatBytes } from '@/lib/format/bytes';
+import { formatBytes, formatBytesIn } from '@/lib/format/bytes';
 import { formatDay } from '@/lib/format/date';
 import type { TrendChartProps } from './LineDetail';
 
@@ -25,8 +25,16 @@ function palette(el: Element) {
 }
 
 const MB = 1024 ** 2;
-/** Tick steps in binary units (what the carriers show), so the axes read 256 MB, 1 GB, 5 GB… */
-const BYTE_STEPS = [1, 2, 5, 10, 25, 50, 100, 256, 512].map((n) => n * MB).concat([1, 2, 5, 10, 20, 50, 100, 200, 500].map((n) => n * 1024 * MB));
+const GB = 1024 * MB;
+/**
+ * An axis in one unit, with round decimal steps of it: MB below 1 GB ("250 MB"), else GB
+ * ("0.5 GB", "2 GB"), in the carriers' binary units (the figures the card shows). Never the binary
+ * steps that read "512 MB", "768 MB".
+ */
+export function axisUnit(max: number): { unit: 'MB' | 'GB'; incrs: number[] } {
+  if (max >= GB) return { unit: 'GB', incrs: [0.1, 0.2, 0.25, 0.5, 1, 2, 2.5, 5, 10, 20, 25, 50, 100, 200, 500].map((n) => n * GB) };
+  return { unit: 'MB', incrs: [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500].map((n) => n * MB) };
+}
 
 const maxOf = (...lists: Array<ReadonlyArray<number | null>>) => Math.max(1, ...lists.flatMap((l) => l.filter((v): v is number => v !== null)));
 
@@ -43,10 +51,14 @@ export function TrendChart({ i18n, series, onDrawn }: TrendChartProps) {
     if (!el) return;
     const { locale } = i18n;
     const bytes = (_u: uPlot, v: number | null) => (v === null || v === undefined ? '—' : formatBytes(v, locale));
-    const ticks = (_u: uPlot, values: number[]) => values.map((v) => formatBytes(v, locale).replace(/\.0+(?=\u00A0)/, ''));
-    const data: uPlot.AlignedData = [series.x, series.daily, series.cumulative, series.cap, series.projection, series.anomalies];
     const dayMax = maxOf(series.daily, series.anomalies);
     const totalMax = maxOf(series.cumulative, series.cap, series.projection);
+    const dayAxis = axisUnit(dayMax * 1.3);
+    const totalAxis = axisUnit(totalMax * 1.05);
+    const ticksIn = (unit: 'MB' | 'GB') => (_u: uPlot, values: number[]) => values.map((v) => formatBytesIn(v, unit, locale));
+    // Only the series that have something to draw get a place in the legend.
+    const has = (values: ReadonlyArray<number | null>) => values.some((v) => v !== null);
+    const columns = [series.x, series.daily, series.cumulative, series.cap, series.projection, series.anomalies];
     let plot: uPlot | null = null;
     let drawn = false;
 
@@ -75,26 +87,7 @@ export function TrendChart({ i18n, series, onDrawn }: TrendChartProps) {
         });
         ctx.restore();
       };
-      const opts: uPlot.Options = {
-        width: Math.max(240, el.clientWidth),
-        height: HEIGHT,
-        cursor: { drag: { x: false, y: false }, points: { show: false } },
-        legend: {
-          live: false,
-          markers: { dash: (u, i) => (u.series[i]?.dash ? (i === 3 ? 'dotted' : 'dashed') : 'solid') },
-        },
-        scales: {
-          x: { time: true, range: (_u, min, max) => [min - HALF_DAY_S, max + HALF_DAY_S] },
-          // Headroom above the tallest bar for its unusual-use diamond.
-          day: { range: () => [0, dayMax * 1.3] },
-          total: { range: () => [0, totalMax * 1.05] },
-        },
-        axes: [
-          { stroke: c.muted, space: 48, values: (_u, splits) => splits.map((v) => formatDay(v * 1000, locale)), grid: { stroke: c.grid, width: 1 }, ticks: { stroke: c.grid, width: 1 } },
-          { scale: 'day', stroke: c.muted, values: ticks, incrs: BYTE_STEPS, size: 54, grid: { stroke: c.grid, width: 1 }, ticks: { show: false } },
-          { scale: 'total', side: 1, stroke: c.muted, values: ticks, incrs: BYTE_STEPS, size: 54, grid: { show: false }, ticks: { show: false } },
-        ],
-        series: [
+      const allSeries: uPlot.Series[] = [
           { value: (_u, v) => (v === null ? '—' : formatDay(v * 1000, locale)) },
           {
             label: i18n.t('series_daily'),
@@ -110,7 +103,28 @@ export function TrendChart({ i18n, series, onDrawn }: TrendChartProps) {
           { label: i18n.t('series_cap'), scale: 'total', stroke: c.cap, width: 1.5, dash: [2, 3], paths: uPlot.paths.stepped!({ align: 1 }), spanGaps: true, points: { show: false }, value: bytes },
           { label: i18n.t('series_projection'), scale: 'total', stroke: c.projection, width: 2, dash: [6, 4], spanGaps: true, points: { show: false }, value: bytes },
           { label: i18n.t('series_anomaly'), scale: 'day', stroke: c.anomaly, width: 2, paths: () => null, points: { show: false }, value: bytes },
+        ];
+      const shownSeries = allSeries.filter((_s, i) => i === 0 || has(columns[i]!));
+      const opts: uPlot.Options = {
+        width: Math.max(240, el.clientWidth),
+        height: HEIGHT,
+        cursor: { drag: { x: false, y: false }, points: { show: false } },
+        legend: {
+          live: false,
+          markers: { dash: (u, i) => (u.series[i]?.dash ? (u.series[i]?.label === i18n.t('series_cap') ? 'dotted' : 'dashed') : 'solid') },
+        },
+        scales: {
+          x: { time: true, range: (_u, min, max) => [min - HALF_DAY_S, max + HALF_DAY_S] },
+          // Headroom above the tallest bar for its unusual-use diamond.
+          day: { range: () => [0, dayMax * 1.3] },
+          total: { range: () => [0, totalMax * 1.05] },
+        },
+        axes: [
+          { stroke: c.muted, space: 48, values: (_u, splits) => splits.map((v) => formatDay(v * 1000, locale)), grid: { stroke: c.grid, width: 1 }, ticks: { stroke: c.grid, width: 1 } },
+          { scale: 'day', label: i18n.t('axis_daily'), labelSize: 16, labelFont: '11px system-ui, sans-serif', font: '11px system-ui, sans-serif', stroke: c.muted, values: ticksIn(dayAxis.unit), incrs: dayAxis.incrs, size: 52, grid: { stroke: c.grid, width: 1 }, ticks: { show: false } },
+          { scale: 'total', side: 1, label: i18n.t('axis_cumulative'), labelSize: 16, labelFont: '11px system-ui, sans-serif', font: '11px system-ui, sans-serif', stroke: c.muted, values: ticksIn(totalAxis.unit), incrs: totalAxis.incrs, size: 52, grid: { show: false }, ticks: { show: false } },
         ],
+        series: shownSeries,
         hooks: {
           draw: [
             (u) => {
@@ -123,7 +137,7 @@ export function TrendChart({ i18n, series, onDrawn }: TrendChartProps) {
           ],
         },
       };
-      plot = new uPlot(opts, data, el);
+      plot = new uPlot(opts, columns.filter((col, i) => i === 0 || has(col)) as uPlot.AlignedData, el);
     };
     build();
 

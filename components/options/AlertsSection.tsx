@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Translator } from '@/lib/i18n/translator';
 import { settingsSchema, type Settings } from '@/lib/settings/schema';
+import { TimeSelect } from './TimeSelect';
 
 export interface AlertsSectionProps {
   i18n: Translator;
@@ -114,9 +115,12 @@ export function AlertsSection({ i18n, settings, onSave }: AlertsSectionProps) {
           </div>
           <div class="row">
             <label for="quiet-start">{t('opt_quiet_start')}</label>
-            <input id="quiet-start" type="time" required value={quiet.start} disabled={!quiet.enabled} onInput={(e) => setQuiet({ ...quiet, start: e.currentTarget.value })} />
+            <TimeSelect id="quiet-start" value={quiet.start} disabled={!quiet.enabled} describedBy="quiet-format" onChange={(start) => setQuiet({ ...quiet, start })} />
             <label for="quiet-end">{t('opt_quiet_end')}</label>
-            <input id="quiet-end" type="time" required value={quiet.end} disabled={!quiet.enabled} onInput={(e) => setQuiet({ ...quiet, end: e.currentTarget.value })} />
+            <TimeSelect id="quiet-end" value={quiet.end} disabled={!quiet.enabled} describedBy="quiet-format" onChange={(end) => setQuiet({ ...quiet, end })} />
+            <span class="format-hint" id="quiet-format">
+              ({t('opt_time_format')})
+            </span>
           </div>
         </fieldset>
 

@@ -1,3 +1,4 @@
+import { carrierListName } from '@/lib/wording/names';
 import { safeColor } from '@/lib/vocabulary/plausibility';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LineRow } from '@/lib/db/schema';
@@ -44,7 +45,7 @@ export function LinesSection({ i18n, lines, carrierLabel, onUpdate, onDelete }: 
             </thead>
             <tbody>
               {lines.map((line) => (
-                <LineRowEditor key={line.id} i18n={i18n} line={line} carrier={carrierLabel(line.carrierId)} onUpdate={onUpdate} onDelete={onDelete} />
+                <LineRowEditor key={line.id} i18n={i18n} line={line} carrier={carrierListName(line.carrierId, carrierLabel(line.carrierId), i18n, line.lastPageUrl)} onUpdate={onUpdate} onDelete={onDelete} />
               ))}
             </tbody>
           </table>

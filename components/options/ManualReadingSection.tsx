@@ -15,13 +15,22 @@ export interface ManualReadingSectionProps {
   onSubmit: (input: ManualReadingInput) => Promise<boolean> | void;
 }
 
-type Problem = 'name' | 'used' | 'total' | null;
+type Problem = 'name' | 'used' | 'total' | 'date' | null;
 
 /** Local midnight at the end of the chosen day is when an allowance "valid until 5 Dec" runs out. */
+/**
+ * A typed YYYY-MM-DD date (a text field labelled with that format: a native date field writes the
+ * browser's own order, which may not be the chosen language's) at the end of that local day.
+ * Null for an empty field; NaN for something that is not a real date.
+ */
 function endOfDay(value: string): number | null {
-  if (!value) return null;
-  const [y, m, d] = value.split('-').map(Number);
-  return new Date(y!, m! - 1, d!, 23, 59, 59).getTime();
+  const text = value.trim();
+  if (!text) return null;
+  const match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+  if (!match) return NaN;
+  const [y, m, d] = match.slice(1).map(Number) as [number, number, number];
+  const date = new Date(y, m - 1, d, 23, 59, 59);
+  return date.getMonth() === m - 1 && date.getDate() === d ? date.getTime() : NaN;
 }
 
 function toBytes(value: string, unit: Unit): number | null {
@@ -47,8 +56,9 @@ export function ManualReadingSection({ i18n, manualLines, onSubmit }: ManualRead
     event.preventDefault();
     const usedBytes = toBytes(used, usedUnit);
     const totalBytes = unlimited ? null : toBytes(total, totalUnit);
+    const end = endOfDay(periodEnd);
     const problemNow: Problem =
-      chosen === 'new' && name.trim() === '' ? 'name' : usedBytes === null ? 'used' : !unlimited && !totalBytes ? 'total' : null;
+      chosen === 'new' && name.trim() === '' ? 'name' : usedBytes === null ? 'used' : !unlimited && !totalBytes ? 'total' : Number.isNaN(end) ? 'date' : null;
     setProblem(problemNow);
     if (problemNow) return;
     const ok = await onSubmit({
@@ -56,7 +66,7 @@ export function ManualReadingSection({ i18n, manualLines, onSubmit }: ManualRead
       usedBytes: usedBytes!,
       totalBytes,
       unlimited,
-      periodEnd: endOfDay(periodEnd),
+      periodEnd: end,
     });
     if (ok) {
       setUsed('');
@@ -95,8 +105,8 @@ export function ManualReadingSection({ i18n, manualLines, onSubmit }: ManualRead
             <input id="manual-used" class="narrow" type="text" inputMode="decimal" value={used} aria-invalid={problem === 'used' || undefined} aria-describedby={describedBy('used')} onInput={(e) => setUsed(e.currentTarget.value)} />
             <label class="visually-hidden" for="manual-used-unit">{t('opt_unit')}</label>
             <select id="manual-used-unit" value={usedUnit} onChange={(e) => setUsedUnit(e.currentTarget.value as Unit)}>
-              <option value="MB">MB</option>
-              <option value="GB">GB</option>
+              <option value="MB">{t('opt_unit_mb')}</option>
+              <option value="GB">{t('opt_unit_gb')}</option>
             </select>
           </div>
           <div class="row">
@@ -104,8 +114,8 @@ export function ManualReadingSection({ i18n, manualLines, onSubmit }: ManualRead
             <input id="manual-total" class="narrow" type="text" inputMode="decimal" value={total} disabled={unlimited} aria-invalid={problem === 'total' || undefined} aria-describedby={describedBy('total')} onInput={(e) => setTotal(e.currentTarget.value)} />
             <label class="visually-hidden" for="manual-total-unit">{t('opt_unit')}</label>
             <select id="manual-total-unit" value={totalUnit} disabled={unlimited} onChange={(e) => setTotalUnit(e.currentTarget.value as Unit)}>
-              <option value="MB">MB</option>
-              <option value="GB">GB</option>
+              <option value="MB">{t('opt_unit_mb')}</option>
+              <option value="GB">{t('opt_unit_gb')}</option>
             </select>
           </div>
           <div class="choice">
@@ -113,8 +123,19 @@ export function ManualReadingSection({ i18n, manualLines, onSubmit }: ManualRead
             <label for="manual-unlimited">{t('opt_manual_unlimited')}</label>
           </div>
           <div class="row">
-            <label for="manual-end">{t('opt_manual_period_end')}</label>
-            <input id="manual-end" type="date" value={periodEnd} onInput={(e) => setPeriodEnd(e.currentTarget.value)} />
+            <label for="manual-end">
+              {t('opt_manual_period_end')} <span class="format-hint">({t('opt_date_format')})</span>
+            </label>
+            <input
+              id="manual-end"
+              type="text"
+              inputMode="numeric"
+              placeholder={t('opt_date_format')}
+              value={periodEnd}
+              aria-invalid={problem === 'date' || undefined}
+              aria-describedby={describedBy('date')}
+              onInput={(e) => setPeriodEnd(e.currentTarget.value)}
+            />
           </div>
         </fieldset>
         {problem && (

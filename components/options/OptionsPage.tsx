@@ -11,6 +11,7 @@ import { LanguageSection } from './LanguageSection';
 import { LinesSection } from './LinesSection';
 import { ManualReadingSection } from './ManualReadingSection';
 import { StorageSection } from './StorageSection';
+import { SupportSection } from './SupportSection';
 
 export interface OptionsPageProps {
   i18n: Translator;
@@ -86,6 +87,7 @@ export function OptionsPage(props: OptionsPageProps) {
       )}
       <LinesSection i18n={i18n} lines={lines} carrierLabel={props.carrierLabel} onUpdate={props.onUpdateLine} onDelete={props.onDeleteLine} />
       <ManualReadingSection i18n={i18n} manualLines={(lines ?? []).filter((l) => l.carrierId === 'manual')} onSubmit={props.onManualReading} />
+      <SupportSection i18n={i18n} />
       <DataSection
         i18n={i18n}
         importState={props.importState}

@@ -7,7 +7,7 @@ import { cycleTrail } from '@/lib/detail/chart-data';
 import { loadHistory } from '@/lib/db/history';
 import type { Translator } from '@/lib/i18n/translator';
 import type { LineCardModel } from '@/lib/status/card';
-import { compareRows } from '@/lib/status/compare';
+import { compareRows, type AdviceContext } from '@/lib/status/compare';
 import { popupDb } from './db';
 
 /** Each line's readings since its cycle began, as a trail; lines without known cycle bounds get none. */
@@ -31,9 +31,11 @@ export interface CompareViewProps {
   now: number;
   onBack: () => void;
   onOpenLine: (lineId: number) => void;
+  /** Where the user seems to be, so the advice never means roaming (see adviseLine). */
+  advice?: AdviceContext;
 }
 
-export function CompareView({ i18n, cards, now, onBack, onOpenLine }: CompareViewProps) {
+export function CompareView({ i18n, cards, now, onBack, onOpenLine, advice }: CompareViewProps) {
   const rows = useMemo(() => compareRows(cards, now), [cards, now]);
   const [trails, setTrails] = useState<ReadonlyMap<number, Trail>>(new Map());
   useEffect(() => {
@@ -47,5 +49,5 @@ export function CompareView({ i18n, cards, now, onBack, onOpenLine }: CompareVie
       live = false;
     };
   }, [cards]);
-  return <Compare i18n={i18n} rows={rows} trails={trails} onBack={onBack} onOpenLine={onOpenLine} />;
+  return <Compare i18n={i18n} rows={rows} trails={trails} onBack={onBack} onOpenLine={onOpenLine} advice={advice} />;
 }

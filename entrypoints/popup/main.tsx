@@ -7,11 +7,13 @@ import { loadTranslator } from '@/lib/i18n/load';
 import type { Translator } from '@/lib/i18n/translator';
 import { activeTabStatus } from '@/lib/state/active-tab';
 import { lazyModule } from '@/lib/state/lazy';
+import { tabLines } from '@/lib/state/tab-order';
 import { copyPageSample, sendUiAction } from '@/lib/state/popup-actions';
 import { createCheckModel } from '@/lib/state/check-model';
 import { createPopupModel } from '@/lib/state/popup-model';
 import { sessionArea } from '@/lib/storage/session';
 import { createRouter, routeHash, type Route } from '@/lib/state/route';
+import { carrierNameIn, lineDisplayName } from '@/lib/wording/names';
 
 const model = createPopupModel(browser.storage.local, activeTabStatus);
 // The round of checks lives in storage.session: the popup may close while it runs.
@@ -27,6 +29,7 @@ const onConfirm = (lineId: number) => void sendUiAction({ type: 'confirm-line', 
 const onDiscard = (lineId: number) => void sendUiAction({ type: 'discard-line', lineId });
 const onDiscardFigures = (lineId: number) => void sendUiAction({ type: 'discard-unconfirmed', lineId });
 const usageUrl = (carrierId: string) => CARRIER_INFOS.find((c) => c.id === carrierId)?.usageUrl ?? null;
+const countryOf = (carrierId: string) => CARRIER_INFOS.find((c) => c.id === carrierId)?.country ?? null;
 
 function openLine(lineId: number) {
   // Read by the popup_chart benchmark: the detail was asked for.
@@ -80,15 +83,15 @@ function App({ i18n }: { i18n: Translator }) {
     const missing = cards !== null && card === null;
     if (!Detail || missing) return <Pending i18n={i18n} error={detailChunk.error.value} missing={missing} />;
     return (
-      <Detail i18n={i18n} lineId={route.lineId} title={card?.name ?? i18n.t('loading')} bucket={card?.bucket ?? null} readAt={card?.readAt ?? null} onBack={router.back}>
-        {card && <LineCard i18n={i18n} card={card} now={model.now.value} usageUrl={usageUrl(card.carrierId)} onConfirm={onConfirm} onDiscard={onDiscard} onDiscardFigures={onDiscardFigures} />}
+      <Detail i18n={i18n} lineId={route.lineId} title={card ? lineDisplayName(card, i18n) : i18n.t('loading')} bucket={card?.bucket ?? null} readAt={card?.readAt ?? null} onBack={router.back}>
+        {card && <LineCard i18n={i18n} card={card} now={model.now.value} usageUrl={usageUrl(card.carrierId)} steps={cards && { cards, countryOf }} onConfirm={onConfirm} onDiscard={onDiscard} onDiscardFigures={onDiscardFigures} />}
       </Detail>
     );
   }
   if (route.view === 'compare') {
     const Compare = compareChunk.module.value?.CompareView;
     if (!Compare || cards === null) return <Pending i18n={i18n} error={compareChunk.error.value} missing={false} />;
-    return <Compare i18n={i18n} cards={cards} now={model.now.value} onBack={router.back} onOpenLine={openLine} />;
+    return <Compare i18n={i18n} cards={cards} now={model.now.value} onBack={router.back} onOpenLine={openLine} advice={{ tabLineIds: tabLines(model.tab.value), countryOf }} />;
   }
   return (
     <Overview
@@ -98,7 +101,7 @@ function App({ i18n }: { i18n: Translator }) {
       now={model.now.value}
       error={model.error.value}
       carriers={CARRIER_INFOS}
-      carrierLabel={carrierLabel}
+      carrierLabel={(id) => carrierNameIn(id, carrierLabel(id), i18n)}
       onCopySample={copyPageSample}
       onOpenOptions={() => void browser.runtime.openOptionsPage()}
       onConfirm={onConfirm}

@@ -1,8 +1,9 @@
-import { wholePercent } from '../format/percent';
+import { formatPercent, wholePercent } from '../format/percent';
 import { LEVEL_COLORS, type Level } from '../status/level';
 import type { LineStatus } from '../status/line-status';
 import { isUnusual } from '../status/warnings';
 import { dayText, unusualText, type Wording } from '../wording/alerts';
+import { lineDisplayName } from '../wording/names';
 
 /**
  * What the toolbar badge shows. Pure: the background only applies the result. It decides nothing
@@ -44,7 +45,7 @@ export function badgeLinesOf(statuses: readonly LineStatus[], wording: Wording):
     .map(({ card }) => {
       const unusual = card.warnings.filter(isUnusual).sort((a, b) => b.end - a.end)[0];
       return {
-        name: card.name,
+        name: lineDisplayName(card, wording.i18n),
         percent: card.percent,
         unlimited: card.unlimited,
         level: card.level,
@@ -69,7 +70,7 @@ export function decideBadge(lines: readonly BadgeLine[], options: BadgeOptions):
 function describeLine(line: BadgeLine, options: BadgeOptions): string {
   const { i18n } = options;
   const parts = [
-    line.percent !== null ? i18n.t('badge_used', { percent: wholePercent(line.percent) }) : i18n.t(line.unlimited ? 'badge_unlimited' : 'badge_cap_unknown'),
+    line.percent !== null ? i18n.t('badge_used', { percent: formatPercent(line.percent, i18n.locale) }) : i18n.t(line.unlimited ? 'badge_unlimited' : 'badge_cap_unknown'),
   ];
   if (line.anomaly) parts.push(i18n.t('badge_unusual', { detail: line.anomaly }));
   if (line.runsOutAt != null) parts.push(i18n.t('badge_runs_out', { date: dayText(line.runsOutAt, options) }));

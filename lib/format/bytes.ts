@@ -18,3 +18,11 @@ export function formatBytes(bytes: number, locale = 'en'): string {
   const units = locale.startsWith('fr') ? FRENCH_UNITS : UNITS;
   return `${text}\u00A0${units[unit]}`;
 }
+
+/** "0.5 GB" / "250 Mo": a size in a unit chosen by the caller (a chart axis keeps one unit for all its ticks). */
+export function formatBytesIn(bytes: number, unit: 'MB' | 'GB', locale = 'en'): string {
+  const value = Math.max(0, bytes) / 1024 ** (unit === 'GB' ? 3 : 2);
+  const text = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
+  const units = locale.startsWith('fr') ? FRENCH_UNITS : UNITS;
+  return `${text}\u00A0${units[unit === 'GB' ? 3 : 2]}`;
+}

@@ -11,3 +11,10 @@ export function wholePercent(percent: number): number {
 export function formatPercent(percent: number, locale = 'en'): string {
   return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(wholePercent(percent) / 100);
 }
+
+/** A share that may be small ("0.4 %" rather than "0 %"): one decimal below 1 %, rounded down. */
+export function formatShare(percent: number, locale = 'en'): string {
+  if (percent >= 1 || percent <= 0) return formatPercent(percent, locale);
+  const tenths = Math.max(0.1, Math.floor(percent * 10 + 1e-9) / 10);
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(tenths / 100);
+}

@@ -13,6 +13,26 @@ async function fetchMessages(locale: UiLocale, api: Pick<ExtensionBrowser, 'runt
   return (await response.json()) as Messages;
 }
 
+/**
+ * The browser's language, decided the same way in every context (service worker, popup, options):
+ * the browser's UI language (`i18n.getUILanguage()`, the one the manifest's messages follow), and
+ * only where a context has none, the first language the browser asks pages for. Never each
+ * context's own guess, so "same as the browser" never words the badge in English and the popup in
+ * French.
+ */
+export function browserLanguage(api: Partial<Pick<ExtensionBrowser, 'i18n'>> = browser): string {
+  const ui = (() => {
+    try {
+      return api.i18n?.getUILanguage?.() ?? '';
+    } catch {
+      return '';
+    }
+  })();
+  if (ui) return ui;
+  const nav = typeof navigator === 'undefined' ? undefined : navigator;
+  return nav?.languages?.[0] ?? nav?.language ?? 'en';
+}
+
 /** The translator for the user's language setting, with English behind any missing message. */
 export async function loadTranslator(): Promise<Translator> {
   const stored = await browser.storage.local.get(SETTINGS_KEY).catch(() => ({}) as Record<string, unknown>);
@@ -33,7 +53,7 @@ export async function loadTranslatorFor(settings: Pick<Settings, 'language'>, ap
   const english = englishMessages as Messages;
   let locale: UiLocale = 'en';
   try {
-    locale = resolveUiLocale(settings.language, api.i18n?.getUILanguage() ?? 'en');
+    locale = resolveUiLocale(settings.language, browserLanguage(api));
     if (locale === 'en') return createTranslator('en', english);
     return createTranslator(locale, await fetchMessages(locale, api), english);
   } catch (error) {

@@ -1,10 +1,10 @@
 import type { LineAnalysis } from '../analysis/types';
 import type { LineRow, ReadingRow } from '../db/schema';
 import { safeColor } from '../vocabulary/plausibility';
-import type { Bucket } from '../vocabulary/reading';
+import { MANUAL_CARRIER_ID, type Bucket } from '../vocabulary/reading';
 import { effectiveFigures } from './cap';
 import { levelFor, lineLevel, type Level } from './level';
-import { lineName } from './line-name';
+import { brandOf, lineName, lineNameTail } from './line-name';
 import { primaryOf } from './primary-bucket';
 import { percentUsed, usedOf } from './usage';
 import { isUnusual, warningsOf, type CardWarning } from './warnings';
@@ -24,6 +24,13 @@ export interface CardOutlook {
   spareBytes: number | null;
   pace: number | null;
   dailyBudgetBytes: number | null;
+  /**
+   * 'expiry' when the cycle's end is the date the allowance expires (a prepaid pass: what is left
+   * is lost, nothing renews); 'renewal' otherwise. Absent in older snapshots (= renewal).
+   */
+  endKind?: 'renewal' | 'expiry';
+  /** The forecast run-out date passed without a reading that shows it: "probably used up". */
+  likelyUsedUp?: true;
 }
 
 /**
@@ -36,6 +43,13 @@ export interface LineCardModel {
   carrierId: string;
   carrierLabel: string;
   name: string;
+  /**
+   * What follows the carrier's name in `name` when the user gave the line no name of their own
+   * (" ••12"), so the popup can write the carrier's name in its language; null for a user's name.
+   */
+  nameTail?: string | null;
+  /** Added by hand in the options page: no carrier page to open or check. */
+  manual?: boolean;
   color: string | null;
   bucket: Bucket;
   usedBytes: number | null;
@@ -79,9 +93,11 @@ export interface StatusOptions {
   carrierLabel: (carrierId: string) => string;
 }
 
-export function outlookOf(analysis: LineAnalysis): CardOutlook {
+export function outlookOf(analysis: LineAnalysis, endKind: CardOutlook['endKind'] = 'renewal'): CardOutlook {
   const { projection, cycle } = analysis;
   return {
+    endKind,
+    ...(projection.likelyUsedUp ? { likelyUsedUp: true as const } : {}),
     status: projection.status,
     exhaustAt: projection.exhaustAt,
     exhaustEarliest: projection.exhaustRange?.earliest ?? null,
@@ -109,12 +125,16 @@ export function toCardModel({ line, latest, analysis, unconfirmed = [] }: Status
     runsOut: warnings.some((w) => w.kind === 'overrun'),
     unusual: warnings.some(isUnusual),
   });
-  const label = carrierLabel(line.carrierId);
+  const label = brandOf(carrierLabel(line.carrierId), line.lastPageUrl);
+  // A validity end on the page (a prepaid pass) is an expiry: what is left is lost, nothing renews.
+  const endKind = primary.periodEnd !== null && primary.periodEndKind === 'expiry' ? 'expiry' : 'renewal';
   return {
     lineId: line.id,
     carrierId: line.carrierId,
     carrierLabel: label,
     name: lineName(line, label),
+    nameTail: lineNameTail(line),
+    manual: line.carrierId === MANUAL_CARRIER_ID,
     // Only a #rrggbb colour reaches a style (a stored value is never trusted to be one).
     color: safeColor(line.color),
     bucket: primary.bucket,
@@ -132,7 +152,7 @@ export function toCardModel({ line, latest, analysis, unconfirmed = [] }: Status
     generic: latest.some((r) => r.generic),
     pending: line.pendingConfirmation,
     unconfirmed: unconfirmedOf(unconfirmed, primary.bucket),
-    outlook: analysis ? outlookOf(analysis) : null,
+    outlook: analysis ? outlookOf(analysis, endKind) : null,
     warnings,
   };
 }

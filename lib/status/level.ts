@@ -10,8 +10,8 @@ export const LEVEL_RANK: Record<Level, number> = { none: 0, ok: 1, notice: 2, wa
 export const LEVEL_COLORS: Record<Level, string> = {
   none: '#5f6368',
   ok: '#1e7d32',
-  notice: '#827717',
-  warning: '#b26a00',
+  notice: '#736914',
+  warning: '#985a00',
   danger: '#c62828',
   over: '#7f0000',
 };

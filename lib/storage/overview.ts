@@ -7,7 +7,7 @@ import type { LineCardModel } from '../status/card';
  * bundle carries neither Dexie nor the analysis. It is a cache: IndexedDB stays the truth, and
  * the background rebuilds it at every start.
  */
-export const OVERVIEW_VERSION = 3;
+export const OVERVIEW_VERSION = 4;
 
 export interface OverviewSnapshot {
   version: typeof OVERVIEW_VERSION;

@@ -1,9 +1,11 @@
 import type { LineAnalysis } from '../analysis/types';
 import { formatBytes } from '../format/bytes';
 import { formatDay, formatWhen } from '../format/date';
-import { wholePercent } from '../format/percent';
-import type { Translator, UiLocale } from '../i18n/translator';
+import { formatPercent, formatShare } from '../format/percent';
+import type { Translator } from '../i18n/translator';
 import type { CardWarning, LineCardModel } from '../status/card';
+import { describeWarning } from './card';
+import { lineDisplayName } from './names';
 
 /**
  * Notification texts in the UI language. Pure: the background loads the translator once per
@@ -21,17 +23,18 @@ export interface Wording {
   timeZone?: string;
 }
 
-/** English notifications keep the day-first "25 Nov" they always had. */
-function dateLocale(locale: UiLocale): string {
-  return locale === 'en' ? 'en-GB' : locale;
-}
-
+/** Days and times as the popup words them (the same locale, so the badge and the card agree). */
 export function dayText(time: number, w: Wording): string {
-  return formatDay(time, dateLocale(w.i18n.locale), w.timeZone);
+  return formatDay(time, w.i18n.locale, w.timeZone);
 }
 
 function whenText(time: number, w: Wording): string {
-  return formatWhen(time, dateLocale(w.i18n.locale), w.timeZone);
+  return formatWhen(time, w.i18n.locale, w.timeZone);
+}
+
+/** The line's name in the UI language (a Chinese notification names 中國移動香港). */
+function nameOf(card: LineCardModel, w: Wording): string {
+  return lineDisplayName(card, w.i18n);
 }
 
 function bytes(value: number, w: Wording): string {
@@ -48,9 +51,11 @@ function sentences(w: Wording, ...parts: Array<string | null>): string {
   return parts.filter((p): p is string => Boolean(p)).join(w.i18n.locale.startsWith('zh') ? '' : ' ');
 }
 
-function renews(analysis: LineAnalysis, w: Wording): string | null {
+/** "It renews on 3 Dec." — or, for an allowance that expires, "It expires on 3 Dec." */
+function renews(analysis: LineAnalysis, w: Wording, card?: LineCardModel): string | null {
   const end = analysis.cycle.end;
   if (end === null) return null;
+  if (card?.outlook?.endKind === 'expiry') return say(w, 'alert_expires', { date: dayText(end, w) });
   return say(w, analysis.cycle.endSource === 'inferred' ? 'alert_renews_probably' : 'alert_renews', { date: dayText(end, w) });
 }
 
@@ -58,11 +63,12 @@ export function thresholdText(card: LineCardModel, threshold: number, analysis: 
   const { i18n } = w;
   const used = card.usedBytes ?? 0;
   const total = card.totalBytes ?? 0;
-  const figures = i18n.t('alert_figures', { used: bytes(used, w), total: bytes(total, w), percent: wholePercent(card.percent ?? 0) });
-  if (threshold >= 100) return { title: i18n.t('alert_used_up_title', { name: card.name }), message: sentences(w, figures, renews(analysis, w)) };
+  const figures = i18n.t('alert_figures', { used: bytes(used, w), total: bytes(total, w), percent: formatPercent(card.percent ?? 0, i18n.locale) });
+  const name = nameOf(card, w);
+  if (threshold >= 100) return { title: i18n.t('alert_used_up_title', { name }), message: sentences(w, figures, renews(analysis, w, card)) };
   return {
-    title: i18n.t('alert_threshold_title', { name: card.name, percent: threshold }),
-    message: sentences(w, figures, i18n.t('alert_left', { amount: bytes(Math.max(0, total - used), w) }), renews(analysis, w)),
+    title: i18n.t('alert_threshold_title', { name, percent: formatPercent(threshold, i18n.locale) }),
+    message: sentences(w, figures, i18n.t('alert_left', { amount: bytes(Math.max(0, total - used), w) }), renews(analysis, w, card)),
   };
 }
 
@@ -79,22 +85,21 @@ function amountParams(warning: CardWarning, w: Wording) {
 }
 
 /**
- * Unusual use in a few words, for the badge title. The analysis explains it in English (how much,
- * when, against what habit); other languages word it from the figures.
+ * Unusual use in a few words, for the badge title: worded from the figures in every language,
+ * with the same days and times as the card (never the analysis's English reason, whose dates are
+ * written its own way).
  */
 export function unusualText(warning: CardWarning, w: Wording): string {
-  if (w.i18n.locale === 'en' && warning.reason) return warning.reason;
+  if ((warning.count ?? 1) > 1 || warning.slowDrain) return describeWarning(warning, w.i18n);
   return w.i18n.t('alert_unusual_amount', amountParams(warning, w));
 }
 
-/** In English the analysis's reason already says how much, when and against what habit. */
 export function leakText(card: LineCardModel, warning: LeakWarning, w: Wording): AlertText {
   const { i18n } = w;
-  const title = i18n.t(LEAK_TITLES[warning.kind], { name: card.name });
-  if (i18n.locale === 'en' && warning.reason) return { title, message: warning.reason };
+  const title = i18n.t(LEAK_TITLES[warning.kind], { name: nameOf(card, w) });
   const params = amountParams(warning, w);
   const message =
-    warning.percentOfCap === null ? i18n.t('alert_leak_message_no_cap', params) : i18n.t('alert_leak_message', { ...params, percent: Math.round(warning.percentOfCap) });
+    warning.percentOfCap === null ? i18n.t('alert_leak_message_no_cap', params) : i18n.t('alert_leak_message', { ...params, percent: formatShare(warning.percentOfCap, i18n.locale) });
   return { title, message };
 }
 
@@ -102,16 +107,17 @@ export function overrunText(card: LineCardModel, exhaustAt: number, analysis: Li
   const { i18n } = w;
   const left = card.totalBytes !== null && card.usedBytes !== null ? i18n.t('alert_left', { amount: bytes(Math.max(0, card.totalBytes - card.usedBytes), w) }) : null;
   return {
-    title: i18n.t('alert_overrun_title', { name: card.name, date: dayText(exhaustAt, w) }),
-    message: sentences(w, i18n.t('alert_overrun_message'), left, renews(analysis, w)),
+    title: i18n.t('alert_overrun_title', { name: nameOf(card, w), date: dayText(exhaustAt, w) }),
+    message: sentences(w, i18n.t(card.outlook?.endKind === 'expiry' ? 'alert_overrun_message_expiry' : 'alert_overrun_message'), left, renews(analysis, w, card)),
   };
 }
 
 export function validityText(card: LineCardModel, end: number, w: Wording): AlertText {
   const date = dayText(end, w);
-  return { title: w.i18n.t('alert_validity_title', { name: card.name, date }), message: say(w, 'alert_validity_message', { date }) };
+  return { title: w.i18n.t('alert_validity_title', { name: nameOf(card, w), date }), message: say(w, 'alert_validity_message', { date }) };
 }
 
 export function staleText(card: LineCardModel, readAt: number, w: Wording): AlertText {
-  return { title: w.i18n.t('alert_stale_title', { name: card.name }), message: say(w, 'alert_stale_message', { date: dayText(readAt, w) }) };
+  const message = card.manual ? 'alert_stale_message_manual' : 'alert_stale_message';
+  return { title: w.i18n.t('alert_stale_title', { name: nameOf(card, w) }), message: say(w, message, { date: dayText(readAt, w) }) };
 }

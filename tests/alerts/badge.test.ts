@@ -57,7 +57,7 @@ describe('the badge', () => {
   it('shows ! in red while unusual use is active, and says so in the title', () => {
     const badge = badgeOf([source(1, 17, 20), source(2, 4, 20, { anomalies: [anomaly('overnight', NOW - 3 * H)] })]);
     expect(badge).toMatchObject({ text: '!', level: 'danger', color: LEVEL_COLORS.danger });
-    expect(badge.title.split('\n')[1]).toBe('Movistar ••20: 20% used; unusual use: 1.2 GB overnight between 01:00 and 05:00');
+    expect(badge.title.split('\n')[1]).toBe('Movistar ••20: 20% used; unusual use: 1.2\u00A0GB between Fri 05:00 and Fri 09:00');
   });
 
   it('lets a line already over its cap outrank unusual use elsewhere', () => {
@@ -99,13 +99,13 @@ describe('the badge', () => {
       EN,
     );
     expect(lines).toEqual([
-      { name: 'Movistar ••10', percent: 25, unlimited: false, level: 'danger', anomaly: '1.2 GB overnight between 01:00 and 05:00', runsOutAt: null },
+      { name: 'Movistar ••10', percent: 25, unlimited: false, level: 'danger', anomaly: '1.2\u00A0GB between Fri 05:00 and Fri 09:00', runsOutAt: null },
       { name: 'Movistar ••20', percent: 25, unlimited: false, level: 'warning', anomaly: null, runsOutAt: NOW + 5 * DAY },
     ]);
     const badge = decideBadge(lines);
     expect(badge.text).toBe('!');
     expect(badge.title.split('\n').slice(1)).toEqual([
-      'Movistar ••10: 25% used; unusual use: 1.2 GB overnight between 01:00 and 05:00',
+      'Movistar ••10: 25% used; unusual use: 1.2\u00A0GB between Fri 05:00 and Fri 09:00',
       'Movistar ••20: 25% used; runs out around 25 Nov',
     ]);
   });

@@ -197,7 +197,9 @@ describe('leak notifications', () => {
   ] as const)('fire once for a %s anomaly: how much, when, which line', (kind, title) => {
     const a = anomaly(kind, NOW - 2 * H);
     const { add } = decideAlerts([source(1, 5, 20, { anomalies: [a] })], [], context());
-    expect(add).toEqual([expect.objectContaining({ kind: 'leak', key: `leak:${a.start}`, urgent: true, title: `Movistar ••10: ${title}`, message: a.reason })]);
+    expect(add).toEqual([expect.objectContaining({ kind: 'leak', key: `leak:${a.start}`, urgent: true, title: `Movistar ••10: ${title}`, message: expect.stringMatching(/^1\.2\sGB between Fri 06:00 and Fri 10:00 \(6% of the cap\)\.$/) })]);
+    // Worded from the figures, with the card's times (not the analysis's English reason).
+    expect(add[0]!.message).not.toBe(a.reason);
   });
 
   it('do not repeat an episode whose window shifted as readings arrived, but raise a separate one', () => {

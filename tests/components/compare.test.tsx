@@ -27,14 +27,14 @@ describe('compare view', () => {
   it('tells which line to use now', () => {
     const root = show();
     // Orange: 8 GB over 20 days = 0.4 GB/day; Movistar: 4 GB over 20 days = 0.2 GB/day
-    expect(plain(root.querySelector('.hint')?.textContent)).toBe('Use Orange ••90 now: it has the most headroom per remaining day (410 MB/day).');
+    expect(plain(root.querySelector('.hint')?.textContent)).toBe('Use Orange ••90 now: it has the most room per remaining day (410 MB/day).');
   });
 
   it('tabulates used, cycle gone, pace and outlook for every line', () => {
     const root = show();
     const rows = [...root.querySelectorAll('.compare-table tbody tr')].map((tr) => [...tr.children].map((c) => plain(c.textContent)));
-    expect(rows[0]).toEqual(['1. Movistar ••12', '80%', '33%', '47 % ahead of pace', 'runs out around Nov 24, 16 days before renewal']);
-    expect(rows[1]!.slice(0, 4)).toEqual(['2. Orange ••90', '20%', '33%', '13 % behind pace']);
+    expect(rows[0]).toEqual(['1. Movistar ••12', '80%', '33%', 'faster than even', 'at this pace it runs out on 24 Nov, 16 days before renewal']);
+    expect(rows[1]!.slice(0, 4)).toEqual(['2. Orange ••90', '20%', '33%', 'slower than even']);
     expect(rows[2]).toEqual(['3. CMHK ••55', 'unlimited', '—', '—', '—']);
     expect(root.querySelector('tr.is-best')?.getAttribute('data-line-id')).toBe('2');
   });

@@ -44,7 +44,7 @@ describe('OptionsPage', () => {
     const root = mount(<OptionsPage {...props()} />);
     expect(root.querySelectorAll('h1')).toHaveLength(1);
     expect([...root.querySelectorAll('h2')].map((h) => h.textContent)).toEqual([
-      'Alerts', 'Language', 'Checks without a visit', 'Lines', 'Add a reading by hand', 'Your data', 'Storage',
+      'Alerts', 'Language', 'Checks without a visit', 'Lines', 'Add a reading by hand', 'A page that is not recognised', 'Your data', 'Storage',
     ]);
     for (const fieldset of root.querySelectorAll('fieldset')) expect(fieldset.querySelector(':scope > legend')?.textContent).toBeTruthy();
     expect(unlabelled(root)).toEqual([]);

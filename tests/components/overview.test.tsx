@@ -77,7 +77,8 @@ describe('Overview', () => {
     expect(first).toContain('17%');
     expect(first).toContain('read 3 minutes ago');
     expect(cards[0]!.querySelector('[role=meter]')?.getAttribute('aria-valuenow')).toBe('18');
-    expect(plain(cards[1]!.textContent)).toContain('15 GB of unlimited');
+    expect(plain(cards[1]!.textContent)).toContain('15 GB used · unlimited');
+    expect(plain(cards[1]!.textContent)).not.toContain('of unlimited');
     expect(cards[1]!.querySelector('[role=meter]')).toBeNull();
   });
 
@@ -122,11 +123,11 @@ describe('Overview', () => {
     expect(onDiscard).toHaveBeenCalledWith(5);
   });
 
-  it('says once how much will go unused, and shows the pace and daily budget', () => {
+  it('says once how much will be left over, in plain words about the pace, and the daily budget', () => {
     const outlook = { status: 'within-cap' as const, exhaustAt: null, exhaustEarliest: null, exhaustLatest: null, cycleEnd: NOW + 5 * 86_400_000, cycleEndSource: 'page' as const, spareBytes: 10 * GB, pace: -20, dailyBudgetBytes: 2 * GB };
     const text = plain(show({ cards: [card({ outlook })] }).textContent);
-    expect(text).toContain('lasts until renewal · about 10 GB will expire unused · 20 % behind pace');
-    expect(text).not.toContain('spare');
+    expect(text).toContain('lasts until renewal on 25 Nov · about 10 GB left over at renewal · using less than an even share so far');
+    expect(text).not.toMatch(/spare|behind|ahead/);
     expect(text).toContain('2 GB/day until renewal');
   });
 

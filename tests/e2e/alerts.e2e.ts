@@ -14,8 +14,8 @@ const capped = readFileSync(join('tests/fixtures/movistar-es', '2026-11-20-cappe
 const movistarAt = (used: string) => capped.replaceAll('3,5 GB', `${used} GB`);
 
 const GREEN = [30, 125, 50, 255];
-const OLIVE = [130, 119, 23, 255];
-const AMBER = [178, 106, 0, 255];
+const OLIVE = [115, 105, 20, 255];
+const AMBER = [152, 90, 0, 255];
 
 interface AlertRecord {
   id: number;

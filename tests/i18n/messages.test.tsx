@@ -43,7 +43,7 @@ describe('every language renders the overview without a missing message', () => 
     );
     const text = plain(root.textContent);
     // A missing message shows as its key (snake_case), an unfilled placeholder as {name}.
-    for (const key of Object.keys(en)) expect(text, key).not.toContain(key);
+    for (const key of Object.keys(en).filter((k) => k.includes('_'))) expect(text, key).not.toContain(key);
     expect(text).not.toMatch(/\{\w+\}/);
     expect(text).toContain('Movistar ••12');
   });

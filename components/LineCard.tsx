@@ -116,7 +116,7 @@ export function LineCard({ i18n, card, now, usageUrl, onConfirm, onDiscard, onDi
           {pace && <> · {pace}</>}
         </p>
       )}
-      {isNew && <p class="next-hint">{card.manual ? i18n.t('new_line_next_manual') : i18n.t('new_line_next', { check: i18n.t('next_check_now') })}</p>}
+      {isNew && <p class="next-hint">{card.manual ? i18n.t('new_line_next_manual') : i18n.t('new_line_next', { check: i18n.t('check_now') })}</p>}
       <p class="meta">
         <span>{bucket}</span>
         {end && <> · {end}</>}

@@ -4,7 +4,7 @@ import type { Page as PwPage } from 'playwright-core';
 import type { Page as PpPage } from 'puppeteer-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { artifactPath, launchExtension, openPopup, serveCarrierPage } from './harness';
-import { gotoExtension, launchFirefox, ORIGIN as FIREFOX_ORIGIN, type FirefoxSession } from './firefox/harness';
+import { gotoExtension, launchFirefox, ORIGIN as FIREFOX_ORIGIN, setViewportSize, type FirefoxSession } from './firefox/harness';
 import { inPage } from './in-page';
 import {
   dataScreens,
@@ -194,7 +194,7 @@ describe(`every screen at ${PHONE.width}×${PHONE.height}, in ${LANGUAGES.join('
         else await gotoExtension(popup, path);
       },
       reload: async () => void (await popup.evaluate(() => location.reload()).catch(() => undefined)),
-      setWidth: (width) => popup.setViewport({ width, height: PHONE.height }),
+      setWidth: (width) => setViewportSize(popup, { width, height: PHONE.height }),
       setScheme: async (wanted) => wanted === scheme,
       screenshot: async (path, fullPage) => void (await popup.screenshot({ path: path as `${string}.png`, fullPage })),
     };

@@ -84,12 +84,20 @@ export async function launchFirefox(options: { dark?: boolean } = {}): Promise<F
     return page;
   };
   // The tab Firefox starts with is guarded too: it is where a first carrier page may load.
-  for (const page of await browser.pages()) await guard(page);
+  const startTabs = await browser.pages();
+  for (const page of startTabs) await guard(page);
+  const newTab = async () => {
+    // Firefox ESR 140 cannot open a tab while a popup-type window (where the popup is shown)
+    // is the last focused one: bring a tab of the normal window to the front first.
+    const anchor = startTabs.find((p) => !p.isClosed());
+    if (anchor) await anchor.bringToFront().catch(() => undefined);
+    return browser.newPage({ type: 'tab' });
+  };
 
   const session: FirefoxSession = {
     browser,
     serve: (url, html) => void routes.set(url.split('#')[0]!, html),
-    newPage: async (type = 'tab') => guard(await browser.newPage({ type })),
+    newPage: async (type = 'tab') => guard(await (type === 'tab' ? newTab() : browser.newPage({ type }))),
     async openCarrierPage(url) {
       const page = await session.newPage();
       await page.goto(url);
@@ -97,7 +105,7 @@ export async function launchFirefox(options: { dark?: boolean } = {}): Promise<F
     },
     async openExtensionPage(path, { type = 'tab', viewport } = {}) {
       const page = await session.newPage(type);
-      if (viewport) await page.setViewport(viewport);
+      if (viewport) await setViewportSize(page, viewport);
       await gotoExtension(page, path);
       return page;
     },
@@ -107,6 +115,17 @@ export async function launchFirefox(options: { dark?: boolean } = {}): Promise<F
 }
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Sizes a page's viewport with BiDi's `browsingContext.setViewport` alone. puppeteer's
+ * `setViewport` also sends `emulation.setScreenOrientationOverride`, which Firefox ESR 140 (what
+ * Debian bookworm installs) does not know, so it fails there.
+ */
+export async function setViewportSize(page: Page, size: { width: number; height: number }): Promise<void> {
+  const frame = page.mainFrame() as unknown as { browsingContext?: { setViewport(options: object): Promise<void> } };
+  if (!frame.browsingContext) throw new Error('setViewportSize: not a WebDriver BiDi page');
+  await frame.browsingContext.setViewport({ viewport: { width: size.width, height: size.height }, devicePixelRatio: null });
+}
 
 /**
  * Loads an extension page. puppeteer never sees a navigation to moz-extension:// finish, so the

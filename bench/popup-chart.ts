@@ -7,9 +7,11 @@ import { median, percentile } from './stats';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 declare const chrome: any;
 
-const DIST = resolve('.output/chrome-mv3');
+const DIST = resolve(process.env.BENCH_DIST ?? '.output/chrome-mv3');
 /** Openings per scenario: each one a fresh popup, so the detail's chunk is never cached in the page. */
 const RUNS = Number(process.env.BENCH_CHART_RUNS ?? 11);
+/** How long a person's pointer rests on a card before the click (the hovered variant). */
+const HOVER_MS = 300;
 
 interface Scenario {
   /** Suffix of the metric names ('' for the budgeted one). */
@@ -18,12 +20,14 @@ interface Scenario {
   days: number;
   /** Also time the "1 year" switch. */
   year: boolean;
+  /** Also time openings after the pointer has rested on the card for a moment, as a person's does before clicking. */
+  hover: boolean;
 }
 
 /** 3 lines × 4 weeks is what the budget (popup_chart_ms) is about; 1 line × a year is the heaviest read. */
 const SCENARIOS: Scenario[] = [
-  { key: '', lines: 3, days: 28, year: false },
-  { key: '_1y', lines: 1, days: 365, year: true },
+  { key: '', lines: 3, days: 28, year: false, hover: true },
+  { key: '_1y', lines: 1, days: 365, year: true, hover: false },
 ];
 
 interface Timing {
@@ -82,9 +86,10 @@ async function seed(context: BrowserContext, lines: number, days: number): Promi
 /**
  * One popup: wait for the numbers, open the first line's detail at once (the cold path: its chunk
  * is not prefetched yet), time until the chart has drawn, then (optionally) switch to the whole year.
- * Times are read inside the page from performance marks, so the driver's latency is not counted.
+ * With `hoverMs`, the pointer first rests that long on the card. Times are read inside the page
+ * from performance marks, so the driver's latency is not counted.
  */
-async function timeOnce(context: BrowserContext, id: string, year: boolean): Promise<Timing> {
+async function timeOnce(context: BrowserContext, id: string, year: boolean, hoverMs = 0): Promise<Timing> {
   const page = await context.newPage();
   await page.goto(`chrome-extension://${id}/popup.html`);
   await page.waitForFunction(() => performance.getEntriesByName('esim:lines-shown').length > 0, undefined, { timeout: 30_000, polling: 20 });
@@ -94,7 +99,12 @@ async function timeOnce(context: BrowserContext, id: string, year: boolean): Pro
     const watch = () => (performance.getEntriesByName('esim:chart-drawn').length ? requestAnimationFrame(() => performance.mark('bench:chart-frame')) : requestAnimationFrame(watch));
     requestAnimationFrame(watch);
   });
-  await page.locator('.line-card .figures').first().click();
+  const card = page.locator('.line-card .figures').first();
+  if (hoverMs) {
+    await card.hover();
+    await page.waitForTimeout(hoverMs);
+  }
+  await card.click();
   await page.waitForFunction(() => performance.getEntriesByName('bench:chart-frame').length > 0, undefined, { timeout: 30_000, polling: 20 });
   const { open, marks } = await page.evaluate(() => {
     const t0 = performance.getEntriesByName('esim:detail-open')[0]!.startTime;
@@ -131,8 +141,15 @@ async function runScenario(scenario: Scenario): Promise<Record<string, number>> 
     await probe.waitForFunction((n) => document.querySelectorAll('.line-card').length === n, scenario.lines, { timeout: 60_000 });
     await probe.close();
     const runs: Timing[] = [];
-    for (let i = 0; i < RUNS; i++) runs.push(await timeOnce(context, id, scenario.year));
-    if (process.env.BENCH_CHART_PHASES) printPhases(scenario, runs);
+    const hovered: Timing[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      runs.push(await timeOnce(context, id, scenario.year));
+      if (scenario.hover) hovered.push(await timeOnce(context, id, false, HOVER_MS));
+    }
+    if (process.env.BENCH_CHART_PHASES) {
+      printPhases(`${scenario.lines} line(s) × ${scenario.days} days`, runs);
+      if (hovered.length) printPhases(`${scenario.lines} line(s) × ${scenario.days} days, after ${HOVER_MS} ms over the card`, hovered);
+    }
     const round = (n: number) => Math.round(n);
     const opens = runs.map((r) => r.open);
     const result: Record<string, number> = {
@@ -140,6 +157,7 @@ async function runScenario(scenario: Scenario): Promise<Record<string, number>> 
       [`popup_chart${scenario.key}_p90_ms`]: round(percentile(opens, 90)),
     };
     if (scenario.year) result.popup_chart_year_ms = round(median(runs.map((r) => r.year!)));
+    if (hovered.length) result[`popup_chart${scenario.key}_hover_ms`] = round(median(hovered.map((r) => r.open)));
     return result;
   } finally {
     await context.close();
@@ -148,10 +166,10 @@ async function runScenario(scenario: Scenario): Promise<Record<string, number>> 
 }
 
 /** Each mark's median time after the click, in order (BENCH_CHART_PHASES=1). */
-function printPhases(scenario: Scenario, runs: Timing[]) {
+function printPhases(title: string, runs: Timing[]) {
   const names = [...new Set(runs.flatMap((r) => Object.keys(r.marks)))];
   const rows = names.map((name) => ({ name, at: median(runs.map((r) => r.marks[name]).filter((v): v is number => v !== undefined)) })).sort((a, b) => a.at - b.at);
-  console.log(`\npopup chart, ${scenario.lines} line(s) × ${scenario.days} days, ${runs.length} openings (median ms after the click):`);
+  console.log(`\npopup chart, ${title}, ${runs.length} openings (median ms after the click):`);
   let prev = 0;
   for (const { name, at } of rows) {
     console.log(`  ${name.padEnd(24)} ${at.toFixed(1).padStart(7)}  (+${(at - prev).toFixed(1)})`);
@@ -164,7 +182,8 @@ function printPhases(scenario: Scenario, runs: Timing[]) {
  * popup_chart_ms / popup_chart_p90_ms: with 3 lines × 4 weeks of hourly readings stored, the first
  * line's detail from the click on its card to its drawn chart (default period), median and 90th
  * percentile over several openings; popup_chart_1y_ms / _p90_ms: the same with 1 line × a year;
- * popup_chart_year_ms: there, from "1 year" to the year's chart drawn.
+ * popup_chart_year_ms: there, from "1 year" to the year's chart drawn; popup_chart_hover_ms: 3 lines
+ * × 4 weeks again, the pointer resting on the card for HOVER_MS before the click (not budgeted).
  */
 export async function measure(): Promise<Record<string, number>> {
   const results: Record<string, number> = {};

@@ -7,6 +7,7 @@ import { loadTranslator } from '@/lib/i18n/load';
 import type { Translator } from '@/lib/i18n/translator';
 import { activeTabStatus } from '@/lib/state/active-tab';
 import { lazyModule } from '@/lib/state/lazy';
+import { databaseReady } from './database-ready';
 import { tabLines } from '@/lib/state/tab-order';
 import { copyPageSample, sendUiAction } from '@/lib/state/popup-actions';
 import { createCheckModel } from '@/lib/state/check-model';
@@ -37,6 +38,8 @@ const countryOf = (carrierId: string) => CARRIER_INFOS.find((c) => c.id === carr
  */
 function prefetchLine(lineId: number) {
   const card = model.cards.value?.find((c) => c.lineId === lineId);
+  // The background's answer travels while the chunk loads (the detail's open waits for it).
+  databaseReady().catch(() => undefined);
   void detailChunk.load().then((m) => card && m?.prefetchDetail(lineId, card.bucket, card.readAt));
 }
 

@@ -61,11 +61,17 @@ export function DetailView({ i18n, lineId, title, bucket, readAt, onBack, childr
     loads.take({ lineId, bucket, readAt }).then(({ data, now }) => {
       if (!live) return;
       setState(data ? { status: 'ready', data, now, year: null } : { status: 'missing' });
-      // The rest of the year, once the first chart is up, for the "1 year" view.
+      // The rest of the year, for the "1 year" view, once the first chart's frame is out: its rows
+      // are not unpacked while that frame is being made.
       if (data) {
-        void popupDb()
-          .then((db) => extendToYear(db, data, { now }))
-          .then((year) => live && setState({ status: 'ready', data, now, year }), failed);
+        requestAnimationFrame(() =>
+          setTimeout(() => {
+            if (!live) return;
+            void popupDb()
+              .then((db) => extendToYear(db, data, { now }))
+              .then((year) => live && setState({ status: 'ready', data, now, year }), failed);
+          }),
+        );
       }
     }, failed);
     return () => {

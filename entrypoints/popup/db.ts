@@ -1,11 +1,11 @@
 import { openReadOnly, type ReadOnlyDb } from '@/lib/db/read-only';
-import { whenDatabaseReady } from '@/lib/state/popup-actions';
+import { databaseReady } from './database-ready';
 
 let db: Promise<ReadOnlyDb> | null = null;
 
 /** One read-only connection for the popup's lifetime, opened on first use (never for the overview). */
 export function popupDb(): Promise<ReadOnlyDb> {
-  db ??= openReadOnly(whenDatabaseReady).catch((e: unknown) => {
+  db ??= openReadOnly(databaseReady).catch((e: unknown) => {
     db = null;
     throw e;
   });

@@ -9,6 +9,7 @@ import { TrendChart } from '@/components/TrendChart';
 import type { Bucket } from '@/lib/vocabulary/reading';
 import type { ChartRange } from '@/lib/detail/chart-data';
 import { extendToYear, leakSensitivityOf, loadLineDetail } from '@/lib/detail/load';
+import { createPrefetcher } from '@/lib/detail/prefetch';
 import type { Translator } from '@/lib/i18n/translator';
 import { SETTINGS_KEY } from '@/lib/storage/keys';
 import { popupDb } from './db';
@@ -22,6 +23,20 @@ async function loadDetail(lineId: number, bucket: Bucket) {
     leakSensitivity: leakSensitivityOf(stored[SETTINGS_KEY]),
   });
   return { data, now };
+}
+
+/** A load started before its view mounts (a hover, a press) is used only by a view that opens within this time. */
+const PREFETCH_FRESH_MS = 10_000;
+type DetailKey = { lineId: number; bucket: Bucket; readAt: number | null };
+const loads = createPrefetcher(({ lineId, bucket }: DetailKey) => loadDetail(lineId, bucket), {
+  freshMs: PREFETCH_FRESH_MS,
+  // A new reading of the line is a new load.
+  keyOf: ({ lineId, bucket, readAt }) => `${lineId}:${bucket}:${readAt}`,
+});
+
+/** Starts reading and analysing a line's detail before its view renders (see lib/detail/prefetch). */
+export function prefetchDetail(lineId: number, bucket: Bucket, readAt: number | null): void {
+  loads.prefetch({ lineId, bucket, readAt });
 }
 
 export interface DetailViewProps {
@@ -43,14 +58,20 @@ export function DetailView({ i18n, lineId, title, bucket, readAt, onBack, childr
     if (bucket === null) return;
     let live = true;
     const failed = (e: unknown) => live && setState({ status: 'error', message: e instanceof Error ? e.message : String(e) });
-    loadDetail(lineId, bucket).then(({ data, now }) => {
+    loads.take({ lineId, bucket, readAt }).then(({ data, now }) => {
       if (!live) return;
       setState(data ? { status: 'ready', data, now, year: null } : { status: 'missing' });
-      // The rest of the year, once the first chart is up, for the "1 year" view.
+      // The rest of the year, for the "1 year" view, once the first chart's frame is out: its rows
+      // are not unpacked while that frame is being made.
       if (data) {
-        void popupDb()
-          .then((db) => extendToYear(db, data, { now }))
-          .then((year) => live && setState({ status: 'ready', data, now, year }), failed);
+        requestAnimationFrame(() =>
+          setTimeout(() => {
+            if (!live) return;
+            void popupDb()
+              .then((db) => extendToYear(db, data, { now }))
+              .then((year) => live && setState({ status: 'ready', data, now, year }), failed);
+          }),
+        );
       }
     }, failed);
     return () => {

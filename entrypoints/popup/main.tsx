@@ -7,6 +7,7 @@ import { loadTranslator } from '@/lib/i18n/load';
 import type { Translator } from '@/lib/i18n/translator';
 import { activeTabStatus } from '@/lib/state/active-tab';
 import { lazyModule } from '@/lib/state/lazy';
+import { databaseReady } from './database-ready';
 import { tabLines } from '@/lib/state/tab-order';
 import { copyPageSample, sendUiAction } from '@/lib/state/popup-actions';
 import { createCheckModel } from '@/lib/state/check-model';
@@ -31,11 +32,58 @@ const onDiscardFigures = (lineId: number) => void sendUiAction({ type: 'discard-
 const usageUrl = (carrierId: string) => CARRIER_INFOS.find((c) => c.id === carrierId)?.usageUrl ?? null;
 const countryOf = (carrierId: string) => CARRIER_INFOS.find((c) => c.id === carrierId)?.country ?? null;
 
+/**
+ * Starts a line's detail before its view renders: the chunk, and (once it is there) the line's
+ * readings and analysis, so neither waits for the view's first paint.
+ */
+function prefetchLine(lineId: number) {
+  const card = model.cards.value?.find((c) => c.lineId === lineId);
+  // The background's answer travels while the chunk loads (the detail's open waits for it).
+  databaseReady().catch(() => undefined);
+  void detailChunk.load().then((m) => card && m?.prefetchDetail(lineId, card.bucket, card.readAt));
+}
+
 function openLine(lineId: number) {
   // Read by the popup_chart benchmark: the detail was asked for.
   performance.mark('esim:detail-open');
+  prefetchLine(lineId);
   router.go({ view: 'line', lineId });
 }
+
+// The intent to open a line, before its click: a pointer over a card or the focus on it fetches the
+// detail's code; a pointer that rests on a card (as before a click), or a press on it (the click
+// follows on release), starts reading and analysing that line as well.
+const HOVER_INTENT_MS = 120;
+const openableCard = (target: EventTarget | null) => (target instanceof Element && !target.closest('a, button') ? target.closest<HTMLElement>('.line-card.is-openable') : null);
+const cardLineId = (card: HTMLElement | null) => Number(card?.dataset.lineId) || 0;
+let hovered: { card: HTMLElement; timer: ReturnType<typeof setTimeout> } | null = null;
+addEventListener(
+  'pointerover',
+  (e) => {
+    const card = openableCard(e.target);
+    if (card === hovered?.card) return;
+    if (hovered) clearTimeout(hovered.timer);
+    hovered = card && { card, timer: setTimeout(() => prefetchLine(cardLineId(card)), HOVER_INTENT_MS) };
+    if (card) void detailChunk.load();
+  },
+  { passive: true },
+);
+addEventListener('pointerout', (e) => {
+  // Out of the popup altogether.
+  if (e.relatedTarget === null && hovered) {
+    clearTimeout(hovered.timer);
+    hovered = null;
+  }
+});
+addEventListener('focusin', (e) => void (openableCard(e.target) && detailChunk.load()));
+addEventListener(
+  'pointerdown',
+  (e) => {
+    const lineId = e.button === 0 ? cardLineId(openableCard(e.target)) : 0;
+    if (lineId > 0) prefetchLine(lineId);
+  },
+  { passive: true },
+);
 
 function App({ i18n }: { i18n: Translator }) {
   const shown = model.cards.value !== null;

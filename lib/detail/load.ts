@@ -49,11 +49,15 @@ export async function extendToYear(
 ): Promise<LineDetailData> {
   const since = historySince(options.now);
   const { line, bucket } = detail;
-  const before = await db.readings
-    .where('[lineId+bucket+capturedAt]')
-    .between([line.id, bucket, options.now - CHART_DAYS * DAY], [line.id, bucket, since], true, false)
-    .filter((r) => r.unconfirmed !== true)
-    .toArray();
+  // Filtered after the read: a Dexie `.filter()` walks the range with a cursor, row by row, where a
+  // plain range read is one getAll (245 days of hourly readings: about 120 ms against 60-85 ms in
+  // the popup_chart benchmark).
+  const before = (
+    await db.readings
+      .where('[lineId+bucket+capturedAt]')
+      .between([line.id, bucket, options.now - CHART_DAYS * DAY], [line.id, bucket, since], true, false)
+      .toArray()
+  ).filter((r) => r.unconfirmed !== true);
   if (!before.length) return detail;
   const firstDay = detail.daily[0]?.day ?? calendar.keyOf(since);
   const bridged = detail.readings.length ? [...before, detail.readings[0]!] : before;

@@ -57,6 +57,21 @@ describe('the line detail’s loading (read-only, in the popup)', () => {
     db.close();
   });
 
+  it('leaves out figures the user has not confirmed, in the year as in the analysis window', async () => {
+    const { name, db } = await seeded();
+    const { id: _a, ...old } = readingRow(1, NOW - 200 * DAY + 3 * H, 99, 20, { unconfirmed: true });
+    const { id: _b, ...recentRow } = readingRow(1, NOW - 2 * DAY + 3 * H, 99, 20, { unconfirmed: true });
+    await db.readings.bulkAdd([old, recentRow] as never);
+    const options = { now: NOW, timeZone: 'UTC', leakSensitivity: 'normal' as const };
+    const readOnly = await openReadOnly(async () => {}, name);
+    const recent = await loadLineDetail(readOnly, 1, 'data', options);
+    const detail = await extendToYear(readOnly, recent!, options, UTC_DAYS);
+    expect(detail.readings.length).toBe(800);
+    expect(detail.readings.some((r) => r.unconfirmed === true)).toBe(false);
+    readOnly.close();
+    db.close();
+  });
+
   it('says when the line is gone, and never creates a database', async () => {
     const { name, db } = await seeded();
     const readOnly = await openReadOnly(async () => {}, name);

@@ -113,11 +113,17 @@ export function readBlocks(page: PageText, rules: BlockRules, context: CarrierCo
   };
   const found: Array<Omit<Block, 'lineDigits' | 'context'>> = [];
 
+  // A block the page marks (Orange FR's internetMobile family) holds its family's figures: a climb
+  // never leaves it nor enters it from outside, or a family that lost its total would pair with
+  // the next family's ("Il vous reste 8 Go" + the shared pool's "sur 200 Go" read 8 Go left of 200).
+  const marked = rules.blocks?.(page) ?? [];
+  const climbUp = (el: Element): Element | null => (marked.includes(el) ? null : up(el));
   const climb = (anchor: Element, kind: Bucket | null) => {
     let el: Element | null = anchor;
-    for (let level = 0; el && level <= MAX_CLIMB; level++, el = up(el)) {
+    for (let level = 0; el && level <= MAX_CLIMB; level++, el = climbUp(el)) {
       const here: Element = el;
       if (found.some((b) => !apart(b.element, here))) return;
+      if (marked.some((m) => m !== here && within(here, m) && !within(m, anchor))) return;
       if (bounds.some((b) => within(here, b) && apart(b, anchor))) return;
       if (labels.some((l) => conflicts(l, kind) && within(here, l) && apart(l, anchor))) return;
       const text = textOf(here);
@@ -144,7 +150,7 @@ export function readBlocks(page: PageText, rules: BlockRules, context: CarrierCo
     return (before.length ? kinds.get(before[before.length - 1]!) : null) ?? 'data';
   };
 
-  for (const block of rules.blocks?.(page) ?? []) climb(block, null);
+  for (const block of marked) climb(block, null);
   for (const label of labels) climb(label, kinds.get(label) ?? null);
   for (const amount of amountElements(nodes, up, textOf, within)) climb(amount, null);
   found.sort((a, b) => (page.before(a.element, b.element) ? -1 : 1));

@@ -132,7 +132,7 @@ export function readBlocks(page: PageText, rules: BlockRules, context: CarrierCo
       if (figures) {
         // A block belongs to one line: an ancestor showing two numbers (a table of lines) is the page.
         if (lineNumbers(text, country).size > 1) return;
-        if (sane(figures) && !contradicted(text, figures, context) && (figures.unlimited || !rules.requireLabel || labelled(text, figures, rules, context))) found.push({ element: here, text, figures, bucket: bucketFor(here, text, kind) });
+        if (sane(figures) && !contradicted(text, figures, context) && (!rules.requireLabel || labelled(text, figures, rules, context))) found.push({ element: here, text, figures, bucket: bucketFor(here, text, kind) });
         return;
       }
     }
@@ -209,7 +209,10 @@ function usedOfUnlimited(text: string, el: Element, rules: BlockRules, { locale,
   const pick = used.length === 1 ? used[0] : amounts.length === 1 ? amounts[0] : undefined;
   if (!pick || near(pick, LEFT_NEAR)) return null;
   const iconAfterDe = rules.iconUnlimited && /^\s*de\s*$/i.test(clean.slice(pick.index + pick.length)) && hasInfinityIcon(el);
-  if (!isUnlimitedText(clean) && !iconAfterDe) return null;
+  // The word before the amount or on its line ("Illimité" / "210,5 Go consommés", "5,82GB de ∞");
+  // on a later line it is the next allowance's, whose title may be gone ("Appels" / "Illimités").
+  const lineEnd = clean.indexOf('\n', pick.index + pick.length);
+  if (!isUnlimitedText(lineEnd < 0 ? clean : clean.slice(0, lineEnd)) && !iconAfterDe) return null;
   return { usedBytes: pick.bytes, totalBytes: null, unlimited: true, remainingBytes: null };
 }
 

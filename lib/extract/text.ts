@@ -12,7 +12,7 @@
  */
 import { declarativeRoots } from './composed';
 import { hasStyleSheets } from './visibility';
-import { newWalk, normalize, walkElement, WS, type Root, type TextPiece } from './walk';
+import { hasText, newWalk, normalize, walkElement, WS, type Root, type TextPiece } from './walk';
 
 export { observableRoots } from './composed';
 export type { TextPiece } from './walk';
@@ -87,11 +87,12 @@ export function pageText(root: Element | Document): PageText {
   }
   const { spans, parts, hosts } = w;
   const texts = new Map<Element, string>();
+  const slices = sliceTexts(parts);
   const of = (el: Element): string => {
     let text = texts.get(el);
     if (text === undefined) {
       const span = spans.get(el);
-      text = span ? normalize(parts.slice(span[0], span[1]).join('')) : visibleText(el);
+      text = span ? slices(span[0]!, span[1]!) : visibleText(el);
       texts.set(el, text);
     }
     return text;
@@ -140,6 +141,50 @@ export function pageText(root: Element | Document): PageText {
     find: (re) => findIn(page, w.elements, re),
   };
   return page;
+}
+
+/**
+ * visibleText of any run of the walk's parts, `normalize(parts.slice(from, to).join(''))`, at a
+ * fraction of its cost: readers climb from many labels through the same ancestors up to <html>,
+ * and each ancestor's text used to be joined and normalized from scratch (a third of a parse).
+ * Line markers and blank parts at either end of a run vanish in normalize, so a run's text
+ * depends only on its first and last parts with text: a wrapper around one child (html, body, an
+ * app root) shares that child's text, computed once; the page is joined once and sliced.
+ */
+function sliceTexts(parts: readonly string[]): (from: number, to: number) => string {
+  let raw = '';
+  let offsets: number[] = [];
+  let next: Int32Array | null = null;
+  let prev = new Int32Array(0);
+  const byRun = new Map<number, string>();
+  return (from, to) => {
+    if (!next) {
+      const n = parts.length;
+      offsets = new Array<number>(n + 1);
+      next = new Int32Array(n + 1);
+      prev = new Int32Array(n + 1);
+      let at = 0;
+      let last = -1;
+      for (let i = 0; i < n; i++) {
+        offsets[i] = at;
+        at += parts[i]!.length;
+        prev[i] = last;
+        if (hasText(parts[i]!)) last = i;
+      }
+      offsets[n] = at;
+      prev[n] = last;
+      next[n] = n;
+      for (let i = n - 1; i >= 0; i--) next[i] = hasText(parts[i]!) ? i : next[i + 1]!;
+      raw = parts.join('');
+    }
+    const first = next[from]!;
+    const last = prev[to]!;
+    if (first >= to || last < from) return '';
+    const key = first * (parts.length + 1) + last;
+    let text = byRun.get(key);
+    if (text === undefined) byRun.set(key, (text = normalize(raw.slice(offsets[first], offsets[last + 1]))));
+    return text;
+  };
 }
 
 function findIn(page: PageText, elements: readonly Element[], re: RegExp): Element[] {

@@ -12,7 +12,7 @@
  */
 import { declarativeRoots } from './composed';
 import { hasStyleSheets } from './visibility';
-import { hasText, newWalk, normalize, walkElement, WS, type Root, type TextPiece } from './walk';
+import { newWalk, normalize, walkElement, WS, type Root, type TextPiece } from './walk';
 
 export { observableRoots } from './composed';
 export type { TextPiece } from './walk';
@@ -147,45 +147,71 @@ export function pageText(root: Element | Document): PageText {
  * visibleText of any run of the walk's parts, `normalize(parts.slice(from, to).join(''))`, at a
  * fraction of its cost: readers climb from many labels through the same ancestors up to <html>,
  * and each ancestor's text used to be joined and normalized from scratch (a third of a parse).
- * Line markers and blank parts at either end of a run vanish in normalize, so a run's text
- * depends only on its first and last parts with text: a wrapper around one child (html, body, an
- * app root) shares that child's text, computed once; the page is joined once and sliced.
+ * normalize is local: between two shown characters it writes "\n" if a line marker lies between
+ * them, else " " if whitespace does, else nothing, and it drops whatever precedes the first and
+ * follows the last. So the page is normalized once, in one pass that notes where each part's
+ * text starts and ends, and a run's text is the slice from its first part with text to its last.
  */
 function sliceTexts(parts: readonly string[]): (from: number, to: number) => string {
-  let raw = '';
-  let offsets: number[] = [];
-  let next: Int32Array | null = null;
+  let page = '';
+  let starts = new Int32Array(0);
+  let ends = new Int32Array(0);
+  let next = new Int32Array(0);
   let prev = new Int32Array(0);
-  const byRun = new Map<number, string>();
-  return (from, to) => {
-    if (!next) {
-      const n = parts.length;
-      offsets = new Array<number>(n + 1);
-      next = new Int32Array(n + 1);
-      prev = new Int32Array(n + 1);
-      let at = 0;
-      let last = -1;
-      for (let i = 0; i < n; i++) {
-        offsets[i] = at;
-        at += parts[i]!.length;
-        prev[i] = last;
-        if (hasText(parts[i]!)) last = i;
+  let ready = false;
+  const init = () => {
+    const n = parts.length;
+    starts = new Int32Array(n);
+    ends = new Int32Array(n);
+    next = new Int32Array(n + 1);
+    prev = new Int32Array(n + 1);
+    const out: string[] = [];
+    let length = 0;
+    let gap = '';
+    let last = -1;
+    for (let i = 0; i < n; i++) {
+      prev[i] = last;
+      const part = parts[i]!;
+      if (part === LINE_MARK) {
+        if (length > 0) gap = '\n';
+        continue;
       }
-      offsets[n] = at;
-      prev[n] = last;
-      next[n] = n;
-      for (let i = n - 1; i >= 0; i--) next[i] = hasText(parts[i]!) ? i : next[i + 1]!;
-      raw = parts.join('');
+      let shown = false;
+      RUNS.lastIndex = 0;
+      for (let m = RUNS.exec(part); m; m = RUNS.exec(part)) {
+        if (m[1] !== undefined) {
+          if (length > 0 && gap === '') gap = ' ';
+          continue;
+        }
+        if (length > 0 && gap !== '') {
+          out.push(gap);
+          length += 1;
+        }
+        gap = '';
+        if (!shown) starts[i] = length;
+        shown = true;
+        out.push(m[0]);
+        length += m[0].length;
+        ends[i] = length;
+      }
+      if (shown) last = i;
     }
+    prev[n] = last;
+    next[n] = n;
+    for (let i = n - 1; i >= 0; i--) next[i] = parts[i] !== LINE_MARK && ends[i]! > 0 ? i : next[i + 1]!;
+    page = out.join('');
+    ready = true;
+  };
+  return (from, to) => {
+    if (!ready) init();
     const first = next[from]!;
     const last = prev[to]!;
-    if (first >= to || last < from) return '';
-    const key = first * (parts.length + 1) + last;
-    let text = byRun.get(key);
-    if (text === undefined) byRun.set(key, (text = normalize(raw.slice(offsets[first], offsets[last + 1]))));
-    return text;
+    return first >= to || last < from ? '' : page.slice(starts[first], ends[last]);
   };
 }
+const LINE_MARK = '\u0001';
+// Whitespace runs (the class normalize collapses) and runs of shown characters.
+const RUNS = /([\s\u00A0\u202F\u2009\u200B\uFEFF]+)|[^\s\u00A0\u202F\u2009\u200B\uFEFF]+/g;
 
 function findIn(page: PageText, elements: readonly Element[], re: RegExp): Element[] {
   const test = (s: string): boolean => {

@@ -31,8 +31,6 @@ export const WS = /[\s\u00A0\u202F\u2009\u200B\uFEFF]+/g;
 // What the text model reads differently from a text node's own whitespace.
 const NOT_SPACE = /[\u200B\u0001]/;
 const SOME_TEXT = /[^\s\u00A0\u202F\u2009\u200B\uFEFF]/;
-/** Whether a collected part shows anything: not a line marker, not only whitespace. */
-export const hasText = (part: string): boolean => part !== LINE && SOME_TEXT.test(part);
 
 /** A piece of text the walk read: a text node's value, or what an element shows by attribute. */
 export interface TextPiece {

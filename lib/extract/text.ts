@@ -12,7 +12,7 @@
  */
 import { declarativeRoots } from './composed';
 import { hasStyleSheets } from './visibility';
-import { newWalk, normalize, walkElement, WS, type Root, type TextPiece } from './walk';
+import { newWalk, walkElement, WS, type Root, type TextPiece } from './walk';
 
 export { observableRoots } from './composed';
 export type { TextPiece } from './walk';
@@ -33,7 +33,7 @@ export function visibleText(root: Element | Document): string {
   const w = newWalk(false, styledAt(start));
   for (const [host, content] of declarativeRoots(start)) w.declarative.set(host, content);
   walkElement(start, w, false);
-  return normalize(w.parts.join(''));
+  return sliceTexts(w.parts)(0, w.parts.length);
 }
 
 /** One page's visible text, and any element's, from a single walk. */
@@ -144,69 +144,53 @@ export function pageText(root: Element | Document): PageText {
 }
 
 /**
- * visibleText of any run of the walk's parts, `normalize(parts.slice(from, to).join(''))`, at a
- * fraction of its cost: readers climb from many labels through the same ancestors up to <html>,
- * and each ancestor's text used to be joined and normalized from scratch (a third of a parse).
- * normalize is local: between two shown characters it writes "\n" if a line marker lies between
- * them, else " " if whitespace does, else nothing, and it drops whatever precedes the first and
- * follows the last. So the page is normalized once, in one pass that notes where each part's
- * text starts and ends, and a run's text is the slice from its first part with text to its last.
+ * The text of any run of the walk's parts, as a person reads it. Source newlines inside text nodes
+ * are formatting: between two shown characters, the text has "\n" if a line marker lies between
+ * them, else " " if whitespace (nbsp included) does, else nothing; nothing before the first
+ * shown character or after the last. That rule is local, so the page is put together once, in
+ * one pass that notes where each part's text starts and ends, and any element's text is a slice:
+ * readers climb from many labels through the same ancestors up to <html>, and joining and
+ * normalizing each ancestor's text from scratch was a third of a parse.
  */
 function sliceTexts(parts: readonly string[]): (from: number, to: number) => string {
-  let page = '';
-  let starts = new Int32Array(0);
-  let ends = new Int32Array(0);
-  let next = new Int32Array(0);
-  let prev = new Int32Array(0);
-  let ready = false;
+  let page: string | undefined;
+  // Where each part's shown text starts and ends in `page` (no entry: the part shows nothing).
+  const starts: number[] = [];
+  const ends: number[] = [];
   const init = () => {
-    const n = parts.length;
-    starts = new Int32Array(n);
-    ends = new Int32Array(n);
-    next = new Int32Array(n + 1);
-    prev = new Int32Array(n + 1);
     const out: string[] = [];
     let length = 0;
     let gap = '';
-    let last = -1;
-    for (let i = 0; i < n; i++) {
-      prev[i] = last;
-      const part = parts[i]!;
+    parts.forEach((part, i) => {
       if (part === LINE_MARK) {
-        if (length > 0) gap = '\n';
-        continue;
+        if (length) gap = '\n';
+        return;
       }
-      let shown = false;
       RUNS.lastIndex = 0;
       for (let m = RUNS.exec(part); m; m = RUNS.exec(part)) {
-        if (m[1] !== undefined) {
-          if (length > 0 && gap === '') gap = ' ';
+        if (m[1]) {
+          if (length && !gap) gap = ' ';
           continue;
         }
-        if (length > 0 && gap !== '') {
+        if (length && gap) {
           out.push(gap);
-          length += 1;
+          length++;
         }
         gap = '';
-        if (!shown) starts[i] = length;
-        shown = true;
+        starts[i] ??= length;
         out.push(m[0]);
-        length += m[0].length;
-        ends[i] = length;
+        ends[i] = length += m[0].length;
       }
-      if (shown) last = i;
-    }
-    prev[n] = last;
-    next[n] = n;
-    for (let i = n - 1; i >= 0; i--) next[i] = parts[i] !== LINE_MARK && ends[i]! > 0 ? i : next[i + 1]!;
+    });
     page = out.join('');
-    ready = true;
   };
   return (from, to) => {
-    if (!ready) init();
-    const first = next[from]!;
-    const last = prev[to]!;
-    return first >= to || last < from ? '' : page.slice(starts[first], ends[last]);
+    if (page === undefined) init();
+    let first = from;
+    while (first < to && ends[first] === undefined) first++;
+    let last = to - 1;
+    while (last > first && ends[last] === undefined) last--;
+    return first < to ? page!.slice(starts[first], ends[last]) : '';
   };
 }
 const LINE_MARK = '\u0001';

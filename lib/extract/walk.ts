@@ -259,12 +259,3 @@ function bareInsideShown(el: Element, shown: Set<Element>): boolean {
   }
   return false;
 }
-
-export function normalize(raw: string): string {
-  // Source newlines inside text nodes are formatting: every whitespace run (nbsp included)
-  // becomes one space; only LINE markers become line breaks. Then every run of markers and
-  // spaces between two pieces of text is one line break, and empty lines vanish.
-  return raw.replace(WS, ' ').replace(LINE_BREAKS, '\n').replace(EDGES, '');
-}
-const LINE_BREAKS = / ?\u0001[ \u0001]*/g;
-const EDGES = /^[ \n]+|[ \n]+$/g;

@@ -9,7 +9,8 @@
  * Element texts and text nodes come from the adapter's one page walk (pageText); see cards.ts for
  * how this relates to the other card finders.
  */
-import { lineNumberIn, lineNumbers } from '../extract/line-number';
+import { lineNumbers } from '../extract/line-number';
+import { contextOf, lineOf, type Block, type TextNode } from './block-lines';
 import type { PageText, TextPiece } from '../extract/text';
 import { findAmounts } from '../extract/units';
 import { isUnlimitedText } from '../extract/unlimited';
@@ -17,6 +18,8 @@ import type { Bucket, CarrierContext } from '../vocabulary/reading';
 import { readFigures, type Figures } from './figures';
 import { unglue } from './own-cards';
 import { isTitle } from './cards';
+
+export type { Block } from './block-lines';
 
 export interface BlockRules {
   /** Labels of data allowances (titles, "Datos consumidos"), matched on an element's whole text. */
@@ -38,15 +41,6 @@ export interface BlockRules {
   iconUnlimited?: boolean;
 }
 
-export interface Block {
-  element: Element;
-  text: string;
-  figures: Figures;
-  bucket: Bucket;
-  lineDigits: string | null;
-  /** Text around the block that still belongs to its line only (plan name, dates). */
-  context: string;
-}
 
 const MAX_CLIMB = 6;
 const AMOUNT_START = /^[^\n]{0,24}?\d\s?(?:[KMGT]B|[KMGT]o)(?![\p{L}])/u;
@@ -160,12 +154,6 @@ export function readBlocks(page: PageText, rules: BlockRules, context: CarrierCo
   return withLines.map((b) => ({ ...b, context: oneLine ? textOf(body) : contextOf(b, withLines, up, within, textOf) }));
 }
 
-interface TextNode {
-  value: string;
-  parent: Element;
-  /** `value` is the parent's whole visible text (its only node, nothing else to normalize). */
-  alone: boolean;
-}
 
 /** The non-blank pieces the page walk read (the text model's notion of shown), each with its element. */
 function textNodes(read: readonly TextPiece[]): TextNode[] {
@@ -257,48 +245,3 @@ function sane({ usedBytes, totalBytes, remainingBytes }: Figures): boolean {
   if (totalBytes === null) return true;
   return (remainingBytes === null || remainingBytes <= totalBytes) && (usedBytes === null || usedBytes <= totalBytes * 1.5);
 }
-
-/**
- * The line a block belongs to: the innermost ancestor showing exactly one phone-like number. When
- * a custom line picker lists every number, the last one shown before the block that is not an
- * unselected option.
- */
-function lineOf(
-  el: Element,
-  up: (el: Element) => Element | null,
-  textOf: (el: Element) => string,
-  nodes: TextNode[],
-  within: (outer: Element, el: Element) => boolean,
-  { country }: CarrierContext,
-): string | null {
-  for (let a: Element | null = el; a; a = up(a)) {
-    const found = lineNumbers(textOf(a), country);
-    if (found.size === 1) return [...found][0]!;
-    if (found.size > 1) break;
-  }
-  const start = nodes.findIndex((n) => within(el, n.parent));
-  for (let i = (start < 0 ? nodes.length : start) - 1; i >= 0; i--) {
-    const { value, parent } = nodes[i]!;
-    if (!/[\d*Xx•][\d\s.Xx*•-]{6,}\d/.test(value) || parent.closest('[role="option"]:not([aria-selected="true"]), [aria-hidden="true"]')) continue;
-    const digits = lineNumberIn(value, country);
-    if (digits) return digits;
-  }
-  return null;
-}
-
-/** The largest ancestor holding no block of another line: where its plan name and dates sit. */
-function contextOf(
-  block: Omit<Block, 'context'>,
-  all: ReadonlyArray<Omit<Block, 'context'>>,
-  up: (el: Element) => Element | null,
-  within: (outer: Element, el: Element) => boolean,
-  textOf: (el: Element) => string,
-): string {
-  let best: Element = block.element;
-  for (let a = up(block.element); a && up(a); a = up(a)) {
-    if (all.some((o) => o.lineDigits !== block.lineDigits && within(a!, o.element))) break;
-    best = a;
-  }
-  return textOf(best);
-}
-

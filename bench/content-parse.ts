@@ -20,7 +20,7 @@ const STYLE = '<style>.tile_3{color:#333}.tab-pane{display:none}.tile_5 b{font-w
  * A realistic heavy portal page: the carrier's own usage fixture plus navigation, footers and
  * offer tiles until the document holds about 3,000 elements.
  */
-function padTo3000(html: string): string {
+export function padTo3000(html: string): string {
   const tiles = Math.max(0, Math.ceil((TARGET_ELEMENTS - elementsIn(html)) / 7));
   const noise = Array.from({ length: tiles }, (_, i) => tile(i)).join('');
   return html.replace('</head>', `${STYLE}</head>`).replace('</body>', `<footer class="noise">${noise}</footer></body>`);
@@ -31,7 +31,7 @@ function padTo3000(html: string): string {
  * shadow root (declarative, so Chromium attaches it while parsing), nested component tiles in
  * more shadow roots, 500 elements in shadow trees in all, and light-DOM noise up to 3,000.
  */
-function shadowPage(html: string): string {
+export function shadowPage(html: string): string {
   const body = /<body[^>]*>([\s\S]*)<\/body>/i.exec(html)?.[1] ?? '';
   const inBody = elementsIn(body);
   const shadowTiles = Math.max(0, Math.ceil((SHADOW_ELEMENTS - inBody) / 9));

@@ -4,8 +4,9 @@ import type { PageText } from '../extract/text';
 import { findAmounts } from '../extract/units';
 import { isUnlimitedText } from '../extract/unlimited';
 import { readFigures, type Figures } from '../reader/figures';
-import { looksSignedOut } from '../reader/logged-out';
-import { cardLineDigits, readOwnCards, statedTime, unglue, plausible, explained } from '../reader/own-cards';
+import { looksSignedOut, wordingNearAField } from '../reader/logged-out';
+import { cardLineDigits, readOwnCards, unglue, plausible, explained } from '../reader/own-cards';
+import { phraseTime } from '../reader/phrase-dates';
 import { CMHK } from './catalog';
 import { defineCarrier } from './types';
 import { type Bucket, type PageReading } from '../vocabulary/reading';
@@ -43,13 +44,14 @@ const PLAN_LABEL = /^(?:服務計劃|服务计划|計劃名稱|计划名称|計�
 const PLAN_LIKE = /^[^:：]{0,40}(?:計劃|计划|plan)[^:：]{0,24}$/i;
 
 export default defineCarrier(CMHK, {
-  read(page, url, { now, timeZone, locale, base, country }) {
+  read(page, url, context) {
+    const { now, timeZone, locale, base, country } = context;
     const anchors = page.find(ANCHOR);
     const stops = page.find(NOT_DATA).filter((s) => !anchors.some((a) => page.contains(s, a) || page.contains(a, s)));
     const cards = readOwnCards(anchors, (text) => (EXPIRED.test(text) ? null : bucketFigures(text, locale, base)), page, stops);
     const read = cards.filter((c) => c.value !== null);
     if (read.length === 0) {
-      if (looksSignedOut(page, url)) return { ok: false, reason: 'logged-out', detail: 'sign-in form' };
+      if (looksSignedOut(page, wordingNearAField(url))) return { ok: false, reason: 'logged-out', detail: 'sign-in form' };
       const usagePage = /usage/i.test(url.pathname) || USAGE_PAGE.test(page.text);
       return anchors.length > 0 && usagePage
         ? { ok: false, reason: 'layout-changed', detail: 'labels without figures' }
@@ -68,7 +70,7 @@ export default defineCarrier(CMHK, {
         periodEnd: expiry(text, now, timeZone) ?? (single ? expiry(page.text, now, timeZone) : null),
         // 失效日期 / "Expiry date" is when the bucket stops being valid: worth a reminder.
         periodEndKind: 'expiry',
-        pageSaysUpdatedAt: updatedAt(text, now, timeZone) ?? updatedAt(page.text, now, timeZone),
+        pageSaysUpdatedAt: phraseTime(text, UPDATED, context) ?? phraseTime(page.text, UPDATED, context),
       };
     });
     return { ok: true, readings };
@@ -94,11 +96,6 @@ function bucketFigures(raw: string, locale: NumberLocale, base: 1000 | 1024): Fi
 function expiry(text: string, now: number, timeZone?: string): number | null {
   const m = EXPIRY.exec(text);
   return m ? findDate(m[1] ?? '', { now, timeZone, direction: 'future' }) : null;
-}
-
-function updatedAt(text: string, now: number, timeZone?: string): number | null {
-  const m = UPDATED.exec(text);
-  return m ? statedTime(m[1] ?? '', now, timeZone) : null;
 }
 
 /** The plan name of the number a card belongs to ("5G一咭三地計劃60GB"), never a bucket label. */

@@ -1,6 +1,6 @@
 import { findDate } from '../extract/dates';
 import { readCardPage, strictCardFigures } from '../reader/card-page';
-import { statedTime } from '../reader/own-cards';
+import { statedTime } from '../reader/phrase-dates';
 import { ENTEL_CL } from './catalog';
 import { defineCarrier } from './types';
 import { type PageReading, type ParseContext } from '../vocabulary/reading';

@@ -1,11 +1,12 @@
-import { findDate, parseRelative } from '../extract/dates';
+import { findDate } from '../extract/dates';
 import { lineNumber, lineNumbers } from '../extract/line-number';
 import { bucketGuard, climbToCards } from '../reader/cards';
 import { readFigures } from '../reader/figures';
 import { explained } from '../reader/own-cards';
-import { looksLoggedOut } from '../reader/logged-out';
+import { looksSignedOut, WORDING_ANYWHERE } from '../reader/logged-out';
 import { MOVISTAR_ES } from './catalog';
 import { withPeriodEndKind } from '../reader/period-kind';
+import { phraseTime } from '../reader/phrase-dates';
 import { defineCarrier } from './types';
 import { type Bucket, type PageReading } from '../vocabulary/reading';
 
@@ -31,7 +32,8 @@ const bucketOf = (label: string): Bucket | null =>
   ROAMING.test(label) ? 'roaming' : SHARED.test(label) ? 'shared' : DATA.test(label.trim()) ? 'data' : null;
 
 export default defineCarrier(MOVISTAR_ES, {
-  read(page, _url, { now, timeZone, locale, base, country }) {
+  read(page, _url, context) {
+    const { now, timeZone, locale, base, country } = context;
     const anchors = page.find(ANCHORS);
     // Every amount in a card is one of its figures: a card that climbed over daily rows or offers
     // ("211 MB" / "de 5 GB" once read as a pair) holds amounts it cannot account for.
@@ -42,7 +44,7 @@ export default defineCarrier(MOVISTAR_ES, {
     const cards = climbToCards(anchors, read, page, 5, bucketGuard(page, bucketOf));
     const pageText = page.text;
     if (cards.length === 0) {
-      if (looksLoggedOut(page)) return { ok: false, reason: 'logged-out', detail: 'sign-in form' };
+      if (looksSignedOut(page, WORDING_ANYWHERE)) return { ok: false, reason: 'logged-out', detail: 'sign-in form' };
       return anchors.length > 0
         ? { ok: false, reason: 'layout-changed', detail: 'labels without figures' }
         : { ok: false, reason: 'not-usage-page', detail: 'no usage card' };
@@ -60,7 +62,7 @@ export default defineCarrier(MOVISTAR_ES, {
         bucket: bucketOf(page.of(anchor)) ?? bucketOf(text.split('\n')[0] ?? '') ?? (SHARED.test(text) ? 'shared' : 'data'),
         ...figures,
         periodEnd: periodEnd(text, now, timeZone) ?? (single ? periodEnd(pageText, now, timeZone) : null),
-        pageSaysUpdatedAt: updatedAt(text, now, timeZone) ?? (single ? updatedAt(pageText, now, timeZone) : null),
+        pageSaysUpdatedAt: phraseTime(text, UPDATED, context) ?? (single ? phraseTime(pageText, UPDATED, context) : null),
       };
       // Prepaid "Caduca el 3 dic" expires; "Tu ciclo de facturación cierra…" renews.
       return withPeriodEndKind(reading, single ? `${text}\n${pageText}` : text);
@@ -74,11 +76,6 @@ function periodEnd(text: string, now: number, timeZone?: string): number | null 
   if (range?.[2]) return findDate(range[2], { now, timeZone, direction: 'future' });
   const end = CYCLE_END.exec(text);
   return end ? findDate(end[0], { now, timeZone, direction: 'future' }) : null;
-}
-
-function updatedAt(text: string, now: number, timeZone?: string): number | null {
-  const match = UPDATED.exec(text);
-  return match ? parseRelative(match[0], { now, timeZone }) : null;
 }
 
 // Portal URLs: https://appweb.movistar.es/ (home, Consumo), https://mi.movistar.es/,

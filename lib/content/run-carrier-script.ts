@@ -5,7 +5,8 @@ import { isPageRequest, isSampleRequest, isStatusRequest } from '../messages/pag
 import type { ContentMessage, StoreReply } from '../messages/schemas';
 import { readGeneric } from '../reader/generic';
 import { createPageWatcher, type PageWatcher } from '../reader/page-watcher';
-import { redactedSample } from '../reader/redact';
+import type { SampleReply } from '../reader/sample-shape';
+import { sampleTree } from '../reader/sample-tree';
 import { watchLocation } from './location';
 
 /** Another source of readings beside the DOM (the page's JSON); returns how to stop it. */
@@ -49,7 +50,8 @@ export function runCarrierScript(adapter: CarrierAdapter, ctx: ContentScriptCont
   const answer = (message: unknown, _sender: unknown, sendResponse: (reply: unknown) => void) => {
     if (isStatusRequest(message)) sendResponse(watcher.status);
     else if (isPageRequest(message)) sendResponse(location.origin + location.pathname);
-    else if (isSampleRequest(message)) sendResponse(redactedSample(document.documentElement, adapter.locale));
+    // The popup redacts the page's tree before it reaches the clipboard (lib/reader/redact.ts).
+    else if (isSampleRequest(message)) sendResponse({ locale: adapter.locale, tree: sampleTree(document.documentElement) } satisfies SampleReply);
     return false;
   };
   browser.runtime.onMessage.addListener(answer);

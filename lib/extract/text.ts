@@ -10,270 +10,12 @@
  * inline elements: China Mobile HK splits one figure over spans (`<span>已用：</span><span>0.00
  * </span><span>/</span><span>60.00GB</span>`) and a space would break "0.00/60.00GB" apart.
  */
-import { figureLabel, graphicLabel, SVG_TEXT, svgReadsAsText, valueText } from './accessible';
-import { declarativeRoots, frameDocument, slotted } from './composed';
-import { hasStyleSheets, hiddenByAttributes, hiddenByStyle } from './visibility';
+import { declarativeRoots } from './composed';
+import { hasStyleSheets } from './visibility';
+import { newWalk, walkElement, WS, type Root, type TextPiece } from './walk';
 
 export { observableRoots } from './composed';
-
-const SKIP = new Set([
-  'script', 'style', 'noscript', 'template', 'head', 'title', 'meta', 'link', 'object', 'embed',
-  'canvas', 'video', 'audio', 'input', 'textarea',
-]);
-const BLOCK = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'dd', 'details', 'dialog', 'div',
-  'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5',
-  'h6', 'header', 'hgroup', 'hr', 'html', 'legend', 'li', 'main', 'menu', 'nav', 'ol', 'option',
-  'p', 'pre', 'section', 'summary', 'table', 'tbody', 'tfoot', 'thead', 'tr', 'ul', 'iframe', 'frame',
-]);
-/** Elements that show text of their own making (a label, a value, the chosen option). */
-const GENERATES = new Set(['svg', 'progress', 'meter', 'select']);
-/** Table cells sit side by side: a space, not a line, keeps "Datos | 20 GB" on one line. */
-const CELL = new Set(['td', 'th']);
-
-/** Block boundary marker while collecting; text nodes cannot carry it (see cleanText). */
-const LINE = '\u0001';
-const WS = /[\s\u00A0\u202F\u2009\u200B\uFEFF]+/g;
-// What the text model reads differently from a text node's own whitespace.
-const NOT_SPACE = /[\u200B\u0001]/;
-const SOME_TEXT = /[^\s\u00A0\u202F\u2009\u200B\uFEFF]/;
-
-/** A piece of text the walk read: a text node's value, or what an element shows by attribute. */
-export interface TextPiece {
-  /** The raw value (whitespace not yet collapsed). */
-  value: string;
-  /** The element it is shown in. */
-  owner: Element;
-  /** `value` is all of `owner`'s text: its only child, nothing generated beside it. */
-  alone: boolean;
-  /** Where it was read: compare with `PageText.position` to interleave text and elements. */
-  at: number;
-}
-
-type Root = Document | ShadowRoot | DocumentFragment;
-
-interface Walk {
-  parts: string[];
-  record: boolean;
-  /** Per entered element: [first piece, end piece, walk order]. */
-  spans: Map<Element, number[]>;
-  elements: Element[];
-  pieces: TextPiece[];
-  fields: Element[];
-  /** Shadow roots, template contents and frame documents → the element they are shown in. */
-  hosts: Map<Node, Element>;
-  roots: Root[];
-  declarative: Map<Element, DocumentFragment>;
-  styled: boolean;
-  host: Element | null;
-  /** Text elements computed style said are shown. */
-  shown: Set<Element>;
-}
-
-function newWalk(record: boolean, styled: boolean): Walk {
-  return { parts: [], record, spans: new Map(), elements: [], pieces: [], fields: [], hosts: new Map(), roots: [], declarative: new Map(), styled, host: null, shown: new Set() };
-}
-
-/** How the walk goes on after entering an element (plain numbers: this ships on every page). */
-const SKIP_IT = 0;
-const LEAF = 1;
-const DESCEND = 2;
-const SVG = 3;
-type Kind = 0 | 1 | 2 | 3;
-
-/** A marker character the page itself put in its text must not split lines. */
-function cleanText(v: string | null): string {
-  return v === null ? '' : v.indexOf(LINE) === -1 ? v : v.split(LINE).join('');
-}
-
-function generated(w: Walk, el: Element, text: string, asLine: boolean): void {
-  if (asLine) w.parts.push(LINE, cleanText(text), LINE);
-  else w.parts.push(` ${cleanText(text)} `);
-  if (w.record) w.pieces.push({ value: text, owner: el, alone: false, at: w.parts.length });
-}
-
-/** What an element contributes when the walk enters it, and how the walk goes on. */
-function enter(el: Element, w: Walk, svg: boolean): Kind {
-  const tag = el.localName;
-  if (svg) {
-    if (tag === 'foreignObject') return DESCEND;
-    if (!SVG_TEXT.has(tag) || (el.hasAttributes() && hiddenByAttributes(el))) return SKIP_IT;
-    if (tag === 'text') w.parts.push(LINE);
-    return SVG;
-  }
-  if (SKIP.has(tag)) {
-    if ((tag === 'input' || tag === 'textarea') && w.record && !hidden(el, w)) w.fields.push(el);
-    return SKIP_IT;
-  }
-  const attributes = el.hasAttributes();
-  if (attributes && hiddenByAttributes(el)) return SKIP_IT;
-  // Computed style is asked only of what shows text (here, or for a text node in walkNodes): a
-  // text holder the browser shows has no display:none ancestor, and asking every container
-  // would double the walk's cost.
-  if (GENERATES.has(tag) && w.styled && hiddenByStyle(el)) return SKIP_IT;
-  if (tag === 'svg') {
-    const label = graphicLabel(el, tag);
-    if (label !== null) generated(w, el, label, false);
-    if (svgReadsAsText(el)) return SVG;
-    return label !== null ? LEAF : SKIP_IT;
-  }
-  if (tag === 'progress' || tag === 'meter') {
-    // Their children are fallback content, never shown.
-    const value = valueText(el, tag);
-    if (value !== null) generated(w, el, value, true);
-    return LEAF;
-  }
-  if (tag === 'select') {
-    if (w.record) w.fields.push(el);
-    generated(w, el, selectedOptionText(el), true);
-    return LEAF;
-  }
-  if (tag === 'br') {
-    w.parts.push(LINE);
-    return LEAF;
-  }
-  if (attributes && tag !== 'iframe' && tag !== 'frame') {
-    const value = valueText(el, tag) ?? figureLabel(el);
-    const label = value === null ? graphicLabel(el, tag) : null;
-    if ((value !== null || label !== null) && w.styled && hiddenByStyle(el)) return SKIP_IT;
-    if (value !== null) generated(w, el, value, true);
-    else if (label !== null) {
-      generated(w, el, label, false);
-      return LEAF;
-    }
-  }
-  if (BLOCK.has(tag)) w.parts.push(LINE);
-  else if (CELL.has(tag)) w.parts.push(' ');
-  return DESCEND;
-}
-
-function hidden(el: Element, w: Walk): boolean {
-  if (el.getAttribute('type') === 'hidden') return true;
-  return (el.hasAttributes() && hiddenByAttributes(el)) || (w.styled && hiddenByStyle(el));
-}
-
-function leave(el: Element, w: Walk): void {
-  const tag = el.localName;
-  if (BLOCK.has(tag) || tag === 'text') w.parts.push(LINE);
-  else if (CELL.has(tag)) w.parts.push(' ');
-}
-
-function selectedOptionText(el: Element): string {
-  const options = el.getElementsByTagName('option');
-  const index = (el as HTMLSelectElement).selectedIndex;
-  const chosen = (typeof index === 'number' && index >= 0 ? options[index] : undefined) ?? options[0];
-  return chosen?.textContent ?? '';
-}
-
-function walkElement(el: Element, w: Walk, svg: boolean): void {
-  const from = w.parts.length;
-  const pieces = w.pieces.length;
-  const kind = enter(el, w, svg);
-  if (kind === SKIP_IT) return;
-  let span: number[] | undefined;
-  if (w.record) {
-    span = [from, -1, w.elements.length];
-    w.spans.set(el, span);
-    w.elements.push(el);
-  }
-  if (kind !== LEAF) walkChildren(el, w, kind === SVG, w.pieces.length > pieces);
-  if (kind !== LEAF) leave(el, w);
-  if (span) span[1] = w.parts.length;
-}
-
-function enterRoot(root: Root, shownIn: Element, w: Walk): void {
-  w.hosts.set(root, shownIn);
-  w.roots.push(root);
-  if (!w.styled && hasStyleSheets(root)) w.styled = true;
-  // Nested declarative roots live in their own template content, out of an outer query's reach.
-  // A browser attaches them while parsing: a real shadow root holds none left to find.
-  if (!(root as ShadowRoot).host) for (const [host, content] of declarativeRoots(root)) w.declarative.set(host, content);
-}
-
-function walkChildren(el: Element, w: Walk, svg: boolean, withGenerated: boolean): void {
-  const tag = el.localName;
-  const shadow = svg ? null : (el.shadowRoot ?? (w.declarative.size > 0 ? w.declarative.get(el) : undefined) ?? null);
-  if (shadow) {
-    // A host hidden by its tree's style hides its shadow content (happy-dom does not carry that
-    // across the boundary by itself).
-    if (w.styled && hiddenByStyle(el)) return;
-    const { styled, host } = w;
-    enterRoot(shadow, el, w);
-    w.host = el;
-    walkNodes(shadow.firstChild, null, el, w, false, false);
-    w.styled = styled;
-    w.host = host;
-    return;
-  }
-  if (tag === 'iframe' || tag === 'frame') {
-    const doc = frameDocument(el);
-    if (!doc || (w.styled && hiddenByStyle(el))) return;
-    const { styled, host } = w;
-    w.styled = false;
-    enterRoot(doc, el, w);
-    w.host = null;
-    walkElement(doc.documentElement, w, false);
-    w.styled = styled;
-    w.host = host;
-    return;
-  }
-  if (tag === 'slot' && w.host) {
-    walkNodes(null, slotted(el, w.host), el, w, false, false);
-    return;
-  }
-  const first = el.firstChild;
-  walkNodes(first, null, el, w, svg, !withGenerated && first !== null && first === el.lastChild);
-}
-
-/**
- * The children of `owner` in the composed tree: a sibling chain from `first`, or a list (a slot's
- * assigned nodes). A text node shows only when its element does: asked once per element, at its
- * first text that is not blank.
- */
-function walkNodes(first: Node | null, list: readonly Node[] | null, owner: Element, w: Walk, svg: boolean, only: boolean): void {
-  let shown: boolean | undefined;
-  let i = 0;
-  for (let node = list ? (list[0] ?? null) : first; node; node = list ? (list[++i] ?? null) : node.nextSibling) {
-    if (node.nodeType === 3) {
-      const raw = node.nodeValue ?? '';
-      const some = SOME_TEXT.test(raw);
-      if (some && shown === undefined) {
-        // An element with no attributes of its own shows when the text element around it does:
-        // style sheets hide by class, id or attribute, and asking costs (most of the walk's time).
-        const parent = owner.parentNode as Element | null;
-        shown = !w.styled || bareInsideShown(owner, w.shown) || !hiddenByStyle(owner);
-        if (shown && w.styled) {
-          w.shown.add(owner);
-          // Shown text means its parent is displayed too: its bare siblings need no asking either.
-          if (parent && parent.nodeType === 1) w.shown.add(parent);
-        }
-      }
-      if (shown === false) continue;
-      if (w.record && some) w.pieces.push({ value: raw, owner, alone: only && !NOT_SPACE.test(raw), at: w.parts.length });
-      w.parts.push(cleanText(raw));
-    } else if (node.nodeType === 1) walkElement(node as Element, w, svg);
-  }
-}
-
-/** No attributes of its own up to an element already seen shown. */
-function bareInsideShown(el: Element, shown: Set<Element>): boolean {
-  let at: Node | null = el;
-  for (let level = 0; at && at.nodeType === 1 && level < 5; level++, at = at.parentNode) {
-    const e = at as Element;
-    if (level > 0 && shown.has(e)) return true;
-    if (e.hasAttributes()) return false;
-  }
-  return false;
-}
-
-function normalize(raw: string): string {
-  // Source newlines inside text nodes are formatting: every whitespace run (nbsp included)
-  // becomes one space; only LINE markers become line breaks. Then every run of markers and
-  // spaces between two pieces of text is one line break, and empty lines vanish.
-  return raw.replace(WS, ' ').replace(LINE_BREAKS, '\n').replace(EDGES, '');
-}
-const LINE_BREAKS = / ?\u0001[ \u0001]*/g;
-const EDGES = /^[ \n]+|[ \n]+$/g;
+export type { TextPiece } from './walk';
 
 /** Where a walk starts: a Document reads from its body (the whole document when it has none). */
 function startOf(root: Element | Document): Element | null {
@@ -291,7 +33,7 @@ export function visibleText(root: Element | Document): string {
   const w = newWalk(false, styledAt(start));
   for (const [host, content] of declarativeRoots(start)) w.declarative.set(host, content);
   walkElement(start, w, false);
-  return normalize(w.parts.join(''));
+  return sliceTexts(w.parts)(0, w.parts.length);
 }
 
 /** One page's visible text, and any element's, from a single walk. */
@@ -345,11 +87,12 @@ export function pageText(root: Element | Document): PageText {
   }
   const { spans, parts, hosts } = w;
   const texts = new Map<Element, string>();
+  const slices = sliceTexts(parts);
   const of = (el: Element): string => {
     let text = texts.get(el);
     if (text === undefined) {
       const span = spans.get(el);
-      text = span ? normalize(parts.slice(span[0], span[1]).join('')) : visibleText(el);
+      text = span ? slices(span[0]!, span[1]!) : visibleText(el);
       texts.set(el, text);
     }
     return text;
@@ -399,6 +142,60 @@ export function pageText(root: Element | Document): PageText {
   };
   return page;
 }
+
+/**
+ * The text of any run of the walk's parts, as a person reads it. Source newlines inside text nodes
+ * are formatting: between two shown characters, the text has "\n" if a line marker lies between
+ * them, else " " if whitespace (nbsp included) does, else nothing; nothing before the first
+ * shown character or after the last. That rule is local, so the page is put together once, in
+ * one pass that notes where each part's text starts and ends, and any element's text is a slice:
+ * readers climb from many labels through the same ancestors up to <html>, and joining and
+ * normalizing each ancestor's text from scratch was a third of a parse.
+ */
+function sliceTexts(parts: readonly string[]): (from: number, to: number) => string {
+  let page: string | undefined;
+  // Where each part's shown text starts and ends in `page` (no entry: the part shows nothing).
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const init = () => {
+    const out: string[] = [];
+    let length = 0;
+    let gap = '';
+    parts.forEach((part, i) => {
+      if (part === LINE_MARK) {
+        if (length) gap = '\n';
+        return;
+      }
+      RUNS.lastIndex = 0;
+      for (let m = RUNS.exec(part); m; m = RUNS.exec(part)) {
+        if (m[1]) {
+          if (length && !gap) gap = ' ';
+          continue;
+        }
+        if (length && gap) {
+          out.push(gap);
+          length++;
+        }
+        gap = '';
+        starts[i] ??= length;
+        out.push(m[0]);
+        ends[i] = length += m[0].length;
+      }
+    });
+    page = out.join('');
+  };
+  return (from, to) => {
+    if (page === undefined) init();
+    let first = from;
+    while (first < to && ends[first] === undefined) first++;
+    let last = to - 1;
+    while (last > first && ends[last] === undefined) last--;
+    return first < to ? page!.slice(starts[first], ends[last]) : '';
+  };
+}
+const LINE_MARK = '\u0001';
+// Whitespace runs (the class normalize collapses) and runs of shown characters.
+const RUNS = /([\s\u00A0\u202F\u2009\u200B\uFEFF]+)|[^\s\u00A0\u202F\u2009\u200B\uFEFF]+/g;
 
 function findIn(page: PageText, elements: readonly Element[], re: RegExp): Element[] {
   const test = (s: string): boolean => {

@@ -35,7 +35,7 @@ export function isPageRequest(message: unknown): boolean {
   return hasType(message, PAGE_REQUEST.type);
 }
 
-/** Popup → content script: "give me a redacted sample of this page" (see lib/reader/redact.ts). */
+/** Popup → content script: "give me a redacted sample of this page" (lib/reader/sample-tree.ts; the popup redacts it, lib/reader/redact.ts). */
 export const SAMPLE_REQUEST = { type: 'sample-request' } as const;
 
 function hasType(message: unknown, type: string): boolean {

@@ -2,34 +2,19 @@
  * A whole parse for block pages (Orange ES/FR, Telcel, Movistar MX) on top of readBlocks: dates,
  * plan names and the reason when nothing was read.
  */
-import { parseDate, parseRelative } from '../extract/dates';
 import type { PageText } from '../extract/text';
-import { zonedParts, zonedTime } from '../time/calendar';
 import type { CarrierContext, PageReading, ParseContext, ParseResult } from '../vocabulary/reading';
 import { readBlocks, type BlockRules } from './blocks';
-import { looksLoggedOut } from './logged-out';
+import { looksSignedOut, WORDING_ANYWHERE } from './logged-out';
 import { withPeriodEndKind } from './period-kind';
+import { phraseTime } from './phrase-dates';
 
 /** Why nothing was read: a sign-in page, a page without usage wording, or a layout we no longer know. */
 export function whyNoBlocks(page: PageText, usageWords: RegExp): ParseResult & { ok: false } {
-  if (looksLoggedOut(page)) return { ok: false, reason: 'logged-out', detail: 'sign-in page' };
+  if (looksSignedOut(page, WORDING_ANYWHERE)) return { ok: false, reason: 'logged-out', detail: 'sign-in page' };
   return usageWords.test(page.text)
     ? { ok: false, reason: 'layout-changed', detail: 'labels without figures' }
     : { ok: false, reason: 'not-usage-page', detail: 'no usage block' };
-}
-
-/**
- * The page's "updated" time from the phrase `re` finds: relative ("hace 5 minutos", "il y a 2 h")
- * or a date with an optional time ("20/11/2026 a las 09:30", "le 20/11 à 9h30").
- */
-export function findUpdatedAt(text: string, re: RegExp, now: number, timeZone = 'UTC'): number | null {
-  const phrase = re.exec(text)?.[0];
-  if (!phrase) return null;
-  const day = parseDate(phrase, { now, timeZone, direction: 'past' });
-  if (day === null) return parseRelative(phrase, { now, timeZone });
-  const time = /(?<!\d)(\d{1,2})\s*[:h]\s*(\d{2})(?!\d)/.exec(phrase.slice(phrase.search(/\d/)));
-  const { year, month, day: d } = zonedParts(day, timeZone);
-  return time && Number(time[1]) < 24 ? zonedTime(year, month, d, Number(time[1]), Number(time[2]), timeZone) : day;
 }
 
 /** What an adapter of a block page states besides its BlockRules: the carrier's own phrases. */
@@ -39,7 +24,7 @@ export interface BlockPage {
   usageWords: RegExp;
   /** When the cycle ends or the allowance expires, from a block's or its line's text. */
   periodEnd(text: string, context: ParseContext): number | null;
-  /** The "updated" phrase, read by findUpdatedAt. */
+  /** The "updated" phrase, read by phraseTime (lib/reader/phrase-dates.ts). */
   updated: RegExp;
   planName(context: string): string | null;
   /** The page may state one cut-off date for all its lines, outside every line's blocks. */
@@ -53,7 +38,6 @@ export interface BlockPage {
 export function readBlockPage(text: PageText, page: BlockPage, context: CarrierContext): ParseResult {
   const blocks = readBlocks(text, page.rules, context);
   if (blocks.length === 0) return whyNoBlocks(text, page.usageWords);
-  const { now, timeZone } = context;
   const readings = blocks.map(
     (block): PageReading => withPeriodEndKind({
       lineDigits: block.lineDigits,
@@ -64,7 +48,7 @@ export function readBlockPage(text: PageText, page: BlockPage, context: CarrierC
         page.periodEnd(block.text, context) ??
         page.periodEnd(block.context, context) ??
         (page.pagePeriodEnd ? page.periodEnd(text.text, context) : null),
-      pageSaysUpdatedAt: findUpdatedAt(block.text, page.updated, now, timeZone) ?? findUpdatedAt(block.context, page.updated, now, timeZone),
+      pageSaysUpdatedAt: phraseTime(block.text, page.updated, context) ?? phraseTime(block.context, page.updated, context),
     }, `${block.text}\n${block.context}`),
   );
   return { ok: true, readings };

@@ -9,7 +9,8 @@
  * Element texts and text nodes come from the adapter's one page walk (pageText); see cards.ts for
  * how this relates to the other card finders.
  */
-import { lineNumberIn, lineNumbers } from '../extract/line-number';
+import { lineNumbers } from '../extract/line-number';
+import { contextOf, lineOf, type Block, type TextNode } from './block-lines';
 import type { PageText, TextPiece } from '../extract/text';
 import { findAmounts } from '../extract/units';
 import { isUnlimitedText } from '../extract/unlimited';
@@ -17,6 +18,8 @@ import type { Bucket, CarrierContext } from '../vocabulary/reading';
 import { readFigures, type Figures } from './figures';
 import { unglue } from './own-cards';
 import { isTitle } from './cards';
+
+export type { Block } from './block-lines';
 
 export interface BlockRules {
   /** Labels of data allowances (titles, "Datos consumidos"), matched on an element's whole text. */
@@ -38,15 +41,6 @@ export interface BlockRules {
   iconUnlimited?: boolean;
 }
 
-export interface Block {
-  element: Element;
-  text: string;
-  figures: Figures;
-  bucket: Bucket;
-  lineDigits: string | null;
-  /** Text around the block that still belongs to its line only (plan name, dates). */
-  context: string;
-}
 
 const MAX_CLIMB = 6;
 const AMOUNT_START = /^[^\n]{0,24}?\d\s?(?:[KMGT]B|[KMGT]o)(?![\p{L}])/u;
@@ -113,11 +107,17 @@ export function readBlocks(page: PageText, rules: BlockRules, context: CarrierCo
   };
   const found: Array<Omit<Block, 'lineDigits' | 'context'>> = [];
 
+  // A block the page marks (Orange FR's internetMobile family) holds its family's figures: a climb
+  // never leaves it nor enters it from outside, or a family that lost its total would pair with
+  // the next family's ("Il vous reste 8 Go" + the shared pool's "sur 200 Go" read 8 Go left of 200).
+  const marked = rules.blocks?.(page) ?? [];
+  const climbUp = (el: Element): Element | null => (marked.includes(el) ? null : up(el));
   const climb = (anchor: Element, kind: Bucket | null) => {
     let el: Element | null = anchor;
-    for (let level = 0; el && level <= MAX_CLIMB; level++, el = up(el)) {
+    for (let level = 0; el && level <= MAX_CLIMB; level++, el = climbUp(el)) {
       const here: Element = el;
       if (found.some((b) => !apart(b.element, here))) return;
+      if (marked.some((m) => m !== here && within(here, m) && !within(m, anchor))) return;
       if (bounds.some((b) => within(here, b) && apart(b, anchor))) return;
       if (labels.some((l) => conflicts(l, kind) && within(here, l) && apart(l, anchor))) return;
       const text = textOf(here);
@@ -126,7 +126,7 @@ export function readBlocks(page: PageText, rules: BlockRules, context: CarrierCo
       if (figures) {
         // A block belongs to one line: an ancestor showing two numbers (a table of lines) is the page.
         if (lineNumbers(text, country).size > 1) return;
-        if (sane(figures) && !contradicted(text, figures, context) && (figures.unlimited || !rules.requireLabel || labelled(text, figures, rules, context))) found.push({ element: here, text, figures, bucket: bucketFor(here, text, kind) });
+        if (sane(figures) && !contradicted(text, figures, context) && (!rules.requireLabel || labelled(text, figures, rules, context))) found.push({ element: here, text, figures, bucket: bucketFor(here, text, kind) });
         return;
       }
     }
@@ -144,7 +144,7 @@ export function readBlocks(page: PageText, rules: BlockRules, context: CarrierCo
     return (before.length ? kinds.get(before[before.length - 1]!) : null) ?? 'data';
   };
 
-  for (const block of rules.blocks?.(page) ?? []) climb(block, null);
+  for (const block of marked) climb(block, null);
   for (const label of labels) climb(label, kinds.get(label) ?? null);
   for (const amount of amountElements(nodes, up, textOf, within)) climb(amount, null);
   found.sort((a, b) => (page.before(a.element, b.element) ? -1 : 1));
@@ -154,12 +154,6 @@ export function readBlocks(page: PageText, rules: BlockRules, context: CarrierCo
   return withLines.map((b) => ({ ...b, context: oneLine ? textOf(body) : contextOf(b, withLines, up, within, textOf) }));
 }
 
-interface TextNode {
-  value: string;
-  parent: Element;
-  /** `value` is the parent's whole visible text (its only node, nothing else to normalize). */
-  alone: boolean;
-}
 
 /** The non-blank pieces the page walk read (the text model's notion of shown), each with its element. */
 function textNodes(read: readonly TextPiece[]): TextNode[] {
@@ -203,7 +197,10 @@ function usedOfUnlimited(text: string, el: Element, rules: BlockRules, { locale,
   const pick = used.length === 1 ? used[0] : amounts.length === 1 ? amounts[0] : undefined;
   if (!pick || near(pick, LEFT_NEAR)) return null;
   const iconAfterDe = rules.iconUnlimited && /^\s*de\s*$/i.test(clean.slice(pick.index + pick.length)) && hasInfinityIcon(el);
-  if (!isUnlimitedText(clean) && !iconAfterDe) return null;
+  // The word before the amount or on its line ("Illimité" / "210,5 Go consommés", "5,82GB de ∞");
+  // on a later line it is the next allowance's, whose title may be gone ("Appels" / "Illimités").
+  const lineEnd = clean.indexOf('\n', pick.index + pick.length);
+  if (!isUnlimitedText(lineEnd < 0 ? clean : clean.slice(0, lineEnd)) && !iconAfterDe) return null;
   return { usedBytes: pick.bytes, totalBytes: null, unlimited: true, remainingBytes: null };
 }
 
@@ -248,48 +245,3 @@ function sane({ usedBytes, totalBytes, remainingBytes }: Figures): boolean {
   if (totalBytes === null) return true;
   return (remainingBytes === null || remainingBytes <= totalBytes) && (usedBytes === null || usedBytes <= totalBytes * 1.5);
 }
-
-/**
- * The line a block belongs to: the innermost ancestor showing exactly one phone-like number. When
- * a custom line picker lists every number, the last one shown before the block that is not an
- * unselected option.
- */
-function lineOf(
-  el: Element,
-  up: (el: Element) => Element | null,
-  textOf: (el: Element) => string,
-  nodes: TextNode[],
-  within: (outer: Element, el: Element) => boolean,
-  { country }: CarrierContext,
-): string | null {
-  for (let a: Element | null = el; a; a = up(a)) {
-    const found = lineNumbers(textOf(a), country);
-    if (found.size === 1) return [...found][0]!;
-    if (found.size > 1) break;
-  }
-  const start = nodes.findIndex((n) => within(el, n.parent));
-  for (let i = (start < 0 ? nodes.length : start) - 1; i >= 0; i--) {
-    const { value, parent } = nodes[i]!;
-    if (!/[\d*Xx•][\d\s.Xx*•-]{6,}\d/.test(value) || parent.closest('[role="option"]:not([aria-selected="true"]), [aria-hidden="true"]')) continue;
-    const digits = lineNumberIn(value, country);
-    if (digits) return digits;
-  }
-  return null;
-}
-
-/** The largest ancestor holding no block of another line: where its plan name and dates sit. */
-function contextOf(
-  block: Omit<Block, 'context'>,
-  all: ReadonlyArray<Omit<Block, 'context'>>,
-  up: (el: Element) => Element | null,
-  within: (outer: Element, el: Element) => boolean,
-  textOf: (el: Element) => string,
-): string {
-  let best: Element = block.element;
-  for (let a = up(block.element); a && up(a); a = up(a)) {
-    if (all.some((o) => o.lineDigits !== block.lineDigits && within(a!, o.element))) break;
-    best = a;
-  }
-  return textOf(best);
-}
-

@@ -4,7 +4,7 @@ import type { PageText } from '../extract/text';
 import type { Bucket, PageReading, ParseContext, ParseResult } from '../vocabulary/reading';
 import { withPeriodEndKind } from './period-kind';
 import { readFigures, type Figures } from './figures';
-import { looksSignedOut } from './logged-out';
+import { looksSignedOut, wordingNearAField } from './logged-out';
 import { cardLineDigits, climbCards, explained, plausible, unglue, unlimitedFigures } from './own-cards';
 import { phraseDate, phraseTime } from './phrase-dates';
 import { bucketGuard } from './cards';
@@ -40,7 +40,7 @@ export function readCardPage(page: PageText, url: URL, shape: CardPage, context:
   const kindOf = (anchor: Element) => (marked.includes(anchor) ? null : guard(anchor));
   const cards = climbCards(anchors, (text) => shape.figures(text, context), page, context.country, kindOf);
   if (cards.length === 0) {
-    if (looksSignedOut(page, url)) return { ok: false, reason: 'logged-out', detail: 'sign-in form' };
+    if (looksSignedOut(page, wordingNearAField(url))) return { ok: false, reason: 'logged-out', detail: 'sign-in form' };
     return anchors.length > 0 && shape.usagePage(page.text, url, page)
       ? { ok: false, reason: 'layout-changed', detail: shape.layoutDetail ?? 'labels without figures' }
       : { ok: false, reason: 'not-usage-page', detail: 'no usage card' };

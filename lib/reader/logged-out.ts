@@ -1,40 +1,59 @@
 import { PHRASES } from '../extract/phrases';
 import type { PageText } from '../extract/text';
 
-const LOGIN_RES = Object.values(PHRASES.login).flat();
-
 /**
- * Two strengths of "this is a sign-in page", both answering "you are signed out" rather than a
- * vague "nothing found". Callers ask only once they found no figures. Both read the page's text
- * model, so a sign-in form inside a component or a same-origin frame counts too.
+ * "This is a sign-in page": the one signed-out triage of the readers, answering "you are signed
+ * out" rather than a vague "nothing found". Callers ask only once they found no figures; the
+ * page-kind check (page-kind.ts) asks the same questions of a dialog over the figures. It reads
+ * the page's text model, so a sign-in form inside a component or a same-origin frame counts too.
  */
 
-const isPassword = (f: Element) => f.localName === 'input' && (f.getAttribute('type') ?? '').toLowerCase() === 'password';
+const LOGIN_RES = Object.values(PHRASES.login).flat();
 
-/** The broad test: a password field, or sign-in wording anywhere on a page without figures. */
-export function looksLoggedOut(page: PageText): boolean {
-  if (page.fields.some(isPassword)) return true;
-  return LOGIN_RES.some((re) => re.test(page.text));
+/** Sign-in wording ("Iniciar sesión", "Se connecter", "登入", "Password") in any of our languages. */
+export function saysSignIn(text: string): boolean {
+  return LOGIN_RES.some((re) => re.test(text));
 }
+
+export const isPasswordField = (f: Element) => f.localName === 'input' && (f.getAttribute('type') ?? '').toLowerCase() === 'password';
 
 const LOGIN_PATH = /(?:^|[/#._-])(?:log-?in|sign-?in|auth|sso|acceso|ingres[oa]|iniciar-sesion)(?:$|[/?#._-])/i;
 const NOT_A_LOGIN_FIELD = new Set(['hidden', 'search', 'checkbox', 'radio', 'submit', 'button']);
 
+/** How much sign-in wording must say beyond a password field: one of the two below. */
+export type SignInWording = (page: PageText) => boolean;
+
 /**
- * The strict test, told apart from a marketing page whose header merely links to "登入" /
- * "Iniciar sesión": a password field, a sign-in route, or an input field surrounded by sign-in
- * wording (one-time-code and RUT logins have no password field on the first step).
+ * Sign-in wording anywhere on the page (block pages: Orange, Telcel, Movistar MX; Movistar
+ * Spain). Their hosts serve the customer area only, whose signed-out view is a "Se connecter" /
+ * "Inicia sesión" page, sometimes without a field of its own.
  */
-export function looksSignedOut(page: PageText, url: URL): boolean {
-  if (page.fields.some(isPassword)) return true;
-  if (LOGIN_PATH.test(url.pathname) || LOGIN_PATH.test(url.hash)) return true;
-  for (const input of page.fields) {
-    if (input.localName !== 'input' || NOT_A_LOGIN_FIELD.has((input.getAttribute('type') ?? '').toLowerCase())) continue;
-    let el: Element | null = page.parent(input);
-    for (let level = 0; el && level < 4; level++, el = page.parent(el)) {
-      const text = page.of(el);
-      if (LOGIN_RES.some((re) => re.test(text))) return true;
+export const WORDING_ANYWHERE: SignInWording = (page) => saysSignIn(page.text);
+
+/**
+ * Only a sign-in route, or an input field with sign-in wording within four levels around it
+ * (card pages: Chile; China Mobile HK): their hosts also serve marketing pages whose header
+ * merely links to "登入" / "Iniciar sesión", which must stay "not a usage page". One-time-code and
+ * RUT logins have no password field on the first step, hence the field rule.
+ */
+export function wordingNearAField(url: URL): SignInWording {
+  return (page) => {
+    if (LOGIN_PATH.test(url.pathname) || LOGIN_PATH.test(url.hash)) return true;
+    for (const input of page.fields) {
+      if (input.localName !== 'input' || NOT_A_LOGIN_FIELD.has((input.getAttribute('type') ?? '').toLowerCase())) continue;
+      let el: Element | null = page.parent(input);
+      for (let level = 0; el && level < 4; level++, el = page.parent(el)) {
+        if (saysSignIn(page.of(el))) return true;
+      }
     }
-  }
-  return false;
+    return false;
+  };
+}
+
+/**
+ * Whether the page asks to sign in: a password field always does; beyond it, `wording` decides
+ * (a function, not a flag, so a carrier's script bundles only the rule it uses).
+ */
+export function looksSignedOut(page: PageText, wording: SignInWording): boolean {
+  return page.fields.some(isPasswordField) || wording(page);
 }

@@ -1,17 +1,15 @@
 /**
  * Cards that keep to their own label (readOwnCards, China Mobile HK), the Chilean portals' climb
  * (climbCards, on climbToCards in cards.ts), and what card readers share: the line a card belongs
- * to, stated times, sign-in detection, glued labels, and the checks that a card's figures are
+ * to, glued labels, and the checks that a card's figures are
  * plausible and fully explained. Why three card finders, see cards.ts.
  */
-import { findAbsoluteDates, type DateDirection } from '../extract/dates';
 import { lineNumbers, type Country } from '../extract/line-number';
 import type { NumberLocale } from '../extract/numbers';
 import { langOf, PHRASES } from '../extract/phrases';
 import type { PageText } from '../extract/text';
 import { findAmounts } from '../extract/units';
 import { isUnlimitedText } from '../extract/unlimited';
-import { zonedParts, zonedTime } from '../time/calendar';
 import { MAX_USED_OVER_TOTAL } from '../vocabulary/limits';
 import { climbToCards, type ClimbedCard } from './cards';
 import type { Figures } from './figures';
@@ -92,21 +90,6 @@ export function cardLineDigits(card: Element, page: PageText, country: Country):
     if (found.size > 1) return null;
   }
   return null;
-}
-
-/**
- * A moment the page states ("截至 2026-11-20 09:30", "Actualizado al 20/11/2026 a las 9:30"):
- * the first absolute date, at the clock time written after it (midnight when none), in `timeZone`.
- */
-export function statedTime(text: string, now: number, timeZone = 'UTC', direction: DateDirection = 'past'): number | null {
-  const date = findAbsoluteDates(text, { now, timeZone, direction })[0];
-  if (!date) return null;
-  const clock = /(\d{1,2})[:：h](\d{2})(?!\d)/.exec(text.slice(date.index + date.length, date.index + date.length + 16));
-  if (!clock) return date.time;
-  const day = zonedParts(date.time, timeZone);
-  const hour = Number(clock[1]);
-  const minute = Number(clock[2]);
-  return hour > 23 || minute > 59 ? date.time : zonedTime(day.year, day.month, day.day, hour, minute, timeZone);
 }
 
 /**

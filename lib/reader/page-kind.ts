@@ -4,9 +4,9 @@
  * become the user's line; and a dashboard behind a blocking "session expired" dialog shows stale
  * figures, so it means signed out, never a reading.
  */
-import { PHRASES } from '../extract/phrases';
 import type { PageText } from '../extract/text';
 import type { ParseResult } from '../vocabulary/reading';
+import { isPasswordField, saysSignIn } from './logged-out';
 
 // Forum, help and article pages: words of their path segments, hash routes, first host label
 // and breadcrumb trails.
@@ -50,7 +50,6 @@ function notUsagePage(url: URL, page: PageText, { crumbs, posts }: Structures): 
 // "Your session has expired", in the portals' languages (Catalan too: Movistar Spain).
 const EXPIRED =
   /sess?i[óo]n?\s+(?:ha\s+|a\s+|has\s+)?(?:expir|caduc|finaliz|venc|timed\s+out)|(?:vuelve|volver|torna)\s+a\s+iniciar|votre\s+session|reconnectez|(?:sign|log)\s+in\s+again|(?:signed|logged)\s+out|登入逾時|登录超时|會話已過期|会话已过期|重新登/i;
-const LOGIN = Object.values(PHRASES.login).flat();
 
 /** A shown dialog or overlay asking to sign in again: the page behind it is stale. */
 function blockingSignIn(page: PageText, { dialogs }: Structures): boolean {
@@ -58,8 +57,8 @@ function blockingSignIn(page: PageText, { dialogs }: Structures): boolean {
     const text = page.of(dialog);
     if (text === '' || text.length > 2_000) continue;
     if (EXPIRED.test(text)) return true;
-    const password = page.fields.some((f) => f.getAttribute('type') === 'password' && page.contains(dialog, f));
-    if (password && LOGIN.some((re) => re.test(text))) return true;
+    const password = page.fields.some((f) => isPasswordField(f) && page.contains(dialog, f));
+    if (password && saysSignIn(text)) return true;
   }
   return false;
 }

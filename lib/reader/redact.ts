@@ -1,21 +1,19 @@
-import type { NumberLocale } from '../extract/numbers';
-import { pageText, type PageText, type TextPiece } from '../extract/text';
+import { NUMBER_LOCALES, type NumberLocale } from '../extract/numbers';
 import { findAmounts } from '../extract/units';
 import { allowedToken, allowedWord, CJK_TERMS } from './redact-words';
+import { KEPT_ATTRIBUTES, MAX_SAMPLE_ELEMENTS, type SampleField, type SampleNode, type SampleReply } from './sample-shape';
 
 /**
  * "Copy a redacted sample of this page": when no adapter can read a page, the user can send us its
- * structure so we can write one. It walks the same text model as the readers (shadow roots,
- * same-origin frames, attribute values; nothing hidden), and redacts by ALLOW-LIST: it keeps tags,
+ * structure so we can write one. The content script reads the page's tree with the same text
+ * model as the readers (lib/reader/sample-tree.ts: shadow roots, same-origin frames, attribute
+ * values; nothing hidden); the popup redacts it here, by ALLOW-LIST, before the clipboard: it keeps tags,
  * the carrier's label words (redact-words.ts), the figures themselves (amounts with a unit,
  * percentages) and the shape of every other number (its digits become 0); every other word is
  * masked as "*" (a name, after a greeting or a label or anywhere, is such a word); e-mail
  * addresses become [email]. Form
  * values, scripts, styles, links and hidden content are never copied.
  */
-// Links are left out: their query strings carry account ids, and routes add little to a sample.
-const KEPT_ATTRIBUTES = ['id', 'class', 'role', 'aria-label', 'title', 'alt'];
-const MAX_ELEMENTS = 4_000;
 const MAX_LENGTH = 300_000;
 
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu;
@@ -46,11 +44,10 @@ function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-function attributes(el: Element, locale: NumberLocale): string {
+function attributes(attrs: ReadonlyArray<[string, string]>, locale: NumberLocale): string {
   let out = '';
-  for (const name of KEPT_ATTRIBUTES) {
-    const value = el.getAttribute(name);
-    if (value === null) continue;
+  for (const [name, value] of attrs) {
+    if (!KEPT_ATTRIBUTES.includes(name)) continue;
     const redacted =
       name === 'id' || name === 'class' || name === 'role'
         ? value.replace(/\d{4,}/g, (d) => '0'.repeat(d.length)).replace(/[\p{L}]+/gu, (t) => (allowedToken(t) ? t : '*'))
@@ -60,19 +57,18 @@ function attributes(el: Element, locale: NumberLocale): string {
   return out;
 }
 
-/** The redacted sample of `root` (a document element or any element), as indented pseudo-HTML. */
-export function redactedSample(root: Element, locale: NumberLocale): string {
-  const page = pageText(root);
-  const own = new Map<Element, TextPiece[]>();
-  for (const piece of page.pieces) {
-    const list = own.get(piece.owner);
-    if (list) list.push(piece);
-    else own.set(piece.owner, [piece]);
-  }
-  return sampleOf(root, page, own, locale);
+/** Whether a reply is a content script's sample (our own script's answer, checked before use all the same). */
+export function isSampleReply(reply: unknown): reply is SampleReply {
+  if (typeof reply !== 'object' || reply === null) return false;
+  const { locale, tree } = reply as Partial<SampleReply>;
+  return typeof locale === 'string' && NUMBER_LOCALES.includes(locale as NumberLocale) && (tree === null || (typeof tree === 'object' && typeof tree?.tag === 'string'));
 }
 
-function sampleOf(root: Element, page: PageText, own: Map<Element, TextPiece[]>, locale: NumberLocale): string {
+/**
+ * The redacted sample of a page's tree (lib/reader/sample-tree.ts, read in the content script),
+ * as indented pseudo-HTML.
+ */
+export function redactSample(tree: SampleNode | null, locale: NumberLocale): string {
   const parts: string[] = [];
   let elements = 0;
   let length = 0;
@@ -80,35 +76,22 @@ function sampleOf(root: Element, page: PageText, own: Map<Element, TextPiece[]>,
     parts.push(line);
     length += line.length + 1;
   };
-  const field = (el: Element, depth: number) => push(`${'  '.repeat(depth)}<${el.localName} type="${escapeHtml(el.getAttribute('type') ?? '')}">`);
-  const fields = new Map<Element, Element[]>();
-  for (const f of page.fields) {
-    const p = page.parent(f);
-    if (p) fields.set(p, [...(fields.get(p) ?? []), f]);
-  }
-  const walk = (el: Element, depth: number): void => {
-    if (elements >= MAX_ELEMENTS || length >= MAX_LENGTH) return;
+  const field = (f: SampleField, depth: number) => push(`${'  '.repeat(depth)}<${f.tag} type="${escapeHtml(String(f.type))}">`);
+  const walk = (node: SampleNode, depth: number): void => {
+    if (elements >= MAX_SAMPLE_ELEMENTS || length >= MAX_LENGTH) return;
     elements += 1;
-    const tag = el.localName;
-    const pad = '  '.repeat(depth);
     // Form fields keep their type only: their values may be a user name or a number.
-    if (tag === 'select') return field(el, depth);
-    push(`${pad}<${tag}${attributes(el, locale)}>`);
-    const items: Array<{ at: number; text?: string; el?: Element }> = [
-      ...(own.get(el) ?? []).map((p) => ({ at: p.at, text: p.value })),
-      ...page.children(el).map((c) => ({ at: page.position(c), el: c })),
-    ].sort((a, b) => a.at - b.at);
-    for (const item of items) {
-      if (item.el) walk(item.el, depth + 1);
-      else {
-        const text = item.text!.replace(/\s+/g, ' ').trim();
-        if (text) push(`${pad}  ${escapeHtml(redactText(text, locale))}`);
-      }
+    if (!('attrs' in node)) return field(node, depth);
+    const pad = '  '.repeat(depth);
+    push(`${pad}<${node.tag}${attributes(node.attrs, locale)}>`);
+    for (const item of node.items) {
+      if (typeof item !== 'string') walk(item, depth + 1);
+      else push(`${pad}  ${escapeHtml(redactText(item, locale))}`);
     }
-    for (const f of fields.get(el) ?? []) field(f, depth + 1);
-    push(`${pad}</${tag}>`);
+    for (const f of node.fields) field(f, depth + 1);
+    push(`${pad}</${node.tag}>`);
   };
-  if (page.position(root) >= 0) walk(root, 0);
-  if (elements >= MAX_ELEMENTS || length >= MAX_LENGTH) parts.push('<!-- sample truncated -->');
+  if (tree) walk(tree, 0);
+  if (elements >= MAX_SAMPLE_ELEMENTS || length >= MAX_LENGTH) parts.push('<!-- sample truncated -->');
   return parts.join('\n');
 }

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import type { NumberLocale } from '../extract/numbers';
 import { SAMPLE_REQUEST } from '../messages/page-status';
 import type { UiAction, UiActionReply } from '../messages/ui-actions';
 
@@ -13,11 +14,17 @@ export async function whenDatabaseReady(): Promise<void> {
   if (!reply.ok) throw new Error(`the database is not available (${reply.error})`);
 }
 
-/** Fetches the redacted sample from the tab's content script and puts it on the clipboard. */
+/**
+ * Fetches the page's tree from the tab's content script, redacts it here (the allow-list stays out
+ * of the content scripts, whose size is budgeted) and puts the sample on the clipboard.
+ */
 export async function copyPageSample(tabId: number): Promise<boolean> {
   try {
-    const sample: unknown = await browser.tabs.sendMessage(tabId, SAMPLE_REQUEST);
-    if (typeof sample !== 'string' || sample.length === 0) return false;
+    const reply: unknown = await browser.tabs.sendMessage(tabId, SAMPLE_REQUEST);
+    const { isSampleReply, redactSample } = await import('../reader/redact');
+    if (!isSampleReply(reply)) return false;
+    const sample = redactSample(reply.tree, reply.locale as NumberLocale);
+    if (sample.length === 0) return false;
     await navigator.clipboard.writeText(sample);
     return true;
   } catch {

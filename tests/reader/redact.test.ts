@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { redactedSample, redactText } from '@/lib/reader/redact';
+import type { NumberLocale } from '@/lib/extract/numbers';
+import { isSampleReply, redactSample, redactText } from '@/lib/reader/redact';
+import { sampleTree } from '@/lib/reader/sample-tree';
 import { attachDeclarativeShadowRoots, parseHtml } from '../helpers/fixtures';
 import { findPersonNames } from '../helpers/person-names';
 
@@ -36,7 +38,10 @@ describe('redactText', () => {
   });
 });
 
-describe('redactedSample', () => {
+/** What the popup copies: the content script's tree (through a message: plain data), redacted. */
+const redactedSample = (root: Element, locale: NumberLocale) => redactSample(JSON.parse(JSON.stringify(sampleTree(root))), locale);
+
+describe('redacted sample', () => {
   it('keeps the structure and the figures, and drops scripts, form values and links', () => {
     const doc = parseHtml(`<html><body>
       <div id="card-revisa-consumo" class="card x9f2" aria-label="Consumo de 612345678">
@@ -71,5 +76,15 @@ describe('redactedSample', () => {
     expect(sample).not.toContain('19 GB');
     expect(sample).not.toMatch(/Mayor|oculto|Ignacio|Lozano|Ramón|Fernández|Lucie|Garnier|Inés|Robles|jean|dupont/i);
     expect(findPersonNames(sample)).toEqual([]);
+  });
+});
+
+describe('isSampleReply', () => {
+  it('accepts the content script\'s answer and nothing else', () => {
+    expect(isSampleReply({ locale: 'es-ES', tree: null })).toBe(true);
+    expect(isSampleReply({ locale: 'es-ES', tree: { tag: 'html', attrs: [], items: [], fields: [] } })).toBe(true);
+    expect(isSampleReply('<html>')).toBe(false);
+    expect(isSampleReply({ locale: 'xx', tree: null })).toBe(false);
+    expect(isSampleReply({ locale: 'es-ES', tree: 'html' })).toBe(false);
   });
 });

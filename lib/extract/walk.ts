@@ -1,0 +1,261 @@
+/**
+ * The composed-tree walk behind the page's text model (text.ts): one pass over the page that
+ * collects its text as a person sees it (block boundaries as line markers, inline elements joined
+ * with nothing), steps into open shadow roots, slots and same-origin frames (composed.ts), reads
+ * values shown only by attribute (accessible.ts) and skips what is hidden (visibility.ts). When
+ * asked to record, it also keeps where each element's text sits, the pieces read and the shown
+ * form fields, so pageText can answer for any element without walking again.
+ */
+import { figureLabel, graphicLabel, SVG_TEXT, svgReadsAsText, valueText } from './accessible';
+import { declarativeRoots, frameDocument, slotted } from './composed';
+import { hasStyleSheets, hiddenByAttributes, hiddenByStyle } from './visibility';
+
+const SKIP = new Set([
+  'script', 'style', 'noscript', 'template', 'head', 'title', 'meta', 'link', 'object', 'embed',
+  'canvas', 'video', 'audio', 'input', 'textarea',
+]);
+const BLOCK = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'dd', 'details', 'dialog', 'div',
+  'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5',
+  'h6', 'header', 'hgroup', 'hr', 'html', 'legend', 'li', 'main', 'menu', 'nav', 'ol', 'option',
+  'p', 'pre', 'section', 'summary', 'table', 'tbody', 'tfoot', 'thead', 'tr', 'ul', 'iframe', 'frame',
+]);
+/** Elements that show text of their own making (a label, a value, the chosen option). */
+const GENERATES = new Set(['svg', 'progress', 'meter', 'select']);
+/** Table cells sit side by side: a space, not a line, keeps "Datos | 20 GB" on one line. */
+const CELL = new Set(['td', 'th']);
+
+/** Block boundary marker while collecting; text nodes cannot carry it (see cleanText). */
+const LINE = '\u0001';
+export const WS = /[\s\u00A0\u202F\u2009\u200B\uFEFF]+/g;
+// What the text model reads differently from a text node's own whitespace.
+const NOT_SPACE = /[\u200B\u0001]/;
+const SOME_TEXT = /[^\s\u00A0\u202F\u2009\u200B\uFEFF]/;
+
+/** A piece of text the walk read: a text node's value, or what an element shows by attribute. */
+export interface TextPiece {
+  /** The raw value (whitespace not yet collapsed). */
+  value: string;
+  /** The element it is shown in. */
+  owner: Element;
+  /** `value` is all of `owner`'s text: its only child, nothing generated beside it. */
+  alone: boolean;
+  /** Where it was read: compare with `PageText.position` to interleave text and elements. */
+  at: number;
+}
+
+export type Root = Document | ShadowRoot | DocumentFragment;
+
+export interface Walk {
+  parts: string[];
+  record: boolean;
+  /** Per entered element: [first piece, end piece, walk order]. */
+  spans: Map<Element, number[]>;
+  elements: Element[];
+  pieces: TextPiece[];
+  fields: Element[];
+  /** Shadow roots, template contents and frame documents → the element they are shown in. */
+  hosts: Map<Node, Element>;
+  roots: Root[];
+  declarative: Map<Element, DocumentFragment>;
+  styled: boolean;
+  host: Element | null;
+  /** Text elements computed style said are shown. */
+  shown: Set<Element>;
+}
+
+export function newWalk(record: boolean, styled: boolean): Walk {
+  return { parts: [], record, spans: new Map(), elements: [], pieces: [], fields: [], hosts: new Map(), roots: [], declarative: new Map(), styled, host: null, shown: new Set() };
+}
+
+/** How the walk goes on after entering an element (plain numbers: this ships on every page). */
+const SKIP_IT = 0;
+const LEAF = 1;
+const DESCEND = 2;
+const SVG = 3;
+type Kind = 0 | 1 | 2 | 3;
+
+/** A marker character the page itself put in its text must not split lines. */
+function cleanText(v: string | null): string {
+  return v === null ? '' : v.indexOf(LINE) === -1 ? v : v.split(LINE).join('');
+}
+
+function generated(w: Walk, el: Element, text: string, asLine: boolean): void {
+  if (asLine) w.parts.push(LINE, cleanText(text), LINE);
+  else w.parts.push(` ${cleanText(text)} `);
+  if (w.record) w.pieces.push({ value: text, owner: el, alone: false, at: w.parts.length });
+}
+
+/** What an element contributes when the walk enters it, and how the walk goes on. */
+function enter(el: Element, w: Walk, svg: boolean): Kind {
+  const tag = el.localName;
+  if (svg) {
+    if (tag === 'foreignObject') return DESCEND;
+    if (!SVG_TEXT.has(tag) || (el.hasAttributes() && hiddenByAttributes(el))) return SKIP_IT;
+    if (tag === 'text') w.parts.push(LINE);
+    return SVG;
+  }
+  if (SKIP.has(tag)) {
+    if ((tag === 'input' || tag === 'textarea') && w.record && !hidden(el, w)) w.fields.push(el);
+    return SKIP_IT;
+  }
+  const attributes = el.hasAttributes();
+  if (attributes && hiddenByAttributes(el)) return SKIP_IT;
+  // Computed style is asked only of what shows text (here, or for a text node in walkNodes): a
+  // text holder the browser shows has no display:none ancestor, and asking every container
+  // would double the walk's cost.
+  if (GENERATES.has(tag) && w.styled && hiddenByStyle(el)) return SKIP_IT;
+  if (tag === 'svg') {
+    const label = graphicLabel(el, tag);
+    if (label !== null) generated(w, el, label, false);
+    if (svgReadsAsText(el)) return SVG;
+    return label !== null ? LEAF : SKIP_IT;
+  }
+  if (tag === 'progress' || tag === 'meter') {
+    // Their children are fallback content, never shown.
+    const value = valueText(el, tag);
+    if (value !== null) generated(w, el, value, true);
+    return LEAF;
+  }
+  if (tag === 'select') {
+    if (w.record) w.fields.push(el);
+    generated(w, el, selectedOptionText(el), true);
+    return LEAF;
+  }
+  if (tag === 'br') {
+    w.parts.push(LINE);
+    return LEAF;
+  }
+  if (attributes && tag !== 'iframe' && tag !== 'frame') {
+    const value = valueText(el, tag) ?? figureLabel(el);
+    const label = value === null ? graphicLabel(el, tag) : null;
+    if ((value !== null || label !== null) && w.styled && hiddenByStyle(el)) return SKIP_IT;
+    if (value !== null) generated(w, el, value, true);
+    else if (label !== null) {
+      generated(w, el, label, false);
+      return LEAF;
+    }
+  }
+  if (BLOCK.has(tag)) w.parts.push(LINE);
+  else if (CELL.has(tag)) w.parts.push(' ');
+  return DESCEND;
+}
+
+function hidden(el: Element, w: Walk): boolean {
+  if (el.getAttribute('type') === 'hidden') return true;
+  return (el.hasAttributes() && hiddenByAttributes(el)) || (w.styled && hiddenByStyle(el));
+}
+
+function leave(el: Element, w: Walk): void {
+  const tag = el.localName;
+  if (BLOCK.has(tag) || tag === 'text') w.parts.push(LINE);
+  else if (CELL.has(tag)) w.parts.push(' ');
+}
+
+function selectedOptionText(el: Element): string {
+  const options = el.getElementsByTagName('option');
+  const index = (el as HTMLSelectElement).selectedIndex;
+  const chosen = (typeof index === 'number' && index >= 0 ? options[index] : undefined) ?? options[0];
+  return chosen?.textContent ?? '';
+}
+
+export function walkElement(el: Element, w: Walk, svg: boolean): void {
+  const from = w.parts.length;
+  const pieces = w.pieces.length;
+  const kind = enter(el, w, svg);
+  if (kind === SKIP_IT) return;
+  let span: number[] | undefined;
+  if (w.record) {
+    span = [from, -1, w.elements.length];
+    w.spans.set(el, span);
+    w.elements.push(el);
+  }
+  if (kind !== LEAF) walkChildren(el, w, kind === SVG, w.pieces.length > pieces);
+  if (kind !== LEAF) leave(el, w);
+  if (span) span[1] = w.parts.length;
+}
+
+function enterRoot(root: Root, shownIn: Element, w: Walk): void {
+  w.hosts.set(root, shownIn);
+  w.roots.push(root);
+  if (!w.styled && hasStyleSheets(root)) w.styled = true;
+  // Nested declarative roots live in their own template content, out of an outer query's reach.
+  // A browser attaches them while parsing: a real shadow root holds none left to find.
+  if (!(root as ShadowRoot).host) for (const [host, content] of declarativeRoots(root)) w.declarative.set(host, content);
+}
+
+function walkChildren(el: Element, w: Walk, svg: boolean, withGenerated: boolean): void {
+  const tag = el.localName;
+  const shadow = svg ? null : (el.shadowRoot ?? (w.declarative.size > 0 ? w.declarative.get(el) : undefined) ?? null);
+  if (shadow) {
+    // A host hidden by its tree's style hides its shadow content (happy-dom does not carry that
+    // across the boundary by itself).
+    if (w.styled && hiddenByStyle(el)) return;
+    const { styled, host } = w;
+    enterRoot(shadow, el, w);
+    w.host = el;
+    walkNodes(shadow.firstChild, null, el, w, false, false);
+    w.styled = styled;
+    w.host = host;
+    return;
+  }
+  if (tag === 'iframe' || tag === 'frame') {
+    const doc = frameDocument(el);
+    if (!doc || (w.styled && hiddenByStyle(el))) return;
+    const { styled, host } = w;
+    w.styled = false;
+    enterRoot(doc, el, w);
+    w.host = null;
+    walkElement(doc.documentElement, w, false);
+    w.styled = styled;
+    w.host = host;
+    return;
+  }
+  if (tag === 'slot' && w.host) {
+    walkNodes(null, slotted(el, w.host), el, w, false, false);
+    return;
+  }
+  const first = el.firstChild;
+  walkNodes(first, null, el, w, svg, !withGenerated && first !== null && first === el.lastChild);
+}
+
+/**
+ * The children of `owner` in the composed tree: a sibling chain from `first`, or a list (a slot's
+ * assigned nodes). A text node shows only when its element does: asked once per element, at its
+ * first text that is not blank.
+ */
+function walkNodes(first: Node | null, list: readonly Node[] | null, owner: Element, w: Walk, svg: boolean, only: boolean): void {
+  let shown: boolean | undefined;
+  let i = 0;
+  for (let node = list ? (list[0] ?? null) : first; node; node = list ? (list[++i] ?? null) : node.nextSibling) {
+    if (node.nodeType === 3) {
+      const raw = node.nodeValue ?? '';
+      const some = SOME_TEXT.test(raw);
+      if (some && shown === undefined) {
+        // An element with no attributes of its own shows when the text element around it does:
+        // style sheets hide by class, id or attribute, and asking costs (most of the walk's time).
+        const parent = owner.parentNode as Element | null;
+        shown = !w.styled || bareInsideShown(owner, w.shown) || !hiddenByStyle(owner);
+        if (shown && w.styled) {
+          w.shown.add(owner);
+          // Shown text means its parent is displayed too: its bare siblings need no asking either.
+          if (parent && parent.nodeType === 1) w.shown.add(parent);
+        }
+      }
+      if (shown === false) continue;
+      if (w.record && some) w.pieces.push({ value: raw, owner, alone: only && !NOT_SPACE.test(raw), at: w.parts.length });
+      w.parts.push(cleanText(raw));
+    } else if (node.nodeType === 1) walkElement(node as Element, w, svg);
+  }
+}
+
+/** No attributes of its own up to an element already seen shown. */
+function bareInsideShown(el: Element, shown: Set<Element>): boolean {
+  let at: Node | null = el;
+  for (let level = 0; at && at.nodeType === 1 && level < 5; level++, at = at.parentNode) {
+    const e = at as Element;
+    if (level > 0 && shown.has(e)) return true;
+    if (e.hasAttributes()) return false;
+  }
+  return false;
+}

@@ -1,6 +1,7 @@
 import type { BlockRules } from '../reader/blocks';
 import { readBlockPage } from '../reader/block-page';
-import { MX_AMOUNT_LABELS, MX_OTHER_UNLIMITED, mxBlockPage, mxBucketOf } from '../reader/es-mx';
+import { labelLine } from '../extract/phrases';
+import { MX_AMOUNT_LABELS, MX_BOUNDARIES, MX_DATA_LABELS, MX_OTHER_UNLIMITED, mxBlockPage, mxBucketOf } from '../reader/es-mx';
 import { MOVISTAR_MX } from './catalog';
 import { defineCarrier } from './types';
 
@@ -13,10 +14,19 @@ import { defineCarrier } from './types';
  * (lib/reader/figures); since a bare "X de Y" could be used or left here, figures need a label.
  */
 const RULES: BlockRules = {
-  labels:
-    /^(?:consumo\s+de\s+(?:datos|internet)|datos(?:\s+(?:consumidos|disponibles|usados|utilizados|restantes|incluidos|m[oó]viles))?|internet(?:\s+(?:incluido|m[oó]vil|movistar|de\s+regalo|adicional))?|(?:mb|gb|megas|gigas)\s+(?:disponibles|consumidos|usados|restantes)|paquete(?:\s+de)?\s+(?:internet|datos)[^\n]{0,30}|internet\s+(?:en\s+)?(?:eua|ee\.?\s?uu\.?|estados\s+unidos|canad[aá]|am[eé]rica|europa|el\s+extranjero|roaming)[^\n]{0,30}|roaming[^\n]{0,30}|bono(?:\s+de)?\s+(?:datos|internet|regalo|bienvenida)[^\n]{0,20}|(?:megas|gigas)(?:\s+de\s+regalo)?|bolsa\s+de\s+(?:datos|megas)|saldo\s+de\s+(?:datos|internet|megas)|te\s+quedan)\s*:?$/i,
-  boundaries:
-    /^(?:redes\s+sociales(?:\s+ilimitadas)?|minutos[^\n]{0,20}|llamadas[^\n]{0,20}|sms[^\n]{0,20}|mensajes[^\n]{0,20}|saldo(?:\s+(?:principal|disponible|de\s+recarga|promocional|en\s+pesos|a\s+favor))?(?:\s*:?\s*\$\s?[\d.,]+)?|recargas?[^\n]{0,20}|(?:mi\s+)?factura[^\n]{0,20}|whatsapp[^\n]{0,20})\s*:?$/i,
+  labels: labelLine([
+    ...MX_DATA_LABELS,
+    'internet movistar',
+    'bono(?: de)? bienvenida[^\\n]{0,20}',
+    '(?:megas|gigas)(?: de regalo)?',
+    'bolsa de (?:datos|megas)',
+    'saldo de (?:datos|internet|megas)',
+    'te quedan',
+  ]),
+  boundaries: labelLine([
+    ...MX_BOUNDARIES,
+    'saldo(?: (?:principal|disponible|de recarga|promocional|en pesos|a favor))?(?:\\s*:?\\s*\\$\\s?[\\d.,]+)?',
+  ]),
   bucketOf: mxBucketOf,
   otherUnlimited: MX_OTHER_UNLIMITED,
   requireLabel: MX_AMOUNT_LABELS,

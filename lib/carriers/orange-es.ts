@@ -1,3 +1,4 @@
+import { labelLine } from '../extract/phrases';
 import type { BlockRules } from '../reader/blocks';
 import { readBlockPage, type BlockPage } from '../reader/block-page';
 import { phraseDate } from '../reader/phrase-dates';
@@ -16,8 +17,16 @@ import { type Bucket } from '../vocabulary/reading';
  * amounts, and the figures themselves are read by the shared grammar (lib/reader/figures).
  */
 const RULES: BlockRules = {
-  labels:
-    /^(?:datos(?:\s+(?:m[oó]viles|nacionales|incluidos|compartidos|extra|de\s+(?:tu\s+)?bono[^\n]{0,24}|en\s+roaming[^\n]{0,24}|roaming[^\n]{0,24}))?|internet(?:\s+m[oó]vil)?|consumo\s+de\s+datos|consumidos?(?:\s+hasta\s+hoy)?|has\s+consumido|te\s+quedan|roaming[^\n]{0,30}|bonos?\s+(?:extra|de\s+datos|adicional(?:es)?)[^\n]{0,24})\s*:?$/i,
+  labels: labelLine([
+    'datos(?: (?:m[oó]viles|nacionales|incluidos|compartidos|extra|de (?:tu )?bono[^\\n]{0,24}|en roaming[^\\n]{0,24}|roaming[^\\n]{0,24}))?',
+    'internet(?: m[oó]vil)?',
+    'consumo de datos',
+    'consumidos?(?: hasta hoy)?',
+    'has consumido',
+    'te quedan',
+    'roaming[^\\n]{0,30}',
+    'bonos? (?:extra|de datos|adicional(?:es)?)[^\\n]{0,24}',
+  ]),
   boundaries: /^(?:min(?:utos)?|llamadas(?:\s+\S+)?|sms(?:\s+\S+)?|gasto\s+extra|[uú]ltima\s+factura|saldo(?:\s+disponible)?|fibra[^\n]{0,30}|tv[^\n]{0,20})\s*:?$/i,
   bucketOf,
   iconUnlimited: true,

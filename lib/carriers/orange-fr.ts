@@ -1,3 +1,4 @@
+import { labelLine } from '../extract/phrases';
 import { findDate } from '../extract/dates';
 import { addMonths, zonedParts, zonedTime } from '../time/calendar';
 import type { BlockRules } from '../reader/blocks';
@@ -17,8 +18,20 @@ import { type Bucket, type ParseContext } from '../vocabulary/reading';
  * amounts themselves, and the figures are read by the shared grammar (lib/reader/figures).
  */
 const RULES: BlockRules = {
-  labels:
-    /^(?:internet(?:\s+mobile)?(?:\s+(?:en|depuis\s+l['’]?)\s*[^\n]{1,30})?|donn[ée]es(?:\s+mobiles)?|data|consommation(?:\s+(?:internet|data|de\s+donn[ée]es))?|suivi\s+conso(?:mmation)?|(?:go|mo|ko)\s+consomm[ée]e?s|consomm[ée]e?s?|il\s+vous\s+reste|restante?s?|(?:bonus|go\s+offerts?|pass|recharge|cr[ée]dit\s+internet)[^\n]{0,30}|(?:europe|dom|zone\s+\d|monde|roaming)[^\n]{0,30}|(?:enveloppe\s+)?partag[ée]e?[^\n]{0,20})\s*:?$/i,
+  labels: labelLine([
+    'internet(?: mobile)?(?: (?:en|depuis l[\'’]?)\\s*[^\\n]{1,30})?',
+    'donn[ée]es(?: mobiles)?',
+    'data',
+    'consommation(?: (?:internet|data|de donn[ée]es))?',
+    'suivi conso(?:mmation)?',
+    '(?:go|mo|ko) consomm[ée]e?s',
+    'consomm[ée]e?s?',
+    'il vous reste',
+    'restante?s?',
+    '(?:bonus|go offerts?|pass|recharge|cr[ée]dit internet)[^\\n]{0,30}',
+    '(?:europe|dom|zone \\d|monde|roaming)[^\\n]{0,30}',
+    '(?:enveloppe )?partag[ée]e?[^\\n]{0,20}',
+  ]),
   boundaries:
     /^(?:appels(?:\s+(?:et|\/)\s+sms)?(?:\s+\S+)?|sms(?:\s*(?:\/|et)\s*mms)?|mms|hors\s+forfait|communications[^\n]{0,20}|factures?[^\n]{0,20}|cr[ée]dit(?:\s+de\s+communication)?)\s*:?$/i,
   bucketOf,

@@ -1,6 +1,7 @@
 import type { BlockRules } from '../reader/blocks';
 import { readBlockPage } from '../reader/block-page';
-import { MX_AMOUNT_LABELS, MX_OTHER_UNLIMITED, mxBlockPage, mxBucketOf } from '../reader/es-mx';
+import { labelLine } from '../extract/phrases';
+import { MX_AMOUNT_LABELS, MX_BOUNDARIES, MX_DATA_LABELS, MX_OTHER_UNLIMITED, mxBlockPage, mxBucketOf } from '../reader/es-mx';
 import { TELCEL_MX } from './catalog';
 import { defineCarrier } from './types';
 
@@ -14,10 +15,8 @@ import { defineCarrier } from './types';
  * Since nothing says whether a bare "X de Y" is used or left here, figures need their own label.
  */
 const RULES: BlockRules = {
-  labels:
-    /^(?:consumo\s+de\s+(?:datos|internet)|datos(?:\s+(?:consumidos|disponibles|usados|utilizados|restantes|incluidos|m[oó]viles))?|internet(?:\s+(?:incluido|m[oó]vil|amigo|telcel|de\s+regalo|adicional))?|(?:mb|gb|megas|gigas)\s+(?:disponibles|consumidos|usados|restantes)|paquete(?:\s+de)?\s+(?:internet|datos)[^\n]{0,30}|internet\s+(?:en\s+)?(?:eua|ee\.?\s?uu\.?|estados\s+unidos|canad[aá]|am[eé]rica|europa|el\s+extranjero|roaming)[^\n]{0,30}|roaming[^\n]{0,30}|bono(?:\s+de)?\s+(?:datos|internet|regalo)[^\n]{0,20}|saldo\s+de\s+datos)\s*:?$/i,
-  boundaries:
-    /^(?:redes\s+sociales(?:\s+ilimitadas)?|minutos[^\n]{0,20}|llamadas[^\n]{0,20}|sms[^\n]{0,20}|mensajes[^\n]{0,20}|saldo(?:\s+(?:disponible|de\s+recarga|amigo|a\s+favor))?|recargas?[^\n]{0,20}|(?:mi\s+)?factura[^\n]{0,20}|whatsapp[^\n]{0,20})\s*:?$/i,
+  labels: labelLine([...MX_DATA_LABELS, 'internet (?:amigo|telcel)', 'saldo de datos']),
+  boundaries: labelLine([...MX_BOUNDARIES, 'saldo(?: (?:disponible|de recarga|amigo|a favor))?']),
   bucketOf: mxBucketOf,
   otherUnlimited: MX_OTHER_UNLIMITED,
   requireLabel: MX_AMOUNT_LABELS,

@@ -62,3 +62,11 @@ export function langOf(locale: NumberLocale): Lang {
 export function hasPhrase(text: string, role: PhraseRole, lang: Lang): boolean {
   return PHRASES[role][lang].some((re) => re.test(text));
 }
+
+/**
+ * A whole-line label ("Datos disponibles:") from phrase patterns written the way pages word them:
+ * a space in a phrase stands for any run of white space, and an optional colon may end the line.
+ */
+export function labelLine(phrases: readonly string[]): RegExp {
+  return new RegExp(`^(?:${phrases.join('|').replace(/ /g, '\\s+')})\\s*:?$`, 'i');
+}

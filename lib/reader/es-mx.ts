@@ -22,6 +22,30 @@ export const MX_AMOUNT_LABELS = {
   left: /(?:disponibles?|restantes?|te\s+quedan|quedan|saldo(?:\s+de\s+datos)?)(?![\p{L}])/iu,
 };
 
+/** Data-allowance labels both Mexican portals use; each adds its own brand's words. */
+export const MX_DATA_LABELS = [
+  'consumo de (?:datos|internet)',
+  'datos(?: (?:consumidos|disponibles|usados|utilizados|restantes|incluidos|m[oó]viles))?',
+  'internet(?: (?:incluido|m[oó]vil|de regalo|adicional))?',
+  '(?:mb|gb|megas|gigas) (?:disponibles|consumidos|usados|restantes)',
+  'paquete(?: de)? (?:internet|datos)[^\\n]{0,30}',
+  'internet (?:en )?(?:eua|ee\\.?\\s?uu\\.?|estados unidos|canad[aá]|am[eé]rica|europa|el extranjero|roaming)[^\\n]{0,30}',
+  'roaming[^\\n]{0,30}',
+  'bono(?: de)? (?:datos|internet|regalo)[^\\n]{0,20}',
+];
+
+/** Lines that start another allowance (calls, messages, money), never data; each adds its own balances. */
+export const MX_BOUNDARIES = [
+  'redes sociales(?: ilimitadas)?',
+  'minutos[^\\n]{0,20}',
+  'llamadas[^\\n]{0,20}',
+  'sms[^\\n]{0,20}',
+  'mensajes[^\\n]{0,20}',
+  'recargas?[^\\n]{0,20}',
+  '(?:mi )?factura[^\\n]{0,20}',
+  'whatsapp[^\\n]{0,20}',
+];
+
 /** "Vigencia 30/11/2026", "Fecha de corte: …", "Faltan 12 días". */
 export const MX_PERIOD_END =
   /(?:vigencia|vence|vencimiento|v[aá]lid[oa]s?\s+hasta|fecha\s+de\s+corte|pr[oó]ximo\s+corte|se\s+renueva|renovaci[oó]n|caduca|expira)[^\n\d]{0,20}\d[^\n]{0,24}|(?:faltan|quedan|restan)\s+\d+\s+d[ií]as?/i;

@@ -3,9 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { median, percentile } from './stats';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-declare const chrome: any;
+import { seed } from './popup-ready';
 
 const DIST = resolve(process.env.BENCH_DIST ?? '.output/chrome-mv3');
 /** Openings per scenario: each one a fresh popup, so the detail's chunk is never cached in the page. */
@@ -39,49 +37,6 @@ interface Timing {
   marks: Record<string, number>;
 }
 
-/** Fills the extension's database with `lines` lines × `days` of hourly readings, inside its worker. */
-async function seed(context: BrowserContext, lines: number, days: number): Promise<string> {
-  const worker = context.serviceWorkers().find((w) => w.url().includes('background')) ?? (await context.waitForEvent('serviceworker'));
-  // tsx (esbuild, keepNames) wraps inner functions in a `__name` helper the worker does not have.
-  await worker.evaluate('globalThis.__name = (f) => f');
-  await worker.evaluate(
-    async ({ lines, hours }) => {
-      const open = () =>
-        new Promise<IDBDatabase>((res, rej) => {
-          const request = indexedDB.open('esim-usage-guard');
-          request.onsuccess = () => res(request.result);
-          request.onerror = () => rej(request.error);
-        });
-      // The background creates the schema at start; wait until it exists.
-      let db = await open();
-      for (let i = 0; i < 100 && !db.objectStoreNames.contains('readings'); i++) {
-        db.close();
-        await new Promise((r) => setTimeout(r, 100));
-        db = await open();
-      }
-      const tx = db.transaction(['lines', 'readings'], 'readwrite');
-      const start = Date.now() - hours * 3_600_000;
-      const GB = 1024 ** 3;
-      for (let l = 1; l <= lines; l++) {
-        tx.objectStore('lines').add({ id: l, carrierId: 'movistar-es', lineKey: `movistar-es:00${l}0`, lineDigits: `00${l}0`, planName: null, label: null, color: null, hidden: false, pendingConfirmation: false, createdAt: start });
-        for (let h = 0; h < hours; h++) {
-          const t = start + h * 3_600_000;
-          const used = Math.round(((h % 720) / 720) * 18 * GB);
-          tx.objectStore('readings').add({ lineId: l, bucket: 'data', capturedAt: t, confirmedAt: t, usedBytes: used, totalBytes: 20 * GB, unlimited: false, remainingBytes: 20 * GB - used, periodEnd: null, pageSaysUpdatedAt: null, overage: false, source: 'import', generic: false });
-        }
-      }
-      await new Promise((res, rej) => {
-        tx.oncomplete = res;
-        tx.onerror = () => rej(tx.error);
-      });
-      db.close();
-      // Have the background rebuild the overview from the seeded readings, as after any change.
-      await chrome.alarms.create('overview-recheck', { when: Date.now() });
-    },
-    { lines, hours: days * 24 },
-  );
-  return new URL(worker.url()).host;
-}
 
 /**
  * One popup: wait for the numbers, open the first line's detail at once (the cold path: its chunk
@@ -137,7 +92,7 @@ async function runScenario(scenario: Scenario): Promise<Record<string, number>> 
   });
   try {
     await context.route(/^https?:\/\//, (route) => route.abort());
-    const id = await seed(context, scenario.lines, scenario.days);
+    const id = await seed(context, scenario.lines, scenario.days * 24);
     // The background rebuilds the overview after seeding; wait until it lists the lines.
     const probe = await context.newPage();
     await probe.goto(`chrome-extension://${id}/popup.html`);

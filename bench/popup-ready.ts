@@ -33,8 +33,11 @@ const firstPaint: Probe = () =>
 const linesShown: Probe = (lines) =>
   document.querySelectorAll('.line-card').length === lines && performance.getEntriesByName('esim:lines-shown')[0]?.startTime;
 
-/** Fills the extension's database with 5 lines × a year of hourly readings, inside its worker. */
-export async function seed(context: BrowserContext): Promise<string> {
+/**
+ * Fills the extension's database with `lines` lines × `hours` of hourly readings (by default 5 lines
+ * × a year), inside its worker; returns the extension's id. The popup benches share it.
+ */
+export async function seed(context: BrowserContext, lines = LINES, hours = HOURS): Promise<string> {
   const worker = context.serviceWorkers().find((w) => w.url().includes('background')) ?? (await context.waitForEvent('serviceworker'));
   // tsx (esbuild, keepNames) wraps inner functions in a `__name` helper the worker does not have.
   await worker.evaluate('globalThis.__name = (f) => f');
@@ -72,7 +75,7 @@ export async function seed(context: BrowserContext): Promise<string> {
       // Have the background rebuild the overview from the seeded readings, as after any change.
       await chrome.alarms.create('overview-recheck', { when: Date.now() });
     },
-    { lines: LINES, hours: HOURS },
+    { lines, hours },
   );
   return new URL(worker.url()).host;
 }

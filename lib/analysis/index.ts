@@ -47,18 +47,21 @@ export function analyzeLine(readings: AnalysisReading[], options: AnalysisOption
       to = Math.max(to, iv.end);
     }
     const grid = buildGrid(clock, from, to);
-    const active = habitIntervals(intervals);
+    // Use up to the cap is still watched for leaks (a leak that emptied the cap matters most),
+    // but the interval in which the line was cut says nothing about the pace of its habits.
+    const active = habitIntervals(intervals, false);
+    const habits = habitIntervals(intervals, true);
     for (const iv of active) coveredMs += Math.max(0, iv.end - iv.start);
-    const slots = estimateSlots(active, grid);
+    const slots = estimateSlots(habits.length ? habits : active, grid);
     const days = dayTotals(grid, slots);
     baseline = buildBaseline(grid, slots, days);
-    daily = dailyOutput(active.length === intervals.length ? days : dayTotals(grid, spread(intervals, grid, slots.hourWeight)));
+    daily = dailyOutput(habits.length === intervals.length ? days : dayTotals(grid, spread(intervals, grid, slots.weekWeight ?? slots.hourWeight)));
     const detection = detectAnomalies({
       intervals: active, grid, expected: baseline.expected, clock, typicalDay: baseline.typicalDay,
       sensitivity: options.leakSensitivity ?? 'normal',
     });
     anomalies = detection.anomalies;
-    hourly = hourlyProfile(grid, slots, active);
+    hourly = hourlyProfile(grid, slots, habits.length ? habits : active);
     if (figures.tLast !== null) level = recentLevel(grid, withoutExcess(grid, slots, detection.unusual), baseline, figures.tLast);
   }
 
@@ -98,13 +101,13 @@ function withoutExcess(g: Grid, s: Slots, unusual: readonly Unusual[]): Slots {
  * Intervals that say something about the user's habits: not those after the cap was reached
  * (the carrier cut or throttled the line). Dropping them splits the chain of contiguous ones.
  */
-function habitIntervals(intervals: readonly Interval[]): Interval[] {
+function habitIntervals(intervals: readonly Interval[], withoutCut: boolean): Interval[] {
   const out: Interval[] = [];
   let chain = 0;
   let prevChain = -1;
   let gap = false;
   for (const iv of intervals) {
-    if (iv.capped) {
+    if (iv.capped || (withoutCut && iv.reachedCap)) {
       gap = true;
       continue;
     }

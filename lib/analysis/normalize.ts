@@ -143,14 +143,15 @@ function prevUsed(pts: readonly Point[], i: number): number | null {
  * A figure that repeats the previous one only confirms it: the page may be serving a cached
  * figure while use goes on (then a catch-up jump), so the repeat is not evidence of zero use at
  * its time. Storage keeps only distinct figures for the same reason. The very last reading stays,
- * so the time of the latest look is kept.
+ * so the time of the latest look is kept, and so do repeats at the cap: nothing more can be used
+ * there, and the latest of them bounds when the next cycle began.
  */
 function dropRepeats(pts: Point[]): Point[] {
   const out: Point[] = [];
   let ref: Point | null = null;
   pts.forEach((p, i) => {
     const repeat = ref !== null && p.used !== null && p.used === ref.used && p.total === ref.total && p.unlimited === ref.unlimited
-      && p.periodEnd === ref.periodEnd && i < pts.length - 1;
+      && p.periodEnd === ref.periodEnd && i < pts.length - 1 && !(p.total !== null && p.used >= p.total);
     if (p.used !== null) ref = p;
     if (!repeat) out.push(p);
   });

@@ -108,10 +108,22 @@ export function splitCycles(points: Point[], clock: Clock, cycleDay: number | nu
           const known = stated || !Number.isNaN(start.at);
           const paced = Number.isNaN(start.at) ? resetByPace(p, hwm - firstUsed, hwmT, firstT) : resetByPace(p, hwm, hwmT, start.at);
           const at = Number.isNaN(paced) ? (prev.t + p.t) / 2 : Math.min(p.t, Math.max(prev.t, paced));
-          b = { at, source: 'reset', unexplained: !due && (stated || (!fresh && (known || !(paced >= prev.t)))) };
+          // Near a due renewal too, a count too big for the old pace since the last reading
+          // (and not back near zero) started at an unknown time: its first figure is no spike.
+          const fits = paced >= prev.t;
+          const unexplained = due ? !fresh && !fits : stated || (!fresh && (known || !fits));
+          b = { at, source: 'reset', unexplained };
         }
       }
       if (b) close(i, b);
+      else if (!pending && dropped && p.used !== null && p.used < hwm * CORRECTION_RATIO) {
+        // The count fell and no renewal explains it (a refund, a new package counted from a
+        // lower figure): the carrier counts on from here, and a renewal is a fall below this.
+        hwm = p.used;
+        hwmT = p.t;
+        firstT = p.t;
+        firstUsed = p.used;
+      }
     }
     if (p.used !== null && p.used > hwm) {
       hwm = p.used;

@@ -2,7 +2,7 @@
 import { analyzeLine, type AnalysisReading, type LineAnalysis } from '../../lib/analysis';
 import { Clock, dayKey } from '../../lib/time/clock';
 import { DAY, HOUR } from '../../lib/time/units';
-import { cycleCumulative, familyOf, generateLine, type Family, type SynthEvent, type SyntheticLine, type TrueCycle } from './synthetic';
+import { capAt, cycleCumulative, familyOf, generateLine, type Family, type SynthEvent, type SyntheticLine, type TrueCycle } from './synthetic';
 
 // A leak counts as detectable when it matters (>= 3 % of the cap) and adds at least 60 % to the
 // use carried by the readings that bracket it: below that it is drowned in ordinary use.
@@ -96,8 +96,7 @@ function violationsOf(a: LineAnalysis, now: number, clock: Clock, where: string)
 function truthAt(line: SyntheticLine, c: TrueCycle, at: number): number | null {
   const use = line.useWith(line.events.filter((e) => e.start < at));
   const cum = cycleCumulative(line, use);
-  let cap = c.cap;
-  for (const e of line.events) if (e.kind === 'topup' && e.start < at && e.start >= c.start && e.start < c.end) cap += e.bytes;
+  const cap = capAt(c, line.events.filter((e) => e.start < at), c.end);
   const k0 = Math.round((c.start - line.t0) / HOUR);
   const k1 = Math.min(use.length, Math.round((c.end - line.t0) / HOUR));
   for (let k = k0; k < k1; k++) {

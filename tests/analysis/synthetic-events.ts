@@ -55,6 +55,16 @@ export function makeEvents(r: () => number, family: Family, x: EventContext): Sy
       }
       break;
     }
+    case 'rebased': {
+      // Mid-cycle the carrier lowers its count by 30-60 % of what the cycle had used (a refund of
+      // over-counted use, a new package counted from a lower figure): no renewal, no leak.
+      const c = x.cycles.find((y) => y.start >= x.from && y.end <= x.lineEnd && y.start >= x.from + 0.2 * span) ?? x.cycles[x.cycles.length - 1]!;
+      const f = between(r, 0.45, 0.85);
+      const s = Math.round((c.start + f * (c.end - c.start)) / MINUTE) * MINUTE;
+      out.push({ kind: 'rebase', start: s, end: s, bytes: x.dailyMean * ((s - c.start) / DAY) * between(r, 0.3, 0.6) });
+      if (r() < 0.25) out.push(leak(anyLeak(), at(0.3, 0.9)));
+      break;
+    }
     case 'clean': case 'weekly': case 'heavy-small': case 'stale': case 'messy': case 'lapsed':
       // Background leaks on other families are rare, so their false alarms are measured cleanly.
       if (family !== 'clean' && family !== 'heavy-small' && r() < 0.25) out.push(leak(anyLeak(), at(0.3, 0.9)));

@@ -3,7 +3,11 @@ import type { Clock } from '../../lib/time/clock';
 import { DAY, HOUR, MINUTE } from '../../lib/time/units';
 import { between, localMidnight, pick, type Family, type LeakKind, type SynthEvent, type TrueCycle } from './synthetic-base';
 
-export interface EventContext { clock: Clock; cycles: TrueCycle[]; from: number; lineEnd: number; dailyMean: number; cap: number }
+export interface EventContext {
+  clock: Clock; cycles: TrueCycle[]; from: number; lineEnd: number; dailyMean: number; cap: number;
+  /** A stream of its own for draws added later, so the lines drawn before stay as they were. */
+  extra: () => number;
+}
 
 export function makeEvents(r: () => number, family: Family, x: EventContext): SynthEvent[] {
   const out: SynthEvent[] = [];
@@ -27,6 +31,14 @@ export function makeEvents(r: () => number, family: Family, x: EventContext): Sy
     case 'overnight': case 'spike': case 'runaway': case 'drain': {
       const n = 1 + Math.floor(r() * 2);
       for (let i = 0; i < n; i++) out.push(leak(family, at(0.3 + 0.35 * i, 0.6 + 0.35 * i)));
+      // A third of these lines are looked at soon after a leak: it ended 0.5-3 days before the
+      // last reading, with no quiet week after it to show the line's level came back.
+      if (x.extra() < 0.35) {
+        const l = leak(family, x.lineEnd - 12 * DAY, false);
+        const shift = x.lineEnd - between(x.extra, 0.5, 3) * DAY - l.end;
+        const late = { ...l, start: Math.round((l.start + shift) / HOUR) * HOUR, end: Math.round((l.end + shift) / HOUR) * HOUR };
+        if (late.start > x.from + 3 * DAY && !out.some((e) => e.end > late.start - 2 * DAY)) out.push(late);
+      }
       break;
     }
     case 'topup-leak': {

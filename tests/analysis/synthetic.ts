@@ -134,7 +134,7 @@ export function generateLine(seed: number, family: Family = familyOf(seed)): Syn
   }
   const day0 = localDay[0]!;
 
-  const events = makeEvents(r, family, { clock, cycles, from, lineEnd, dailyMean, cap });
+  const events = makeEvents(r, family, { clock, cycles, from, lineEnd, dailyMean, cap, extra: rng(Math.imul(seed + 3, 0x2545f491) ^ 0x68e31da4) });
   const useWith = (evs: readonly SynthEvent[]): Float64Array => {
     const use = new Float64Array(hours);
     for (let k = 0; k < hours; k++) {

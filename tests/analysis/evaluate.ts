@@ -33,6 +33,7 @@ export interface Report {
   verdicts: Tally;
   hardVerdicts: Tally;
   verdictsBy: Record<string, Tally>;
+  hardVerdictsBy: Record<string, Tally>;
   insufficient: number;
   skippedCheckpoints: number;
   dateErrors: number[];
@@ -178,6 +179,7 @@ function scoreForecasts(line: SyntheticLine, rep: Report): void {
       const hard = HARD_FAMILIES.has(line.family) || naive !== (truth !== null);
       add(rep.verdicts, right);
       if (hard) add(rep.hardVerdicts, right);
+      if (hard) add((rep.hardVerdictsBy[line.family] ??= tally()), right);
       add((rep.verdictsBy[line.family] ??= tally()), right);
       if (truth !== null && truth > now && p.status === 'runs-out' && p.exhaustAt !== null) {
         const err = Math.abs(p.exhaustAt - truth) / DAY;
@@ -194,7 +196,7 @@ export function evaluate(seeds: readonly number[], parts: Parts = {}): Report {
   const { leaks = true, forecasts = true, delays = true } = parts;
   const rep: Report = {
     lines: seeds.length, lineMonths: 0, leaks: 0, detectable: 0, rawRecall: tally(), recall: tally(), recallBy: {}, delaysH: [],
-    falseAlarms: 0, falseAlarmsBy: {}, verdicts: tally(), hardVerdicts: tally(), verdictsBy: {}, insufficient: 0, skippedCheckpoints: 0,
+    falseAlarms: 0, falseAlarmsBy: {}, verdicts: tally(), hardVerdicts: tally(), verdictsBy: {}, hardVerdictsBy: {}, insufficient: 0, skippedCheckpoints: 0,
     dateErrors: [], hardDateErrors: [], violations: [],
   };
   for (const seed of seeds) {

@@ -19,6 +19,8 @@ export type * from './types';
 // history from before (earlier cycles), the latest figure alone tells how much is left.
 const MIN_USEFUL_READINGS = 3;
 const HISTORY_FOR_ONE_READING_MS = 3 * DAY;
+// Two figures a day or more apart already measure a whole day's rhythm: a pace, if a rough one.
+const HISTORY_FOR_TWO_READINGS_MS = DAY;
 
 /**
  * Turns a line's stored readings into what the popup and alerts state: the cycle, daily use,
@@ -126,7 +128,8 @@ function projectionFor(f: CycleFigures, end: number | null, now: number, clock: 
   if (f.used !== null && f.total !== null && f.used >= f.total) {
     return { status: 'exhausted', ...none, exhaustAt: f.reachedCapAt, spareBytes: 0, expectedDailyBytes };
   }
-  const enough = f.useful >= MIN_USEFUL_READINGS || (f.useful >= 1 && coveredMs >= HISTORY_FOR_ONE_READING_MS);
+  const enough = f.useful >= MIN_USEFUL_READINGS || (f.useful >= 1 && coveredMs >= HISTORY_FOR_ONE_READING_MS)
+    || (f.useful >= 2 && coveredMs >= HISTORY_FOR_TWO_READINGS_MS);
   if (!enough || f.used === null || f.total === null || f.tLast === null || !baseline || !level) {
     return { status: 'insufficient-data', ...none, expectedDailyBytes: null };
   }

@@ -72,9 +72,38 @@ export function normalizeReadings(readings: readonly AnalysisReading[], now: num
   const latest = out.length ? out[out.length - 1]!.t : now;
   const from = Math.max(latest, hasNow ? Math.min(now, latest) : latest) - HISTORY_LIMIT_MS;
   const firstKept = out.findIndex((p) => p.t >= from);
-  const kept = firstKept <= 0 ? out : out.slice(firstKept);
+  const kept = dropOutOfPlace(firstKept <= 0 ? out : out.slice(firstKept));
   dropOutliers(kept);
   return dropRepeats(kept);
+}
+
+// A stated end this much earlier than one stated before is another period's, not a correction.
+const END_SLACK_MS = DAY / 2;
+
+/**
+ * The page's stated period end never goes back. A reading stating an earlier end than readings
+ * stamped before it, while the next reading states the later end again, was taken before them
+ * (a stamp hours late, a page restored from cache): its figure and instant are both out of place,
+ * and left as they are they would make the new cycle's figures look like dips.
+ */
+function dropOutOfPlace(pts: Point[]): Point[] {
+  let latestEnd = -Infinity;
+  const out: Point[] = [];
+  for (let i = 0; i < pts.length; i++) {
+    const p = pts[i]!;
+    if (p.periodEnd === null) {
+      out.push(p);
+      continue;
+    }
+    if (p.periodEnd < latestEnd - END_SLACK_MS) {
+      let next: number | null = null;
+      for (let j = i + 1; j < pts.length && next === null; j++) next = pts[j]!.periodEnd;
+      if (next !== null && next >= latestEnd - END_SLACK_MS) continue;
+    }
+    latestEnd = Math.max(latestEnd, p.periodEnd);
+    out.push(p);
+  }
+  return out;
 }
 
 /**

@@ -87,8 +87,11 @@ export function splitCycles(points: Point[], clock: Clock, cycleDay: number | nu
         // Carrier figures lag: just after the renewal the page may still show last cycle's
         // count. Wait for the drop (or a moved end date), but not forever.
         const moved = pending.source === 'page' && p.periodEnd !== null && p.periodEnd > pending.at + DAY / 2;
-        // A drop of a few % is the carrier correcting itself, not the renewal showing up.
-        const renewed = dropped && p.used! < hwm * CORRECTION_RATIO;
+        // A drop of a few % is the carrier correcting itself, not the renewal showing up; nor is
+        // a fall that keeps most of the count (a figure taken before the renewal, stamped late):
+        // the new count holds only the use since the renewal. The page stating the next end,
+        // or the wait running out, closes the cycle all the same.
+        const renewed = dropped && p.used! < hwm * CORRECTION_RATIO && p.used! <= hwm * FRESH_START;
         if (renewed || moved || p.t - pending.at > PENDING_MS) b = pending;
       } else if (dropped && meaningful(hwm, p.total ?? prev.total) && p.used! < hwm * CORRECTION_RATIO) {
         const due = renewalDue(clock, start.at, cycles, p.t);

@@ -132,6 +132,16 @@ function dropOutliers(pts: Point[]): void {
       const high = pts[prev]!.used!;
       const inLine = before !== null && before > 0 && p.used >= before * (1 - OVERCOUNT_SLACK);
       if (inLine && (high <= p.used * (1 + OVERCOUNT_SLACK) || p.used <= before! * AGREE || high >= FAR * p.used)) pts[prev]!.used = null;
+      else if (before !== null && before > 0 && high >= FAR * Math.max(before, p.used) && p.used * FAR >= before) {
+        // An isolated peak, far above the figures on both sides, with the count back near the
+        // figure before it (a renewal would start it near zero): a figure from elsewhere (an old
+        // cycle's count stamped late). Set aside, then this figure is judged again against the
+        // one before the peak.
+        pts[prev]!.used = null;
+        prev = prevIndex(pts, prev);
+        i--;
+        continue;
+      }
     }
     prev = i;
   }
@@ -161,6 +171,11 @@ function comesBack(pts: readonly Point[], i: number, level: number, since: numbe
 function nextUsed(pts: readonly Point[], i: number): number | null {
   for (let j = i + 1; j < pts.length; j++) if (pts[j]!.used !== null) return pts[j]!.used;
   return null;
+}
+
+function prevIndex(pts: readonly Point[], i: number): number {
+  for (let j = i - 1; j >= 0; j--) if (pts[j]!.used !== null) return j;
+  return -1;
 }
 
 function prevUsed(pts: readonly Point[], i: number): number | null {

@@ -46,6 +46,20 @@ const BURN_RULES = [
 // ordinary evening is not an alert.
 const BURN_UNUSUAL = 3;
 
+// The more windows of a kind a line gives per month, the more of them stand out by chance: the
+// largest of n ordinary values grows like sqrt(2 ln n). The z asked of a window scales so, relative
+// to a line with REF_WINDOWS of its kind a month (a few readings a day), within bounds: an hourly
+// line is asked a little more, a line read every few days a little less.
+const HOURS_PER_MONTH = 730;
+const REF_WINDOWS = 100;
+const LOOK_MIN = 0.85;
+const LOOK_MAX = 1.2;
+
+function lookElsewhere(perMonth: number): number {
+  const g = Math.sqrt(Math.log(Math.max(perMonth, Math.E)) / Math.log(REF_WINDOWS));
+  return Math.min(LOOK_MAX, Math.max(LOOK_MIN, g));
+}
+
 export interface AnomalyInput {
   intervals: readonly Interval[];
   grid: Grid;
@@ -78,7 +92,7 @@ function isOvernight(w: Windows, z: number): boolean {
 }
 
 /** Per class (duration bucket x night/day): median and spread of log(actual / baseline). */
-function calibrate(w: Windows, eps: Float64Array): { center: Float64Array; spread: Float64Array; cls: Uint8Array; lr: Float64Array } {
+function calibrate(w: Windows, eps: Float64Array): { center: Float64Array; spread: Float64Array; cls: Uint8Array; lr: Float64Array; counts: Int32Array } {
   const cls = new Uint8Array(w.n);
   const lr = new Float64Array(w.n);
   const classes = BUCKETS * 2;
@@ -102,7 +116,7 @@ function calibrate(w: Windows, eps: Float64Array): { center: Float64Array; sprea
     center[c] = ok ? median(g) : allCenter;
     spread[c] = Math.max(floor, ok ? mad(g, center[c]!) : allSpread);
   });
-  return { center, spread, cls, lr };
+  return { center, spread, cls, lr, counts };
 }
 
 export interface Unusual {
@@ -128,7 +142,10 @@ export function detectAnomalies(input: AnomalyInput): Detection {
   if (!(meanExpectedPerHour > 0) || w.n === 0) return none;
   const eps = new Float64Array(w.n);
   for (let z = 0; z < w.n; z++) eps[z] = 1e-3 * meanExpectedPerHour * Math.max(1, (w.end[z]! - w.start[z]!) / HOUR);
-  const { center, spread, cls, lr } = calibrate(w, eps);
+  const { center, spread, cls, lr, counts } = calibrate(w, eps);
+  const months = Math.max(1, grid.count / HOURS_PER_MONTH);
+  const look = new Float64Array(counts.length);
+  for (let c = 0; c < counts.length; c++) look[c] = lookElsewhere(counts[c]! / months);
   const sens = SENSITIVITY[input.sensitivity];
   const dayFloor = FLOOR_OF_DAY * (input.typicalDay ?? meanExpectedPerHour * 24);
   const local = localLevel(intervals, cum);
@@ -140,7 +157,7 @@ export function detectAnomalies(input: AnomalyInput): Detection {
     const bucket = c >> 1;
     let calib = Math.exp(center[c]!);
     let score = (lr[z]! - center[c]!) / spread[c]!;
-    const zMin = sens.z * Z[bucket]!;
+    const zMin = sens.z * Z[bucket]! * look[c]!;
     if (bucket >= LOCAL_FROM_BUCKET && score >= zMin) {
       const around = local.around(w.start[z]!, w.end[z]!);
       if (around > calib) {

@@ -25,6 +25,9 @@ const RESET_RATIO = 0.5;
 // Below 1 % of the cap the counter is too small for a halving to mean anything.
 const MEANINGFUL_OF_CAP = 0.01;
 const CORRECTION_RATIO = 0.9;
+// A fall to a quarter of the high-water mark or less, with nothing saying the cycle goes on, is
+// the renewal: a rebased counter or a correction keeps most of the count.
+const FRESH_START = 0.25;
 const RENEWAL_SLACK_MS = 3 * DAY;
 // How long after a stated renewal a count that has not dropped is still taken as lagging.
 const PENDING_MS = 36 * 3_600_000;
@@ -53,6 +56,7 @@ export function splitCycles(points: Point[], clock: Clock, cycleDay: number | nu
   let hwm = -1;
   let hwmT = Number.NaN;
   let firstT = Number.NaN;
+  let firstUsed = 0;
   let statedEnd: number | null = null;
   let pending: Boundary | null = null;
 
@@ -63,6 +67,7 @@ export function splitCycles(points: Point[], clock: Clock, cycleDay: number | nu
     hwm = -1;
     hwmT = Number.NaN;
     firstT = Number.NaN;
+    firstUsed = 0;
     statedEnd = null;
     pending = null;
   };
@@ -82,8 +87,11 @@ export function splitCycles(points: Point[], clock: Clock, cycleDay: number | nu
         // Carrier figures lag: just after the renewal the page may still show last cycle's
         // count. Wait for the drop (or a moved end date), but not forever.
         const moved = pending.source === 'page' && p.periodEnd !== null && p.periodEnd > pending.at + DAY / 2;
-        // A drop of a few % is the carrier correcting itself, not the renewal showing up.
-        const renewed = dropped && p.used! < hwm * CORRECTION_RATIO;
+        // A drop of a few % is the carrier correcting itself, not the renewal showing up; nor is
+        // a fall that keeps most of the count (a figure taken before the renewal, stamped late):
+        // the new count holds only the use since the renewal. The page stating the next end,
+        // or the wait running out, closes the cycle all the same.
+        const renewed = dropped && p.used! < hwm * CORRECTION_RATIO && p.used! <= hwm * FRESH_START;
         if (renewed || moved || p.t - pending.at > PENDING_MS) b = pending;
       } else if (dropped && meaningful(hwm, p.total ?? prev.total) && p.used! < hwm * CORRECTION_RATIO) {
         const due = renewalDue(clock, start.at, cycles, p.t);
@@ -95,19 +103,39 @@ export function splitCycles(points: Point[], clock: Clock, cycleDay: number | nu
           // renewal seen), a fall by half is most likely the renewal itself, if the new count
           // fits the old pace since some time after the last reading; a count too big for that
           // (17.9 GB, then 7.2 GB the next morning) is a new package or a rebased counter.
-          const known = (statedEnd !== null && statedEnd > p.t + DAY) || cycleDay !== null || !Number.isNaN(start.at);
-          const paced = resetByPace(p, hwm, hwmT, Number.isNaN(start.at) ? firstT : start.at);
+          // A count back near zero is a fresh start whatever it was compared with, unless the page
+          // or the user says the cycle goes on: a busy first day (or a leak just after the
+          // renewal) is then use to be measured, not a reason to forget the interval.
+          const stated = (statedEnd !== null && statedEnd > p.t + DAY) || cycleDay !== null;
+          const fresh = p.used! <= hwm * FRESH_START;
+          const known = stated || !Number.isNaN(start.at);
+          const paced = Number.isNaN(start.at) ? resetByPace(p, hwm - firstUsed, hwmT, firstT) : resetByPace(p, hwm, hwmT, start.at);
           const at = Number.isNaN(paced) ? (prev.t + p.t) / 2 : Math.min(p.t, Math.max(prev.t, paced));
-          b = { at, source: 'reset', unexplained: !due && (known || !(paced >= prev.t)) };
+          // Near a due renewal too, a count too big for the old pace since the last reading
+          // (and not back near zero) started at an unknown time: its first figure is no spike.
+          const fits = paced >= prev.t;
+          const unexplained = due ? !fresh && !fits : stated || (!fresh && (known || !fits));
+          b = { at, source: 'reset', unexplained };
         }
       }
       if (b) close(i, b);
+      else if (!pending && dropped && p.used !== null && p.used < hwm * CORRECTION_RATIO) {
+        // The count fell and no renewal explains it (a refund, a new package counted from a
+        // lower figure): the carrier counts on from here, and a renewal is a fall below this.
+        hwm = p.used;
+        hwmT = p.t;
+        firstT = p.t;
+        firstUsed = p.used;
+      }
     }
     if (p.used !== null && p.used > hwm) {
       hwm = p.used;
       hwmT = p.t;
     }
-    if (Number.isNaN(firstT)) firstT = p.t;
+    if (Number.isNaN(firstT) && p.used !== null) {
+      firstT = p.t;
+      firstUsed = p.used;
+    }
     if (p.periodEnd !== null && p.periodEnd > p.t - DAY) statedEnd = p.periodEnd;
   }
 

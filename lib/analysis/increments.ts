@@ -12,6 +12,11 @@ export interface Interval {
   total: number | null;
   /** The cap was already reached: the carrier throttles, so this says nothing about habits. */
   capped: boolean;
+  /**
+   * The count reached the cap at the end of the interval: the line was cut somewhere inside it,
+   * so its bytes are a lower bound on what the user would have used (not a habit measure).
+   */
+  reachedCap?: boolean;
 }
 
 // Boundaries we trust enough to say "the count at the first reading was used since then".
@@ -19,6 +24,8 @@ const KNOWN_START = new Set(['reset', 'page', 'cycle-day']);
 // A fall of up to this share is the carrier correcting a recent over-count; a larger one that is
 // no renewal (a new package, a rebased counter) leaves the use of that interval unknown.
 const CORRECTION_SHARE = 0.05;
+// A count this close to the cap is the cap (figures are rounded to 0.1 % of it at worst).
+const REACHED_SHARE = 0.999;
 
 /**
  * Turns cumulative readings into increments; the sum of a cycle's increments equals its last
@@ -41,13 +48,18 @@ export function buildIntervals(points: readonly Point[], cycles: readonly Cycle[
         // cycle; the new count covers only the time since the last of them.
         const from = Math.max(c.start ?? Infinity, lastT);
         if (c.start !== null && KNOWN_START.has(c.startSource ?? '') && !c.unexplainedStart && from <= p.t) {
-          out.push({ start: from, end: p.t, bytes: p.used, chain, total: p.total, capped: false });
+          const iv: Interval = { start: from, end: p.t, bytes: p.used, chain, total: p.total, capped: false };
+          if (p.total !== null && p.used >= p.total * REACHED_SHARE) iv.reachedCap = true;
+          out.push(iv);
         }
       } else if (p.used < level * (1 - CORRECTION_SHARE)) {
         chain++; // what was used between these two readings is unknown: not a leak, not zero
       } else {
         if (p.used < level) absorbCorrection(out, firstOfCycle, level - p.used);
-        out.push({ start: prevT, end: p.t, bytes: Math.max(0, p.used - level), chain, total: p.total, capped: p.total !== null && level >= p.total });
+        const capped = p.total !== null && level >= p.total;
+        const iv: Interval = { start: prevT, end: p.t, bytes: Math.max(0, p.used - level), chain, total: p.total, capped };
+        if (!capped && p.total !== null && p.used >= p.total * REACHED_SHARE) iv.reachedCap = true;
+        out.push(iv);
       }
       level = p.used;
       prevT = p.t;

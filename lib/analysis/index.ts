@@ -19,6 +19,8 @@ export type * from './types';
 // history from before (earlier cycles), the latest figure alone tells how much is left.
 const MIN_USEFUL_READINGS = 3;
 const HISTORY_FOR_ONE_READING_MS = 3 * DAY;
+// Two figures a day or more apart already measure a whole day's rhythm: a pace, if a rough one.
+const HISTORY_FOR_TWO_READINGS_MS = DAY;
 
 /**
  * Turns a line's stored readings into what the popup and alerts state: the cycle, daily use,
@@ -47,18 +49,21 @@ export function analyzeLine(readings: AnalysisReading[], options: AnalysisOption
       to = Math.max(to, iv.end);
     }
     const grid = buildGrid(clock, from, to);
-    const active = habitIntervals(intervals);
+    // Use up to the cap is still watched for leaks (a leak that emptied the cap matters most),
+    // but the interval in which the line was cut says nothing about the pace of its habits.
+    const active = habitIntervals(intervals, false);
+    const habits = habitIntervals(intervals, true);
     for (const iv of active) coveredMs += Math.max(0, iv.end - iv.start);
-    const slots = estimateSlots(active, grid);
+    const slots = estimateSlots(habits.length ? habits : active, grid);
     const days = dayTotals(grid, slots);
     baseline = buildBaseline(grid, slots, days);
-    daily = dailyOutput(active.length === intervals.length ? days : dayTotals(grid, spread(intervals, grid, slots.hourWeight)));
+    daily = dailyOutput(habits.length === intervals.length ? days : dayTotals(grid, spread(intervals, grid, slots.weekWeight ?? slots.hourWeight)));
     const detection = detectAnomalies({
       intervals: active, grid, expected: baseline.expected, clock, typicalDay: baseline.typicalDay,
       sensitivity: options.leakSensitivity ?? 'normal',
     });
     anomalies = detection.anomalies;
-    hourly = hourlyProfile(grid, slots, active);
+    hourly = hourlyProfile(grid, slots, habits.length ? habits : active);
     if (figures.tLast !== null) level = recentLevel(grid, withoutExcess(grid, slots, detection.unusual), baseline, figures.tLast);
   }
 
@@ -98,13 +103,13 @@ function withoutExcess(g: Grid, s: Slots, unusual: readonly Unusual[]): Slots {
  * Intervals that say something about the user's habits: not those after the cap was reached
  * (the carrier cut or throttled the line). Dropping them splits the chain of contiguous ones.
  */
-function habitIntervals(intervals: readonly Interval[]): Interval[] {
+function habitIntervals(intervals: readonly Interval[], withoutCut: boolean): Interval[] {
   const out: Interval[] = [];
   let chain = 0;
   let prevChain = -1;
   let gap = false;
   for (const iv of intervals) {
-    if (iv.capped) {
+    if (iv.capped || (withoutCut && iv.reachedCap)) {
       gap = true;
       continue;
     }
@@ -123,7 +128,8 @@ function projectionFor(f: CycleFigures, end: number | null, now: number, clock: 
   if (f.used !== null && f.total !== null && f.used >= f.total) {
     return { status: 'exhausted', ...none, exhaustAt: f.reachedCapAt, spareBytes: 0, expectedDailyBytes };
   }
-  const enough = f.useful >= MIN_USEFUL_READINGS || (f.useful >= 1 && coveredMs >= HISTORY_FOR_ONE_READING_MS);
+  const enough = f.useful >= MIN_USEFUL_READINGS || (f.useful >= 1 && coveredMs >= HISTORY_FOR_ONE_READING_MS)
+    || (f.useful >= 2 && coveredMs >= HISTORY_FOR_TWO_READINGS_MS);
   if (!enough || f.used === null || f.total === null || f.tLast === null || !baseline || !level) {
     return { status: 'insufficient-data', ...none, expectedDailyBytes: null };
   }

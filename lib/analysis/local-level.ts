@@ -46,15 +46,25 @@ export function localLevel(intervals: readonly Interval[], cum: Cumulative): Loc
     return e > 0 ? (bytes[j]! - bytes[i]!) / e : Number.NaN;
   };
   const last = m ? intervals[m - 1]!.end : 0;
-  // Has the line been running higher for the last few days than in the two weeks before?
-  const recent = level(last - HABIT_MS, last);
+  // Has the line been running higher for the last few days than in the two weeks before? Asked
+  // without the window itself: a leak that ended yesterday does not make the days around it a
+  // new habit, and the days beside it must show the rise too.
+  const r0 = lowerStart(last - HABIT_MS);
   const prior = level(last - HABIT_MS - BEFORE_MS, last - HABIT_MS);
-  const risen = recent > prior * HABIT_RISE ? recent : Number.NaN;
+  const risenWithout = (start: number, end: number): number => {
+    const i = Math.max(r0, lowerStart(start));
+    const j = Math.max(i, upperEnd(end));
+    const s = seen[m]! - seen[r0]! - (seen[j]! - seen[i]!);
+    const e = expected[m]! - expected[r0]! - (expected[j]! - expected[i]!);
+    if (s < MIN_SEEN_MS || !(e > 0)) return Number.NaN;
+    const recent = (bytes[m]! - bytes[r0]! - (bytes[j]! - bytes[i]!)) / e;
+    return recent > prior * HABIT_RISE ? recent : Number.NaN;
+  };
   return {
     around(start, end) {
       const before = level(start - BEFORE_MS, start);
       let after = level(end, end + AFTER_MS);
-      if (Number.isNaN(after) && end > last - HABIT_MS && !Number.isNaN(risen)) after = risen;
+      if (Number.isNaN(after) && end > last - HABIT_MS) after = risenWithout(start, end);
       if (Number.isNaN(before)) return after;
       return Number.isNaN(after) ? before : Math.max(before, after);
     },

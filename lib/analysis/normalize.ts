@@ -72,9 +72,38 @@ export function normalizeReadings(readings: readonly AnalysisReading[], now: num
   const latest = out.length ? out[out.length - 1]!.t : now;
   const from = Math.max(latest, hasNow ? Math.min(now, latest) : latest) - HISTORY_LIMIT_MS;
   const firstKept = out.findIndex((p) => p.t >= from);
-  const kept = firstKept <= 0 ? out : out.slice(firstKept);
+  const kept = dropOutOfPlace(firstKept <= 0 ? out : out.slice(firstKept));
   dropOutliers(kept);
   return dropRepeats(kept);
+}
+
+// A stated end this much earlier than one stated before is another period's, not a correction.
+const END_SLACK_MS = DAY / 2;
+
+/**
+ * The page's stated period end never goes back. A reading stating an earlier end than readings
+ * stamped before it, while the next reading states the later end again, was taken before them
+ * (a stamp hours late, a page restored from cache): its figure and instant are both out of place,
+ * and left as they are they would make the new cycle's figures look like dips.
+ */
+function dropOutOfPlace(pts: Point[]): Point[] {
+  let latestEnd = -Infinity;
+  const out: Point[] = [];
+  for (let i = 0; i < pts.length; i++) {
+    const p = pts[i]!;
+    if (p.periodEnd === null) {
+      out.push(p);
+      continue;
+    }
+    if (p.periodEnd < latestEnd - END_SLACK_MS) {
+      let next: number | null = null;
+      for (let j = i + 1; j < pts.length && next === null; j++) next = pts[j]!.periodEnd;
+      if (next !== null && next >= latestEnd - END_SLACK_MS) continue;
+    }
+    latestEnd = Math.max(latestEnd, p.periodEnd);
+    out.push(p);
+  }
+  return out;
 }
 
 /**
@@ -103,6 +132,16 @@ function dropOutliers(pts: Point[]): void {
       const high = pts[prev]!.used!;
       const inLine = before !== null && before > 0 && p.used >= before * (1 - OVERCOUNT_SLACK);
       if (inLine && (high <= p.used * (1 + OVERCOUNT_SLACK) || p.used <= before! * AGREE || high >= FAR * p.used)) pts[prev]!.used = null;
+      else if (before !== null && before > 0 && high >= FAR * Math.max(before, p.used) && p.used * FAR >= before) {
+        // An isolated peak, far above the figures on both sides, with the count back near the
+        // figure before it (a renewal would start it near zero): a figure from elsewhere (an old
+        // cycle's count stamped late). Set aside, then this figure is judged again against the
+        // one before the peak.
+        pts[prev]!.used = null;
+        prev = prevIndex(pts, prev);
+        i--;
+        continue;
+      }
     }
     prev = i;
   }
@@ -134,6 +173,11 @@ function nextUsed(pts: readonly Point[], i: number): number | null {
   return null;
 }
 
+function prevIndex(pts: readonly Point[], i: number): number {
+  for (let j = i - 1; j >= 0; j--) if (pts[j]!.used !== null) return j;
+  return -1;
+}
+
 function prevUsed(pts: readonly Point[], i: number): number | null {
   for (let j = i - 1; j >= 0; j--) if (pts[j]!.used !== null) return pts[j]!.used;
   return null;
@@ -143,14 +187,15 @@ function prevUsed(pts: readonly Point[], i: number): number | null {
  * A figure that repeats the previous one only confirms it: the page may be serving a cached
  * figure while use goes on (then a catch-up jump), so the repeat is not evidence of zero use at
  * its time. Storage keeps only distinct figures for the same reason. The very last reading stays,
- * so the time of the latest look is kept.
+ * so the time of the latest look is kept, and so do repeats at the cap: nothing more can be used
+ * there, and the latest of them bounds when the next cycle began.
  */
 function dropRepeats(pts: Point[]): Point[] {
   const out: Point[] = [];
   let ref: Point | null = null;
   pts.forEach((p, i) => {
     const repeat = ref !== null && p.used !== null && p.used === ref.used && p.total === ref.total && p.unlimited === ref.unlimited
-      && p.periodEnd === ref.periodEnd && i < pts.length - 1;
+      && p.periodEnd === ref.periodEnd && i < pts.length - 1 && !(p.total !== null && p.used >= p.total);
     if (p.used !== null) ref = p;
     if (!repeat) out.push(p);
   });

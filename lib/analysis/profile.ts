@@ -14,6 +14,54 @@ const WEIGHT_FLOOR = 0.05;
 export interface SlotEstimate extends Slots {
   /** Hour-of-day weights (mean 1), null while there is not enough history. */
   hourWeight: Float64Array | null;
+  /** Hour-of-week weights (hour weight x weekday factor), null until two weeks are covered. */
+  weekWeight: Float64Array | null;
+}
+
+// Two of each weekday seen before a weekday rhythm is learned; each weekday's factor is shrunk
+// towards 1 by the days behind it, so one odd Tuesday does not become a rule.
+const MIN_COVER_WEEK = 14 * 24;
+const MIN_DAYS_PER_WEEKDAY = 1.5;
+
+/** Weekday factors (mean 1) of the slots given the hour profile: bytes / usual use of covered hours. */
+function weekdayProfile(g: Grid, s: Slots, hour: Float64Array): Float64Array | null {
+  const b = new Float64Array(7);
+  const e = new Float64Array(7);
+  const c = new Float64Array(7);
+  let covered = 0;
+  for (let k = 0; k < g.count; k++) {
+    const w = g.dow[k]!;
+    b[w]! += s.bytes[k]!;
+    e[w]! += s.cover[k]! * hour[g.hour[k]!]!;
+    c[w]! += s.cover[k]!;
+    covered += s.cover[k]!;
+  }
+  if (covered < MIN_COVER_WEEK) return null;
+  let total = 0;
+  let totalE = 0;
+  for (let w = 0; w < 7; w++) {
+    if (c[w]! / 24 < MIN_DAYS_PER_WEEKDAY) return null;
+    total += b[w]!;
+    totalE += e[w]!;
+  }
+  if (!(total > 0) || !(totalE > 0)) return null;
+  const f = new Float64Array(7);
+  let mean = 0;
+  for (let w = 0; w < 7; w++) {
+    const n = c[w]! / 24;
+    const raw = b[w]! / e[w]! / (total / totalE);
+    f[w] = Math.max(WEIGHT_FLOOR, 1 + (raw - 1) * (n / (n + 1)));
+    mean += f[w]! / 7;
+  }
+  for (let w = 0; w < 7; w++) f[w] = f[w]! / mean;
+  return f;
+}
+
+function weekOf(hour: Float64Array, day: Float64Array | null): Float64Array | null {
+  if (!day) return null;
+  const out = new Float64Array(168);
+  for (let w = 0; w < 7; w++) for (let h = 0; h < 24; h++) out[w * 24 + h] = hour[h]! * day[w]!;
+  return out;
 }
 
 function hourProfile(g: Grid, s: Slots): Float64Array | null {
@@ -46,12 +94,14 @@ function hourProfile(g: Grid, s: Slots): Float64Array | null {
 export function estimateSlots(intervals: readonly Interval[], g: Grid): SlotEstimate {
   let s = spread(intervals, g, null);
   let w = hourProfile(g, s);
-  if (!w) return { ...s, hourWeight: null };
+  if (!w) return { ...s, hourWeight: null, weekWeight: null };
+  let d = weekdayProfile(g, s, w);
   for (let round = 0; round < EM_ROUNDS; round++) {
-    s = spread(intervals, g, w);
+    s = spread(intervals, g, weekOf(w, d) ?? w);
     w = hourProfile(g, s) ?? w;
+    d = weekdayProfile(g, s, w) ?? d;
   }
-  return { ...s, hourWeight: w };
+  return { ...s, hourWeight: w, weekWeight: weekOf(w, d) };
 }
 
 export interface Baseline {
@@ -97,25 +147,51 @@ export function buildBaseline(g: Grid, s: SlotEstimate, days: ReadonlyArray<{ da
     }
   }
   const complete = days.filter((d) => d.complete);
-  const weekdayFactor = weekdayFactors(complete, g);
+  const weekdayFactor = weekdayFactors(g, s, hourShape);
   const expected = new Float64Array(g.count);
   for (let k = 0; k < g.count; k++) expected[k] = base[g.hour[k]!]! * weekdayFactor[g.dow[k]!]!;
   const typicalDay = complete.length ? median(complete.map((d) => d.bytes)) : null;
   return { expected, hourShape, weekdayFactor, typicalDay };
 }
 
-function weekdayFactors(complete: ReadonlyArray<{ day: number; bytes: number }>, g: Grid): Float64Array {
+// A day says something about its weekday once half of it is covered; its use is then held
+// against what its covered hours usually carry, so partly read days count too.
+const MIN_DAY_COVER = 12;
+const MIN_DAYS = 12;
+
+/**
+ * Per weekday, the median of day ratios (bytes / usual use of the hours covered) over the median
+ * of all days: robust to a leak on one Saturday. Shrunk towards 1 by the days behind it, so two
+ * odd Tuesdays do not become a rule; from three weeks on the line's own rhythm (weekend- or
+ * weekday-heavy) is taken nearly as seen.
+ */
+function weekdayFactors(g: Grid, s: Slots, hourShape: Float64Array): Float64Array {
   const f = new Float64Array(7).fill(1);
-  if (complete.length < 14 || g.count === 0) return f;
+  if (g.count === 0) return f;
+  const ratios: number[] = [];
   const by: number[][] = Array.from({ length: 7 }, () => []);
-  for (const d of complete) by[(((d.day + 4) % 7) + 7) % 7]!.push(d.bytes);
-  const overall = median(complete.map((d) => d.bytes));
+  let k = 0;
+  while (k < g.count) {
+    const d = g.day[k]!;
+    let bytes = 0;
+    let expected = 0;
+    let cover = 0;
+    const w = g.dow[k]!;
+    for (; k < g.count && g.day[k] === d; k++) {
+      bytes += s.bytes[k]!;
+      expected += s.cover[k]! * hourShape[g.hour[k]!]!;
+      cover += s.cover[k]!;
+    }
+    if (cover < MIN_DAY_COVER || !(expected > 0)) continue;
+    ratios.push(bytes / expected);
+    by[w]!.push(bytes / expected);
+  }
+  if (ratios.length < MIN_DAYS) return f;
+  const overall = median(ratios);
   if (!(overall > 0)) return f;
   for (let w = 0; w < 7; w++) {
     const v = by[w]!;
     if (v.length < 2) continue;
-    // Shrink towards 1 so two odd Tuesdays do not become a rule; from three weeks on the
-    // line's own rhythm (weekend-heavy, weekday-heavy) is taken nearly as seen.
     const raw = median(v) / overall;
     f[w] = 1 + (raw - 1) * (v.length / (v.length + 1));
   }

@@ -8,10 +8,16 @@ export interface Slots {
   cover: Float64Array;
 }
 
+/** Weight of slot k: by hour of day (24 weights) or by hour of the week (168, Sunday 00 h first). */
+export function slotWeight(weight: Float64Array, g: Grid, k: number): number {
+  return weight.length === 168 ? weight[g.dow[k]! * 24 + g.hour[k]!]! : weight[g.hour[k]!]!;
+}
+
 /**
- * Spreads each increment over the hours it covers, in proportion to hourWeight (the line's own
- * hour-of-day profile), or evenly when no profile is known yet. A reading taken at 09:00 after
- * one at 22:00 then credits most of its bytes to the evening, not to 03:00.
+ * Spreads each increment over the hours it covers, in proportion to the line's own hour-of-day
+ * (or hour-of-week) profile, or evenly when no profile is known yet. A reading taken at 09:00
+ * after one at 22:00 then credits most of its bytes to the evening, not to 03:00, and one taken
+ * on Monday after one on Friday credits the weekend with the line's usual weekend share.
  */
 export function spread(intervals: readonly Interval[], g: Grid, hourWeight: Float64Array | null): Slots {
   const bytes = new Float64Array(g.count);
@@ -27,7 +33,7 @@ export function spread(intervals: readonly Interval[], g: Grid, hourWeight: Floa
     let sum = 0;
     for (let k = k0; k <= k1; k++) {
       const ov = overlap(g, k, iv.start, iv.end);
-      sum += ov * (hourWeight ? hourWeight[g.hour[k]!]! : 1);
+      sum += ov * (hourWeight ? slotWeight(hourWeight, g, k) : 1);
       cover[k]! += ov / HOUR;
     }
     if (iv.bytes === 0) continue;
@@ -35,7 +41,7 @@ export function spread(intervals: readonly Interval[], g: Grid, hourWeight: Floa
     const total = even ? iv.end - iv.start : sum;
     for (let k = k0; k <= k1; k++) {
       const ov = overlap(g, k, iv.start, iv.end);
-      const w = even || !hourWeight ? 1 : hourWeight[g.hour[k]!]!;
+      const w = even || !hourWeight ? 1 : slotWeight(hourWeight, g, k);
       bytes[k]! += (iv.bytes * ov * w) / total;
     }
   }

@@ -2,7 +2,7 @@
 import { analyzeLine, type AnalysisReading, type LineAnalysis } from '../../lib/analysis';
 import { Clock, dayKey } from '../../lib/time/clock';
 import { DAY, HOUR } from '../../lib/time/units';
-import { cycleCumulative, familyOf, generateLine, type Family, type SynthEvent, type SyntheticLine, type TrueCycle } from './synthetic';
+import { capAt, cycleCumulative, familyOf, generateLine, type Family, type SynthEvent, type SyntheticLine, type TrueCycle } from './synthetic';
 
 // A leak counts as detectable when it matters (>= 3 % of the cap) and adds at least 60 % to the
 // use carried by the readings that bracket it: below that it is drowned in ordinary use.
@@ -33,6 +33,7 @@ export interface Report {
   verdicts: Tally;
   hardVerdicts: Tally;
   verdictsBy: Record<string, Tally>;
+  hardVerdictsBy: Record<string, Tally>;
   insufficient: number;
   skippedCheckpoints: number;
   dateErrors: number[];
@@ -96,8 +97,7 @@ function violationsOf(a: LineAnalysis, now: number, clock: Clock, where: string)
 function truthAt(line: SyntheticLine, c: TrueCycle, at: number): number | null {
   const use = line.useWith(line.events.filter((e) => e.start < at));
   const cum = cycleCumulative(line, use);
-  let cap = c.cap;
-  for (const e of line.events) if (e.kind === 'topup' && e.start < at && e.start >= c.start && e.start < c.end) cap += e.bytes;
+  const cap = capAt(c, line.events.filter((e) => e.start < at), c.end);
   const k0 = Math.round((c.start - line.t0) / HOUR);
   const k1 = Math.min(use.length, Math.round((c.end - line.t0) / HOUR));
   for (let k = k0; k < k1; k++) {
@@ -179,6 +179,7 @@ function scoreForecasts(line: SyntheticLine, rep: Report): void {
       const hard = HARD_FAMILIES.has(line.family) || naive !== (truth !== null);
       add(rep.verdicts, right);
       if (hard) add(rep.hardVerdicts, right);
+      if (hard) add((rep.hardVerdictsBy[line.family] ??= tally()), right);
       add((rep.verdictsBy[line.family] ??= tally()), right);
       if (truth !== null && truth > now && p.status === 'runs-out' && p.exhaustAt !== null) {
         const err = Math.abs(p.exhaustAt - truth) / DAY;
@@ -195,7 +196,7 @@ export function evaluate(seeds: readonly number[], parts: Parts = {}): Report {
   const { leaks = true, forecasts = true, delays = true } = parts;
   const rep: Report = {
     lines: seeds.length, lineMonths: 0, leaks: 0, detectable: 0, rawRecall: tally(), recall: tally(), recallBy: {}, delaysH: [],
-    falseAlarms: 0, falseAlarmsBy: {}, verdicts: tally(), hardVerdicts: tally(), verdictsBy: {}, insufficient: 0, skippedCheckpoints: 0,
+    falseAlarms: 0, falseAlarmsBy: {}, verdicts: tally(), hardVerdicts: tally(), verdictsBy: {}, hardVerdictsBy: {}, insufficient: 0, skippedCheckpoints: 0,
     dateErrors: [], hardDateErrors: [], violations: [],
   };
   for (const seed of seeds) {

@@ -48,6 +48,6 @@ export function table(r: Report): string {
   ]);
   const byLeak = rows(Object.entries(r.recallBy).sort().map(([k, t]) => [`  ${k}`, pct(t)]));
   const byFa = rows(Object.entries(r.falseAlarmsBy).sort().map(([k, v]) => [`  ${k}`, (v.alarms / Math.max(1e-9, v.months)).toFixed(3), `${v.alarms} in ${v.months.toFixed(0)} line-months`]));
-  const byVerdict = rows(Object.entries(r.verdictsBy).sort().map(([k, t]) => [`  ${k}`, pct(t)]));
-  return `${main}\n\nrecall by leak family\n${byLeak}\n\nfalse alarms per line-month by line family\n${byFa}\n\nverdicts right by line family\n${byVerdict}`;
+  const byVerdict = rows(Object.entries(r.verdictsBy).sort().map(([k, t]) => [`  ${k}`, pct(t), r.hardVerdictsBy[k] ? `hard cases ${pct(r.hardVerdictsBy[k]!)}` : '']));
+  return `${main}\n\nrecall by leak family\n${byLeak}\n\nfalse alarms per line-month by line family\n${byFa}\n\nverdicts right by line family (all checkpoints; hard cases)\n${byVerdict}`;
 }

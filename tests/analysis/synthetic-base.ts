@@ -4,23 +4,34 @@ import type { Clock } from '../../lib/time/clock';
 import { DAY } from '../../lib/time/units';
 
 export const LEAK_FAMILIES = ['overnight', 'spike', 'runaway', 'drain', 'topup-leak', 'early-leak'] as const;
-export const QUIET_FAMILIES = ['clean', 'weekly', 'habit', 'travel', 'download', 'heavy-small', 'stale', 'messy', 'lapsed'] as const;
+export const QUIET_FAMILIES = ['clean', 'weekly', 'habit', 'travel', 'download', 'heavy-small', 'stale', 'messy', 'lapsed', 'rebased'] as const;
 export type Family = (typeof LEAK_FAMILIES)[number] | (typeof QUIET_FAMILIES)[number];
 export type LeakKind = 'overnight' | 'spike' | 'runaway' | 'drain';
-export type EventKind = 'leak' | 'download' | 'habit' | 'trip' | 'topup';
+export type EventKind = 'leak' | 'download' | 'habit' | 'trip' | 'topup' | 'rebase';
 
 export interface SynthEvent {
   kind: EventKind;
   leakKind?: LeakKind;
   start: number;
   end: number;
-  /** Bytes added (leak, download, top-up of the cap). */
+  /** Bytes added (leak, download, top-up of the cap), or taken off the count (rebase). */
   bytes: number;
   /** Multiplier on ordinary use (habit, trip) and hour shift of the rhythm (trip). */
   factor?: number;
   shiftHours?: number;
   /** The leak fell in the first 72 h of a cycle or of the line. */
   early?: boolean;
+}
+
+/**
+ * What raises the cap in force at t within cycle c: a top-up, or a rebase (the carrier lowers its
+ * count mid-cycle: a refund of over-counted use, a new package counted from a lower figure), which
+ * leaves that much more to use before the line is cut.
+ */
+export function capAt(c: TrueCycle, events: readonly SynthEvent[], t: number): number {
+  let cap = c.cap;
+  for (const e of events) if ((e.kind === 'topup' || e.kind === 'rebase') && e.start <= t && e.start >= c.start && e.start < c.end) cap += e.bytes;
+  return cap;
 }
 
 export interface TrueCycle {

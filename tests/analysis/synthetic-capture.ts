@@ -95,7 +95,14 @@ export function captureReadings(r: () => number, x: CaptureInput): { readings: A
     const base = starts.has(k) ? 0 : cum[k]!;
     let used = base + (f - k) * (cum[k + 1]! - base);
     let cap = c.cap;
-    for (const e of x.events) if (e.kind === 'topup' && e.start <= seen && e.start >= c.start) cap += e.bytes;
+    let rebased = 0;
+    for (const e of x.events) {
+      if (e.start > seen || e.start < c.start || e.start >= c.end) continue;
+      if (e.kind === 'topup') cap += e.bytes;
+      if (e.kind === 'rebase') rebased += e.bytes;
+    }
+    // After a rebase the page counts from a lower figure; the cap it shows is unchanged.
+    used = Math.max(0, used - rebased);
     // A cached page shows an old figure for a while, then the carrier catches up.
     if (stale && staleLeft === 0 && r() < 0.012) { staleLeft = 3 + Math.floor(r() * 28); staleFigure = { used, cycle: c }; }
     if (staleLeft > 0) {

@@ -3,7 +3,11 @@ import type { Clock } from '../../lib/time/clock';
 import { DAY, HOUR, MINUTE } from '../../lib/time/units';
 import { between, localMidnight, pick, type Family, type LeakKind, type SynthEvent, type TrueCycle } from './synthetic-base';
 
-export interface EventContext { clock: Clock; cycles: TrueCycle[]; from: number; lineEnd: number; dailyMean: number; cap: number }
+export interface EventContext {
+  clock: Clock; cycles: TrueCycle[]; from: number; lineEnd: number; dailyMean: number; cap: number;
+  /** A stream of its own for draws added later, so the lines drawn before stay as they were. */
+  extra: () => number;
+}
 
 export function makeEvents(r: () => number, family: Family, x: EventContext): SynthEvent[] {
   const out: SynthEvent[] = [];
@@ -27,6 +31,14 @@ export function makeEvents(r: () => number, family: Family, x: EventContext): Sy
     case 'overnight': case 'spike': case 'runaway': case 'drain': {
       const n = 1 + Math.floor(r() * 2);
       for (let i = 0; i < n; i++) out.push(leak(family, at(0.3 + 0.35 * i, 0.6 + 0.35 * i)));
+      // A third of these lines are looked at soon after a leak: it ended 0.5-3 days before the
+      // last reading, with no quiet week after it to show the line's level came back.
+      if (x.extra() < 0.35) {
+        const l = leak(family, x.lineEnd - 12 * DAY, false);
+        const shift = x.lineEnd - between(x.extra, 0.5, 3) * DAY - l.end;
+        const late = { ...l, start: Math.round((l.start + shift) / HOUR) * HOUR, end: Math.round((l.end + shift) / HOUR) * HOUR };
+        if (late.start > x.from + 3 * DAY && !out.some((e) => e.end > late.start - 2 * DAY)) out.push(late);
+      }
       break;
     }
     case 'topup-leak': {
@@ -53,6 +65,16 @@ export function makeEvents(r: () => number, family: Family, x: EventContext): Sy
         const s = Math.round((c.start + between(r, 0.05, 0.3) * (c.end - c.start)) / HOUR) * HOUR;
         out.push({ kind: 'download', start: s, end: s + between(r, 1, 3) * HOUR, bytes: x.cap * between(r, 0.1, 0.3) });
       }
+      break;
+    }
+    case 'rebased': {
+      // Mid-cycle the carrier lowers its count by 30-60 % of what the cycle had used (a refund of
+      // over-counted use, a new package counted from a lower figure): no renewal, no leak.
+      const c = x.cycles.find((y) => y.start >= x.from && y.end <= x.lineEnd && y.start >= x.from + 0.2 * span) ?? x.cycles[x.cycles.length - 1]!;
+      const f = between(r, 0.45, 0.85);
+      const s = Math.round((c.start + f * (c.end - c.start)) / MINUTE) * MINUTE;
+      out.push({ kind: 'rebase', start: s, end: s, bytes: x.dailyMean * ((s - c.start) / DAY) * between(r, 0.3, 0.6) });
+      if (r() < 0.25) out.push(leak(anyLeak(), at(0.3, 0.9)));
       break;
     }
     case 'clean': case 'weekly': case 'heavy-small': case 'stale': case 'messy': case 'lapsed':

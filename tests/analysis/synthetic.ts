@@ -8,7 +8,7 @@ import { Clock } from '../../lib/time/clock';
 import { DAY, HOUR, MINUTE } from '../../lib/time/units';
 import { captureReadings, type Cadence } from './synthetic-capture';
 import { makeEvents } from './synthetic-events';
-import { between, gauss, localMidnight, pick, rng, type Family, type SynthEvent, type TrueCycle } from './synthetic-base';
+import { between, capAt, gauss, localMidnight, pick, rng, type Family, type SynthEvent, type TrueCycle } from './synthetic-base';
 
 export * from './synthetic-base';
 
@@ -53,7 +53,14 @@ const FAMILY_WEIGHTS: Array<[Family, number]> = [
   ['weekly', 3], ['habit', 2], ['travel', 2], ['download', 2], ['heavy-small', 1], ['stale', 2], ['messy', 2], ['lapsed', 1],
 ];
 
+// Families added later are drawn from a stream of their own, so every other seed keeps the line
+// it had: figures before and after stay comparable line by line.
+const LATER_FAMILIES: Array<[Family, number]> = [['rebased', 1 / 30]];
+
 export function familyOf(seed: number): Family {
+  const extra = rng(Math.imul(seed + 11, 0x165667b1) ^ 0x5bd1e995)();
+  let acc = 0;
+  for (const [f, p] of LATER_FAMILIES) if (extra < (acc += p)) return f;
   const r = rng(Math.imul(seed + 7, 0x27d4eb2d));
   let x = r() * FAMILY_WEIGHTS.reduce((s, [, w]) => s + w, 0);
   for (const [f, w] of FAMILY_WEIGHTS) if ((x -= w) < 0) return f;
@@ -127,7 +134,7 @@ export function generateLine(seed: number, family: Family = familyOf(seed)): Syn
   }
   const day0 = localDay[0]!;
 
-  const events = makeEvents(r, family, { clock, cycles, from, lineEnd, dailyMean, cap });
+  const events = makeEvents(r, family, { clock, cycles, from, lineEnd, dailyMean, cap, extra: rng(Math.imul(seed + 3, 0x2545f491) ^ 0x68e31da4) });
   const useWith = (evs: readonly SynthEvent[]): Float64Array => {
     const use = new Float64Array(hours);
     for (let k = 0; k < hours; k++) {
@@ -177,14 +184,12 @@ export function addSpread(use: Float64Array, t0: number, start: number, end: num
   }
 }
 
-/** Once the cap (plus any top-up) is reached the carrier cuts data: no more use that cycle. */
+/** Once the cap (plus any top-up or rebase) is reached the carrier cuts data: no more use that cycle. */
 function throttle(use: Float64Array, t0: number, cycles: readonly TrueCycle[], evs: readonly SynthEvent[]): void {
   for (const c of cycles) {
     let cum = 0;
     for (let k = Math.max(0, Math.round((c.start - t0) / HOUR)); k < Math.min(use.length, Math.round((c.end - t0) / HOUR)); k++) {
-      const t = t0 + k * HOUR;
-      let cap = c.cap;
-      for (const e of evs) if (e.kind === 'topup' && e.start <= t && e.start >= c.start && e.start < c.end) cap += e.bytes;
+      const cap = capAt(c, evs, t0 + k * HOUR);
       if (cum + use[k]! > cap) use[k] = Math.max(0, cap - cum);
       cum += use[k]!;
     }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { analyzeLine, type AnalysisReading, type LineAnalysis } from '../../lib/analysis';
-import { Clock, dayKey } from '../../lib/time/clock';
-import { collectNumbers, DAY, GB, HOUR, MB, T0 } from './helpers';
+import { analyzeLine, type AnalysisReading } from '../../lib/analysis';
+import { buildSteps, expectWithinContract } from './contract';
+import { DAY, GB, HOUR } from './helpers';
 
 // Falls of the count (renewals nobody announced, rebased counters), lines cut at the cap and read
 // on, and all of it under a clock that runs ahead. Nothing here depends on speed: the machine may
@@ -14,51 +14,22 @@ const steps = fc.array(
   { minLength: 6, maxLength: 60 },
 );
 
-function build(s: ReadonlyArray<{ gapMin: number; addMB: number }>, cap: number, start = T0, from = 0): AnalysisReading[] {
-  let t = start;
-  let used = from;
-  return s.map((x) => {
-    t += x.gapMin * 60_000;
-    used = Math.min(cap, used + x.addMB * MB);
-    return { capturedAt: t, usedBytes: used, totalBytes: cap };
-  });
-}
-
-function withinContract(a: LineAnalysis, now: number, timeZone: string): void {
-  for (const n of collectNumbers(a)) expect(Number.isFinite(n)).toBe(true);
-  const today = dayKey(new Clock(timeZone).dayOf(now));
-  for (const d of a.daily) {
-    expect(d.bytes).toBeGreaterThanOrEqual(0);
-    expect(d.day <= today).toBe(true);
-  }
-  for (const x of a.anomalies) {
-    expect(x.end).toBeLessThanOrEqual(now);
-    expect(x.bytes).toBeGreaterThanOrEqual(0);
-    expect(x.excessBytes).toBeGreaterThanOrEqual(0);
-  }
-  const p = a.projection;
-  if (p.status === 'runs-out') expect(p.exhaustAt!).toBeGreaterThanOrEqual(now);
-  if (p.exhaustRange) expect(p.exhaustRange.earliest).toBeGreaterThanOrEqual(now);
-  expect(p.spareBytes ?? 0).toBeGreaterThanOrEqual(0);
-  expect(p.expectedDailyBytes ?? 0).toBeGreaterThanOrEqual(0);
-}
-
 describe('analysis properties on falls of the count, the cap and skewed clocks', () => {
   it('a fall to a quarter of the count or less, announced by nothing, starts a new cycle counted from the new figure', () => {
     fc.assert(
       fc.property(steps, steps, fc.double({ min: 0, max: 0.25, noNaN: true }), fc.constantFrom(...ZONES), (before, after, keep, timeZone) => {
-        const old = build(before, 50 * GB);
+        const old = buildSteps(before, 50 * GB);
         const high = old[old.length - 1]!;
         // The last figure before the fall is a new one (a repeat only confirms an earlier figure).
         fc.pre(high.usedBytes! > 2 * GB && old[old.length - 2]!.usedBytes! < high.usedBytes!);
         const restart = high.usedBytes! * keep;
-        const next = build(after, 50 * GB, high.capturedAt, restart);
+        const next = buildSteps(after, 50 * GB, high.capturedAt, restart);
         // A count that climbs straight back to the old figure was a dip, not a renewal.
         fc.pre(next.every((x) => x.usedBytes! < high.usedBytes! * 0.9) && next[0]!.usedBytes! <= high.usedBytes! * 0.25);
         const r = [...old, ...next];
         const now = r[r.length - 1]!.capturedAt;
         const a = analyzeLine(r, { now, timeZone });
-        withinContract(a, now, timeZone);
+        expectWithinContract(a, now, timeZone);
         expect(a.usedBytes).toBe(r[r.length - 1]!.usedBytes);
         expect(a.cycle.start).not.toBeNull();
         expect(a.cycle.start!).toBeGreaterThanOrEqual(high.capturedAt);
@@ -76,7 +47,7 @@ describe('analysis properties on falls of the count, the cap and skewed clocks',
     fc.assert(
       fc.property(steps, fc.integer({ min: 1, max: 30 }), fc.integer({ min: 30, max: 12 * 60 }), fc.constantFrom(...ZONES), (s, repeats, everyMin, timeZone) => {
         const cap = 3 * GB;
-        const r = build(s, 1e15).map((x) => ({ ...x, usedBytes: Math.min(cap, x.usedBytes! * 2), totalBytes: cap }));
+        const r = buildSteps(s, 1e15).map((x) => ({ ...x, usedBytes: Math.min(cap, x.usedBytes! * 2), totalBytes: cap }));
         const firstAtCap = r.findIndex((x) => x.usedBytes! >= cap);
         fc.pre(firstAtCap > 2);
         const cut = r.slice(0, firstAtCap + 1);
@@ -84,7 +55,7 @@ describe('analysis properties on falls of the count, the cap and skewed clocks',
         for (let i = 1; i <= repeats; i++) cut.push({ ...last, capturedAt: last.capturedAt + i * everyMin * 60_000 });
         const now = cut[cut.length - 1]!.capturedAt + HOUR;
         const a = analyzeLine(cut, { now, timeZone });
-        withinContract(a, now, timeZone);
+        expectWithinContract(a, now, timeZone);
         expect(a.projection.status).toBe('exhausted');
         expect(a.projection.exhaustAt!).toBeLessThanOrEqual(last.capturedAt);
         for (const x of a.anomalies) expect(x.end).toBeLessThanOrEqual(last.capturedAt);
@@ -101,7 +72,7 @@ describe('analysis properties on falls of the count, the cap and skewed clocks',
     });
     fc.assert(
       fc.property(steps, fc.array(event, { maxLength: 6 }), fc.boolean(), fc.integer({ min: 0, max: 5 * 24 }), fc.constantFrom(...ZONES), (s, events, remainingOnly, laterH, timeZone) => {
-        const r = build(s, 20 * GB).map((x) => ({ ...x }));
+        const r = buildSteps(s, 20 * GB).map((x) => ({ ...x }));
         let total = 20 * GB;
         for (const e of [...events].sort((x, y) => (x.at % r.length) - (y.at % r.length))) {
           const k = e.at % r.length;
@@ -113,9 +84,9 @@ describe('analysis properties on falls of the count, the cap and skewed clocks',
         const readings: AnalysisReading[] = remainingOnly
           ? r.map((x) => ({ capturedAt: x.capturedAt, usedBytes: null, totalBytes: x.totalBytes, remainingBytes: Math.max(0, x.totalBytes! - x.usedBytes!) }))
           : r;
-        const latest = build(s, 20 * GB)[s.length - 1]!.capturedAt;
+        const latest = buildSteps(s, 20 * GB)[s.length - 1]!.capturedAt;
         const now = latest + laterH * HOUR;
-        withinContract(analyzeLine(readings, { now, timeZone }), now, timeZone);
+        expectWithinContract(analyzeLine(readings, { now, timeZone }), now, timeZone);
       }),
       { numRuns: 300 },
     );

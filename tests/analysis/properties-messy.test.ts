@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { analyzeLine, type AnalysisReading, type LineAnalysis } from '../../lib/analysis';
-import { Clock, dayKey } from '../../lib/time/clock';
-import { collectNumbers, DAY, GB, HOUR, MB, T0 } from './helpers';
+import { analyzeLine } from '../../lib/analysis';
+import { buildSteps, expectWithinContract } from './contract';
+import { DAY, GB, HOUR, MB, T0 } from './helpers';
 
 // Carrier figures are messy: clocks run ahead, counts fall (corrections, new packages) and
 // top-ups raise the cap. Whatever arrives, the analysis stays inside its contract.
@@ -14,47 +14,15 @@ const steps = fc.array(
   { minLength: 4, maxLength: 70 },
 );
 
-function build(s: ReadonlyArray<{ gapMin: number; addMB: number }>, cap: number): AnalysisReading[] {
-  let t = T0;
-  let used = 0;
-  return s.map((x) => {
-    t += x.gapMin * 60_000;
-    used = Math.min(cap, used + x.addMB * MB);
-    return { capturedAt: t, usedBytes: used, totalBytes: cap };
-  });
-}
-
-function withinContract(a: LineAnalysis, now: number, timeZone: string): void {
-  for (const n of collectNumbers(a)) expect(Number.isFinite(n)).toBe(true);
-  const today = dayKey(new Clock(timeZone).dayOf(now));
-  for (const d of a.daily) {
-    expect(d.bytes).toBeGreaterThanOrEqual(0);
-    expect(d.day <= today).toBe(true);
-  }
-  for (const x of a.anomalies) {
-    expect(x.end).toBeLessThanOrEqual(now);
-    expect(x.bytes).toBeGreaterThanOrEqual(0);
-    expect(x.excessBytes).toBeGreaterThanOrEqual(0);
-  }
-  if (a.lastReadingAt !== null) expect(a.lastReadingAt).toBeLessThanOrEqual(now);
-  const p = a.projection;
-  if (p.status === 'runs-out') {
-    expect(p.exhaustAt!).toBeGreaterThanOrEqual(now);
-    if (p.exhaustRange) expect(p.exhaustRange.earliest).toBeGreaterThanOrEqual(now);
-  }
-  if (p.likelyUsedUp) expect(p.status).toBe('exhausted');
-  expect(p.spareBytes ?? 0).toBeGreaterThanOrEqual(0);
-}
-
 describe('analysis properties on messy figures', () => {
   it('readings stamped up to 3 days in the future are clamped: nothing is dated after now', () => {
     fc.assert(
       fc.property(steps, fc.array(fc.integer({ min: 0, max: 3 * 24 * 60 }), { minLength: 1, maxLength: 10 }), fc.constantFrom(...ZONES), (s, skews, timeZone) => {
-        const r = build(s, 20 * GB);
+        const r = buildSteps(s, 20 * GB);
         const now = r[r.length - 1]!.capturedAt;
         // The clock ran ahead for the latest readings.
         const skewed = r.map((x, i) => (i >= r.length - skews.length ? { ...x, capturedAt: x.capturedAt + skews[r.length - 1 - i]! * 60_000 } : x));
-        withinContract(analyzeLine(skewed, { now, timeZone }), now, timeZone);
+        expectWithinContract(analyzeLine(skewed, { now, timeZone }), now, timeZone);
       }),
       { numRuns: 300 },
     );
@@ -63,9 +31,9 @@ describe('analysis properties on messy figures', () => {
   it('a forecast whose date has passed is "probably used up", never a past run-out date', () => {
     fc.assert(
       fc.property(steps, fc.integer({ min: 0, max: 20 * 24 }), fc.boolean(), fc.constantFrom(...ZONES), (s, laterH, withEnd, timeZone) => {
-        const r = build(s, 5 * GB).map((x) => ({ ...x, periodEnd: withEnd ? T0 + 45 * DAY : null }));
+        const r = buildSteps(s, 5 * GB).map((x) => ({ ...x, periodEnd: withEnd ? T0 + 45 * DAY : null }));
         const now = r[r.length - 1]!.capturedAt + laterH * HOUR;
-        withinContract(analyzeLine(r, { now, timeZone }), now, timeZone);
+        expectWithinContract(analyzeLine(r, { now, timeZone }), now, timeZone);
       }),
       { numRuns: 300 },
     );
@@ -74,7 +42,7 @@ describe('analysis properties on messy figures', () => {
   it('use across an unexplained fall of the count is unknown: no warning spans it', () => {
     fc.assert(
       fc.property(steps, fc.double({ min: 0.1, max: 0.85, noNaN: true }), fc.integer({ min: 1, max: 1000 }), (s, keep, where) => {
-        const r = build(s, 50 * GB);
+        const r = buildSteps(s, 50 * GB);
         const i = 1 + (where % (r.length - 2));
         fc.pre(r[i - 1]!.usedBytes! > 200 * MB);
         // From reading i the carrier counts from a lower figure (a new package, a rebased count),
@@ -86,7 +54,7 @@ describe('analysis properties on messy figures', () => {
         fc.pre(i === 1 || fallen[i]!.usedBytes! < r[i - 2]!.usedBytes! * 0.95);
         const now = r[r.length - 1]!.capturedAt;
         const a = analyzeLine(fallen, { now });
-        withinContract(a, now, 'UTC');
+        expectWithinContract(a, now, 'UTC');
         for (const x of a.anomalies) expect(x.start < r[i]!.capturedAt && x.end > r[i - 1]!.capturedAt).toBe(false);
       }),
       { numRuns: 300 },
@@ -96,14 +64,14 @@ describe('analysis properties on messy figures', () => {
   it('a top-up on a remaining-only line is measured like the same line read as used', () => {
     fc.assert(
       fc.property(steps, fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 1, max: 20 }), (s, where, topUpGB) => {
-        const base = build(s, 30 * GB);
+        const base = buildSteps(s, 30 * GB);
         const j = where % base.length;
         const used = base.map((x, k) => ({ ...x, totalBytes: k >= j ? x.totalBytes! + topUpGB * GB : x.totalBytes }));
         const remaining = used.map((x) => ({ capturedAt: x.capturedAt, usedBytes: null, totalBytes: x.totalBytes, remainingBytes: x.totalBytes! - x.usedBytes! }));
         const now = base[base.length - 1]!.capturedAt;
         const a = analyzeLine(used, { now });
         const b = analyzeLine(remaining, { now });
-        withinContract(b, now, 'UTC');
+        expectWithinContract(b, now, 'UTC');
         expect(b.daily).toEqual(a.daily);
         expect(b.anomalies.map((x) => [x.kind, x.start, x.end, x.bytes])).toEqual(a.anomalies.map((x) => [x.kind, x.start, x.end, x.bytes]));
         expect(b.totalBytes).toBe(a.totalBytes);
@@ -115,13 +83,13 @@ describe('analysis properties on messy figures', () => {
   it('small corrections (the count falls 1-5 %) are never negative use', () => {
     fc.assert(
       fc.property(steps, fc.array(fc.tuple(fc.integer({ min: 0, max: 1000 }), fc.double({ min: 0.01, max: 0.05, noNaN: true })), { maxLength: 5 }), (s, cuts) => {
-        const r = build(s, 40 * GB);
+        const r = buildSteps(s, 40 * GB);
         for (const [at, share] of cuts) {
           const k = at % r.length;
           r[k] = { ...r[k]!, usedBytes: Math.round(r[k]!.usedBytes! * (1 - share)) };
         }
         const now = r[r.length - 1]!.capturedAt + HOUR;
-        withinContract(analyzeLine(r, { now }), now, 'UTC');
+        expectWithinContract(analyzeLine(r, { now }), now, 'UTC');
       }),
       { numRuns: 300 },
     );

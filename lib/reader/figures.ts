@@ -81,6 +81,9 @@ function usedOfTotal(text: string, amounts: Amount[], locale: NumberLocale, base
       if (isRemaining(text, a)) {
         return { usedBytes: totalBytes - usedBytes, totalBytes, unlimited: false, remainingBytes: usedBytes };
       }
+      // "Te quedan 12,40 € 16,8 GB de 20 GB": something stands between "what is left" and the pair,
+      // so whether the pair is used or left is unknown. Better no figure than the wrong one.
+      if (leftWordOnLineBefore(text, a)) return null;
       return { usedBytes, totalBytes, unlimited: false, remainingBytes: Math.max(0, totalBytes - usedBytes) };
     }
     const unlimitedMatch = OF_UNLIMITED_AFTER.exec(after);
@@ -99,6 +102,14 @@ function usedOfTotal(text: string, amounts: Amount[], locale: NumberLocale, base
     }
   }
   return null;
+}
+
+/** Words that only ever say "what is left", however far along the line their figure comes. */
+const LEFT_WORDS = /(?:te quedan|et queden|il vous reste|剩餘|剩余|餘量|余量|remaining)(?![\p{L}])/iu;
+
+function leftWordOnLineBefore(text: string, amount: Amount): boolean {
+  const before = text.slice(Math.max(0, amount.index - 30), amount.index);
+  return LEFT_WORDS.test(before.slice(before.lastIndexOf('\n') + 1));
 }
 
 function isRemaining(text: string, amount: Amount): boolean {

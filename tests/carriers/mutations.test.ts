@@ -127,6 +127,8 @@ describe('adapters under random page mutations', () => {
     ['orange-es', '2026-11-20-usage-detail', [{ kind: 'noise', pick: 1048423814, text: '/2' }]],
     ['orange-es', '2026-11-20-usage-detail', [{ kind: 'noise', pick: 623016095, text: 'G' }, { kind: 'rename', pick: 0, tag: 'div' }]],
     ['movistar-es', '2026-11-20-usage-screen', [{ kind: 'reverse', pick: 425672352 }, { kind: 'reverse', pick: 338341655 }, { kind: 'rename', pick: 110064518, tag: 'div' }]],
+    // Seed 7756001: "Te quedan 12,40 € 16,8 GB de 20 GB" read 16.8 GB as used.
+    ['claro-cl', '2026-11-20-te-quedan', [{ kind: 'noise', pick: 1931108250, text: '12,40 €' }, { kind: 'reverse', pick: 778255050 }, { kind: 'rename', pick: 0, tag: 'div' }]],
   ] as Array<[string, string, Mutation[]]>)('%s/%s stays right after the mutations that once misread it', (carrierId, name, mutations) => {
     const fixture = readable.find((f) => f.carrierId === carrierId && f.name === name)!;
     const read = readsRight(fixture, mutations);

@@ -74,6 +74,13 @@ function readsRight(fixture: (typeof readable)[number], mutations: Mutation[]): 
   return { ok: got.every((g) => allowed.has(g)), got };
 }
 
+/** Asserts that `carrierId/name` after `mutations` reads only figures its sidecar expects (or fails). */
+function expectReadsRight(carrierId: string, name: string, mutations: Mutation[]): void {
+  const fixture = readable.find((f) => f.carrierId === carrierId && f.name === name)!;
+  const read = readsRight(fixture, mutations);
+  expect(read, JSON.stringify(read.got)).toMatchObject({ ok: true });
+}
+
 describe('adapters under random page mutations', () => {
   // Found by a random seed: with the 剩餘 header and the 12.00GB cell removed, the table reads
   // "已使用 48.00GB · 總量 60.00GB". The mutation changed what the page says, and the reader reads
@@ -92,32 +99,26 @@ describe('adapters under random page mutations', () => {
   // Found by this property (seed 1853662863): a header row reversed after the used cell was
   // renamed and a "HK$0" sprinkled in read used = total ([21474836480,21474836480,false,0]).
   it('reads cmhk/2026-11-20-en-table right after the mutations that once read used = total', () => {
-    const fixture = readable.find((f) => f.carrierId === 'cmhk' && f.name === '2026-11-20-en-table')!;
     const mutations: Mutation[] = [
       { kind: 'remove', pick: 1509441944 },
       { kind: 'rename', pick: 1167262730, tag: 'div' },
       { kind: 'noise', pick: 72024527, text: 'HK$0' },
       { kind: 'reverse', pick: 0 },
     ];
-    const read = readsRight(fixture, mutations);
-    expect(read, JSON.stringify(read.got)).toMatchObject({ ok: true });
+    expectReadsRight('cmhk', '2026-11-20-en-table', mutations);
   });
 
   // Found with MUTATION_RUNS=20000: with the shared pool's remaining figure and the own allowance's
   // total removed, the pool's title climbed into the own card: "Il vous reste 8 Go" / "Enveloppe
   // partagée" / "sur 200 Go" read as 8 Go left of a 200 Go pool.
   it('never lets a bucket climb past the data card’s title', () => {
-    const fixture = readable.find((f) => f.carrierId === 'orange-fr' && f.name === '2026-11-20-shared-and-own')!;
-    const read = readsRight(fixture, [{ kind: 'remove', pick: 844756989 }, { kind: 'remove', pick: 1299064686 }]);
-    expect(read, JSON.stringify(read.got)).toMatchObject({ ok: true });
+    expectReadsRight('orange-fr', '2026-11-20-shared-and-own', [{ kind: 'remove', pick: 844756989 }, { kind: 'remove', pick: 1299064686 }]);
   });
 
   // Found with MUTATION_RUNS=20000: a row reversed ("12.00GB 已使用") lent its label to the next
   // row's figure, read as 48 GB used.
   it('gives a label after its figure to that figure, not to the next row', () => {
-    const fixture = readable.find((f) => f.carrierId === 'cmhk' && f.name === '2026-11-20-local-rows')!;
-    const read = readsRight(fixture, [{ kind: 'remove', pick: 1531519238 }, { kind: 'reverse', pick: 1349247519 }, { kind: 'noise', pick: 0, text: '12,40 €' }]);
-    expect(read, JSON.stringify(read.got)).toMatchObject({ ok: true });
+    expectReadsRight('cmhk', '2026-11-20-local-rows', [{ kind: 'remove', pick: 1531519238 }, { kind: 'reverse', pick: 1349247519 }, { kind: 'noise', pick: 0, text: '12,40 €' }]);
   });
 
   // Found by CI-like random seeds: rows renamed to spans ("已使用 12.00GB 剩餘 48.00GB") gave 剩餘
@@ -130,43 +131,35 @@ describe('adapters under random page mutations', () => {
     // Seed 7756001: "Te quedan 12,40 € 16,8 GB de 20 GB" read 16.8 GB as used.
     ['claro-cl', '2026-11-20-te-quedan', [{ kind: 'noise', pick: 1931108250, text: '12,40 €' }, { kind: 'reverse', pick: 778255050 }, { kind: 'rename', pick: 0, tag: 'div' }]],
   ] as Array<[string, string, Mutation[]]>)('%s/%s stays right after the mutations that once misread it', (carrierId, name, mutations) => {
-    const fixture = readable.find((f) => f.carrierId === carrierId && f.name === name)!;
-    const read = readsRight(fixture, mutations);
-    expect(read, JSON.stringify(read.got)).toMatchObject({ ok: true });
+    expectReadsRight(carrierId, name, mutations);
   });
 
   // Found with MUTATION_RUNS=20000: a "x2" promo glued to the figure ("3,2 x2 GB de 10 GB") read 2 GB.
   it('never reads a multiplier glued to a unit as the figure', () => {
-    const fixture = readable.find((f) => f.carrierId === 'orange-es' && f.name === '2026-11-20-usage-detail')!;
-    const read = readsRight(fixture, [{ kind: 'noise', pick: 820357359, text: 'x2' }]);
-    expect(read, JSON.stringify(read.got)).toMatchObject({ ok: true });
+    expectReadsRight('orange-es', '2026-11-20-usage-detail', [{ kind: 'noise', pick: 820357359, text: 'x2' }]);
   });
 
   // Found with MUTATION_RUNS=20000: with the shared pool's title, its remaining figure and the own
   // allowance's total removed, "Il vous reste 8 Go" / "Il vous reste" / "sur 200 Go" read 8 of 200.
   it('never pairs a figure with one that another label claims', () => {
-    const fixture = readable.find((f) => f.carrierId === 'orange-fr' && f.name === '2026-11-20-shared-and-own')!;
     const mutations: Mutation[] = [
       { kind: 'remove', pick: 1181713484 },
       { kind: 'remove', pick: 862449748 },
       { kind: 'remove', pick: 1127212334 },
     ];
-    const read = readsRight(fixture, mutations);
-    expect(read, JSON.stringify(read.got)).toMatchObject({ ok: true });
+    expectReadsRight('orange-fr', '2026-11-20-shared-and-own', mutations);
   });
 
   // Found by a random seed (-78232392): with the own family's total, the shared pool's title and
   // its remaining figure removed, the marked internetMobile family climbed out of itself into
   // the pool's "sur 200 Go" and read 8 Go left of 200 Go.
   it('never lets a marked family borrow the next family’s total', () => {
-    const fixture = readable.find((f) => f.carrierId === 'orange-fr' && f.name === '2026-11-20-shared-and-own')!;
     const mutations: Mutation[] = [
       { kind: 'remove', pick: 20804957 },
       { kind: 'remove', pick: 734870650 },
       { kind: 'remove', pick: 665759001 },
     ];
-    const read = readsRight(fixture, mutations);
-    expect(read, JSON.stringify(read.got)).toMatchObject({ ok: true });
+    expectReadsRight('orange-fr', '2026-11-20-shared-and-own', mutations);
   });
 
   // Found by seeds 12345 and 777: with the figures and the calls title removed, the calls card's
@@ -179,9 +172,7 @@ describe('adapters under random page mutations', () => {
     [[1708270597, 1871614410, 859667023]],
     [[1708713835, 1871614410, 859667023]],
   ])('never reads a plan name or a cap as used of "unlimited" (%j)', (picks) => {
-    const fixture = readable.find((f) => f.carrierId === 'orange-fr' && f.name === '2026-11-20-sosh-consumed-europe')!;
-    const read = readsRight(fixture, picks.map((pick) => ({ kind: 'remove', pick })));
-    expect(read, JSON.stringify(read.got)).toMatchObject({ ok: true });
+    expectReadsRight('orange-fr', '2026-11-20-sosh-consumed-europe', picks.map((pick) => ({ kind: 'remove', pick })));
   });
 
   // The seed is ours, so a failure says how to replay it (fast-check's own report can be cut off).

@@ -122,6 +122,8 @@ export function pageText(root: Element | Document): PageText {
     return kids.get(el) ?? [];
   };
   const top = startOf(root);
+  // Each piece's text with whitespace collapsed, for find's fast path: made once per page.
+  let normalized: string[] | undefined;
   const page: PageText = {
     doc: doc ?? start?.ownerDocument ?? null,
     text: top ? of(top) : '',
@@ -138,7 +140,7 @@ export function pageText(root: Element | Document): PageText {
       for (const r of w.roots) for (const el of Array.from(r.querySelectorAll(selector))) if (spans.has(el)) found.add(el);
       return [...found].sort((a, b) => spans.get(a)![2]! - spans.get(b)![2]!);
     },
-    find: (re) => findIn(page, w.elements, re),
+    find: (re) => findIn(page, w.elements, re, (normalized ??= w.pieces.map((piece) => piece.value.replace(WS, ' ').trim()))),
   };
   return page;
 }
@@ -166,20 +168,25 @@ function sliceTexts(parts: readonly string[]): (from: number, to: number) => str
         if (length) gap = '\n';
         return;
       }
-      RUNS.lastIndex = 0;
-      for (let m = RUNS.exec(part); m; m = RUNS.exec(part)) {
-        if (m[1]) {
+      // Runs of shown characters and of whitespace, by character code (a regex per part cost
+      // twice as much, on every part of the page).
+      for (let at = 0; at < part.length; ) {
+        const space = isSpace(part.charCodeAt(at));
+        let end = at + 1;
+        while (end < part.length && isSpace(part.charCodeAt(end)) === space) end++;
+        if (space) {
           if (length && !gap) gap = ' ';
-          continue;
+        } else {
+          if (length && gap) {
+            out.push(gap);
+            length++;
+          }
+          gap = '';
+          starts[i] ??= length;
+          out.push(end - at === part.length ? part : part.slice(at, end));
+          ends[i] = length += end - at;
         }
-        if (length && gap) {
-          out.push(gap);
-          length++;
-        }
-        gap = '';
-        starts[i] ??= length;
-        out.push(m[0]);
-        ends[i] = length += m[0].length;
+        at = end;
       }
     });
     page = out.join('');
@@ -194,10 +201,13 @@ function sliceTexts(parts: readonly string[]): (from: number, to: number) => str
   };
 }
 const LINE_MARK = '\u0001';
-// Whitespace runs (the class normalize collapses) and runs of shown characters.
-const RUNS = /([\s\u00A0\u202F\u2009\u200B\uFEFF]+)|[^\s\u00A0\u202F\u2009\u200B\uFEFF]+/g;
+/** The whitespace the text model collapses: what a regex's `\s` matches, and the zero-width space. */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
 
-function findIn(page: PageText, elements: readonly Element[], re: RegExp): Element[] {
+function findIn(page: PageText, elements: readonly Element[], re: RegExp, values: readonly string[]): Element[] {
   const test = (s: string): boolean => {
     re.lastIndex = 0;
     return re.test(s);
@@ -206,11 +216,11 @@ function findIn(page: PageText, elements: readonly Element[], re: RegExp): Eleme
   // testing pieces alone is ~10× cheaper than building every element's text. Only when no piece
   // matches (a label split over elements) do we pay for the full bottom-up pass.
   const hits = new Set<Element>();
-  for (const piece of page.pieces) {
-    if (hits.has(piece.owner)) continue;
-    const value = piece.value.replace(WS, ' ').trim();
+  page.pieces.forEach((piece, i) => {
+    if (hits.has(piece.owner)) return;
+    const value = values[i]!;
     if (value !== '' && test(value)) hits.add(piece.owner);
-  }
+  });
   if (hits.size > 0) {
     const all = [...hits];
     // Keep the smallest: text directly in a card and in its label would otherwise both count.

@@ -15,6 +15,9 @@ const INLINE_HIDDEN = /display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)|c
 // Moved out of view by style, or marked as a copy by class ("carousel__clone", "sr-only").
 const OFF_SCREEN = /(?:left|top|right|indent)\s*:\s*-\d{4}|clip\s*:\s*rect\(\s*0|inset\(\s*50%|translate[XY3d]*\(\s*-\d{4}|sr-only|visually-hidden|off-?screen|clone|duplicate/i;
 
+/** What checkVisibility asks besides display: visibility and content-visibility (no layout). */
+const STYLE_ONLY = { visibilityProperty: true, checkVisibilityCSS: true };
+
 type Styled = Element & { checkVisibility?: (options?: Record<string, boolean>) => boolean };
 
 /** Whether `root` (a document or shadow root) carries author style sheets that could hide things. */
@@ -46,7 +49,7 @@ export function hiddenByStyle(el: Element): boolean {
   if (!el.ownerDocument.defaultView || !el.isConnected) return false;
   const styled = el as Styled;
   if (typeof styled.checkVisibility === 'function') {
-    if (styled.checkVisibility({ visibilityProperty: true, checkVisibilityCSS: true })) return false;
+    if (styled.checkVisibility(STYLE_ONLY)) return false;
     // `display: contents` has no box of its own, so checkVisibility says false; its children show.
     return !displayContents(el);
   }

@@ -99,7 +99,9 @@ function enter(el: Element, w: Walk, svg: boolean): Kind {
     if ((tag === 'input' || tag === 'textarea') && w.record && !hidden(el, w)) w.fields.push(el);
     return SKIP_IT;
   }
-  const attributes = el.hasAttributes();
+  // One call names the element's attributes; most carry none the text model reads (a class, an
+  // href), and asking for each by name was a fifth of the walk.
+  const attributes = readsAttributes(el);
   if (attributes && hiddenByAttributes(el)) return SKIP_IT;
   // Computed style is asked only of what shows text (here, or for a text node in walkNodes): a
   // text holder the browser shows has no display:none ancestor, and asking every container
@@ -139,6 +141,25 @@ function enter(el: Element, w: Walk, svg: boolean): Kind {
   if (BLOCK.has(tag)) w.parts.push(LINE);
   else if (CELL.has(tag)) w.parts.push(' ');
   return DESCEND;
+}
+
+/** Attributes that can hide an element or show a value, a label or a figure (accessible.ts). */
+const READ_ATTRIBUTES = new Set(['hidden', 'style', 'aria-hidden', 'role', 'aria-label', 'title', 'alt']);
+
+function readsAttributes(el: Element): boolean {
+  if (!el.hasAttributes()) return false;
+  for (const name of el.getAttributeNames()) if (READ_ATTRIBUTES.has(name)) return true;
+  return false;
+}
+
+/**
+ * Elements that may host a shadow root (the DOM standard's list for attachShadow, and custom
+ * elements, whose names hold a hyphen): asking any other element is a wasted call per element.
+ */
+const SHADOW_HOSTS = new Set(['article', 'aside', 'blockquote', 'body', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'main', 'nav', 'p', 'section', 'span']);
+
+function mayHostShadow(tag: string): boolean {
+  return SHADOW_HOSTS.has(tag) || tag.includes('-');
 }
 
 function hidden(el: Element, w: Walk): boolean {
@@ -186,7 +207,7 @@ function enterRoot(root: Root, shownIn: Element, w: Walk): void {
 
 function walkChildren(el: Element, w: Walk, svg: boolean, withGenerated: boolean): void {
   const tag = el.localName;
-  const shadow = svg ? null : (el.shadowRoot ?? (w.declarative.size > 0 ? w.declarative.get(el) : undefined) ?? null);
+  const shadow = svg || !mayHostShadow(tag) ? null : (el.shadowRoot ?? (w.declarative.size > 0 ? w.declarative.get(el) : undefined) ?? null);
   if (shadow) {
     // A host hidden by its tree's style hides its shadow content (happy-dom does not carry that
     // across the boundary by itself).

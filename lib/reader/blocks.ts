@@ -51,6 +51,8 @@ const LEFT_NEAR = /restant|disponible|quedan?|reste|saldo|left|remaining/i;
 // Offers quote allowances too ("50GB de 100GB por solo 5 €/mes"): a block never includes one.
 const OFFER = /[€$]\s*\/\s*(?:mes|mois)|\/\s*(?:mes|mois)(?![\p{L}])|\bal\s+mes\b|par\s+mois|por\s+solo|pour\s+seulement/iu;
 // Money is never data: "$12.990 Go" in a price list must not read as 12,99 Go.
+// Money and glued figures are made of digits: text without one needs no cleaning.
+const DIGIT = /\d/;
 const MONEY = /[$€£]\s?\d[\d.,]*|\d[\d.,]*\s?(?:€|(?:MXN|EUR)(?![A-Za-z]))/g;
 const ICON_NAME = /infinit|unlimit|ilimit|illimit/i;
 // Buttons name buckets they sell ("Contratar bonos extra"), not the block they sit in.
@@ -75,7 +77,7 @@ export function readBlocks(page: PageText, rules: BlockRules, context: CarrierCo
   };
   const nodes = textNodes(page.pieces);
   // A text node alone in an element read as text is that element's whole text: clean it directly.
-  for (const { value, parent, alone } of nodes) if (alone) cleaned.set(parent, unglue(value.replace(MONEY, ' ')));
+  for (const { value, parent, alone } of nodes) if (alone) cleaned.set(parent, DIGIT.test(value) ? unglue(value.replace(MONEY, ' ')) : value);
   const ancestors = new Map<Element, Set<Element>>();
   const within = (outer: Element, el: Element): boolean => {
     let set = ancestors.get(el);

@@ -137,7 +137,12 @@ const GLUED_LETTER = /(?<=[A-Za-z\u00C0-\u024F]{2})([A-Za-z\u00C0-\u024F])(?=\d+
 // Same line only: "0023" over "Movistar" is no "23 Mo".
 const GLUED_AFTER = /(\d[ \u00A0]?(?:[KMGT]B|[kKMGT]o))(?=\p{L})/gu;
 
+// Every joint above is a letter right before a digit or a unit right before a letter: text with
+// neither (most of a page) is left as it is without running the three searches.
+const MAY_BE_GLUED = /\p{L}\d|\d[ \u00A0]?(?:[KMGT]B|[kKMGT]o)\p{L}/u;
+
 export function unglue(text: string): string {
+  if (!MAY_BE_GLUED.test(text)) return text;
   return text.replace(GLUED_AFTER, '$1 ').replace(GLUED_WORD, '$1 ').replace(GLUED_LETTER, '$1 ');
 }
 

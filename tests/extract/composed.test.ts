@@ -59,7 +59,8 @@ function build(doc: Document, spec: Node_, hidden: boolean, flat = false): Node 
   }
   const el = doc.createElement(spec.tag);
   if (hides) hideIt(el, spec.hide);
-  if (spec.shadow !== 'none' && !flat) {
+  // Browsers let only some elements host a shadow root (attachShadow throws on <b>); happy-dom lets any.
+  if (spec.shadow !== 'none' && !flat && spec.tag !== 'b') {
     const shadow = el.attachShadow({ mode: 'open' });
     const style = doc.createElement('style');
     style.textContent = STYLE;

@@ -10,20 +10,45 @@ import { figureLabel, graphicLabel, SVG_TEXT, svgReadsAsText, valueText } from '
 import { declarativeRoots, frameDocument, slotted } from './composed';
 import { hasStyleSheets, hiddenByAttributes, hiddenByStyle } from './visibility';
 
-const SKIP = new Set([
+const SKIP = [
   'script', 'style', 'noscript', 'template', 'head', 'title', 'meta', 'link', 'object', 'embed',
   'canvas', 'video', 'audio', 'input', 'textarea',
-]);
-const BLOCK = new Set([
+];
+const BLOCK = [
   'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'dd', 'details', 'dialog', 'div',
   'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5',
   'h6', 'header', 'hgroup', 'hr', 'html', 'legend', 'li', 'main', 'menu', 'nav', 'ol', 'option',
   'p', 'pre', 'section', 'summary', 'table', 'tbody', 'tfoot', 'thead', 'tr', 'ul', 'iframe', 'frame',
-]);
+];
 /** Elements that show text of their own making (a label, a value, the chosen option). */
-const GENERATES = new Set(['svg', 'progress', 'meter', 'select']);
+const GENERATES = ['svg', 'progress', 'meter', 'select'];
 /** Table cells sit side by side: a space, not a line, keeps "Datos | 20 GB" on one line. */
-const CELL = new Set(['td', 'th']);
+const CELL = ['td', 'th'];
+/**
+ * Elements that may host a shadow root (the DOM standard's list for attachShadow; custom
+ * elements, whose names hold a hyphen, may too): asking any other element is a wasted call.
+ */
+const SHADOW_HOST = ['article', 'aside', 'blockquote', 'body', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'main', 'nav', 'p', 'section', 'span'];
+
+// What the walk does with a tag, as bits found in one lookup per element (this ships on every page).
+const IS_SKIP = 1;
+const IS_BLOCK = 2;
+const IS_GENERATES = 4;
+const IS_CELL = 8;
+const IS_SHADOW_HOST = 16;
+const IS_FRAME = 32;
+const TAGS = new Map<string, number>();
+const mark = (tags: readonly string[], bit: number) => tags.forEach((tag) => TAGS.set(tag, (TAGS.get(tag) ?? 0) | bit));
+mark(SKIP, IS_SKIP);
+mark(BLOCK, IS_BLOCK);
+mark(GENERATES, IS_GENERATES);
+mark(CELL, IS_CELL);
+mark(SHADOW_HOST, IS_SHADOW_HOST);
+mark(['iframe', 'frame'], IS_FRAME);
+
+function flagsOf(tag: string): number {
+  return TAGS.get(tag) ?? (tag.includes('-') ? IS_SHADOW_HOST : 0);
+}
 
 /** Block boundary marker while collecting; text nodes cannot carry it (see cleanText). */
 const LINE = '\u0001';
@@ -87,15 +112,14 @@ function generated(w: Walk, el: Element, text: string, asLine: boolean): void {
 }
 
 /** What an element contributes when the walk enters it, and how the walk goes on. */
-function enter(el: Element, w: Walk, svg: boolean): Kind {
-  const tag = el.localName;
+function enter(el: Element, tag: string, flags: number, w: Walk, svg: boolean): Kind {
   if (svg) {
     if (tag === 'foreignObject') return DESCEND;
     if (!SVG_TEXT.has(tag) || (el.hasAttributes() && hiddenByAttributes(el))) return SKIP_IT;
     if (tag === 'text') w.parts.push(LINE);
     return SVG;
   }
-  if (SKIP.has(tag)) {
+  if (flags & IS_SKIP) {
     if ((tag === 'input' || tag === 'textarea') && w.record && !hidden(el, w)) w.fields.push(el);
     return SKIP_IT;
   }
@@ -106,7 +130,7 @@ function enter(el: Element, w: Walk, svg: boolean): Kind {
   // Computed style is asked only of what shows text (here, or for a text node in walkNodes): a
   // text holder the browser shows has no display:none ancestor, and asking every container
   // would double the walk's cost.
-  if (GENERATES.has(tag) && w.styled && hiddenByStyle(el)) return SKIP_IT;
+  if (flags & IS_GENERATES && w.styled && hiddenByStyle(el)) return SKIP_IT;
   if (tag === 'svg') {
     const label = graphicLabel(el, tag);
     if (label !== null) generated(w, el, label, false);
@@ -128,7 +152,7 @@ function enter(el: Element, w: Walk, svg: boolean): Kind {
     w.parts.push(LINE);
     return LEAF;
   }
-  if (attributes && tag !== 'iframe' && tag !== 'frame') {
+  if (attributes && !(flags & IS_FRAME)) {
     const value = valueText(el, tag) ?? figureLabel(el);
     const label = value === null ? graphicLabel(el, tag) : null;
     if ((value !== null || label !== null) && w.styled && hiddenByStyle(el)) return SKIP_IT;
@@ -138,8 +162,8 @@ function enter(el: Element, w: Walk, svg: boolean): Kind {
       return LEAF;
     }
   }
-  if (BLOCK.has(tag)) w.parts.push(LINE);
-  else if (CELL.has(tag)) w.parts.push(' ');
+  if (flags & IS_BLOCK) w.parts.push(LINE);
+  else if (flags & IS_CELL) w.parts.push(' ');
   return DESCEND;
 }
 
@@ -152,25 +176,14 @@ function readsAttributes(el: Element): boolean {
   return false;
 }
 
-/**
- * Elements that may host a shadow root (the DOM standard's list for attachShadow, and custom
- * elements, whose names hold a hyphen): asking any other element is a wasted call per element.
- */
-const SHADOW_HOSTS = new Set(['article', 'aside', 'blockquote', 'body', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'main', 'nav', 'p', 'section', 'span']);
-
-function mayHostShadow(tag: string): boolean {
-  return SHADOW_HOSTS.has(tag) || tag.includes('-');
-}
-
 function hidden(el: Element, w: Walk): boolean {
   if (el.getAttribute('type') === 'hidden') return true;
   return (el.hasAttributes() && hiddenByAttributes(el)) || (w.styled && hiddenByStyle(el));
 }
 
-function leave(el: Element, w: Walk): void {
-  const tag = el.localName;
-  if (BLOCK.has(tag) || tag === 'text') w.parts.push(LINE);
-  else if (CELL.has(tag)) w.parts.push(' ');
+function leave(tag: string, flags: number, w: Walk): void {
+  if (flags & IS_BLOCK || tag === 'text') w.parts.push(LINE);
+  else if (flags & IS_CELL) w.parts.push(' ');
 }
 
 function selectedOptionText(el: Element): string {
@@ -183,7 +196,9 @@ function selectedOptionText(el: Element): string {
 export function walkElement(el: Element, w: Walk, svg: boolean): void {
   const from = w.parts.length;
   const pieces = w.pieces.length;
-  const kind = enter(el, w, svg);
+  const tag = el.localName;
+  const flags = flagsOf(tag);
+  const kind = enter(el, tag, flags, w, svg);
   if (kind === SKIP_IT) return;
   let span: number[] | undefined;
   if (w.record) {
@@ -191,8 +206,10 @@ export function walkElement(el: Element, w: Walk, svg: boolean): void {
     w.spans.set(el, span);
     w.elements.push(el);
   }
-  if (kind !== LEAF) walkChildren(el, w, kind === SVG, w.pieces.length > pieces);
-  if (kind !== LEAF) leave(el, w);
+  if (kind !== LEAF) {
+    walkChildren(el, tag, flags, w, kind === SVG, w.pieces.length > pieces);
+    leave(tag, flags, w);
+  }
   if (span) span[1] = w.parts.length;
 }
 
@@ -205,9 +222,8 @@ function enterRoot(root: Root, shownIn: Element, w: Walk): void {
   if (!(root as ShadowRoot).host) for (const [host, content] of declarativeRoots(root)) w.declarative.set(host, content);
 }
 
-function walkChildren(el: Element, w: Walk, svg: boolean, withGenerated: boolean): void {
-  const tag = el.localName;
-  const shadow = svg || !mayHostShadow(tag) ? null : (el.shadowRoot ?? (w.declarative.size > 0 ? w.declarative.get(el) : undefined) ?? null);
+function walkChildren(el: Element, tag: string, flags: number, w: Walk, svg: boolean, withGenerated: boolean): void {
+  const shadow = svg || !(flags & IS_SHADOW_HOST) ? null : (el.shadowRoot ?? (w.declarative.size > 0 ? w.declarative.get(el) : undefined) ?? null);
   if (shadow) {
     // A host hidden by its tree's style hides its shadow content (happy-dom does not carry that
     // across the boundary by itself).
@@ -220,7 +236,7 @@ function walkChildren(el: Element, w: Walk, svg: boolean, withGenerated: boolean
     w.host = host;
     return;
   }
-  if (tag === 'iframe' || tag === 'frame') {
+  if (flags & IS_FRAME) {
     const doc = frameDocument(el);
     if (!doc || (w.styled && hiddenByStyle(el))) return;
     const { styled, host } = w;

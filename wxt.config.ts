@@ -1,7 +1,8 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { fileURLToPath } from 'node:url';
-import type { AliasOptions } from 'vite';
+import { minify } from 'terser';
+import type { AliasOptions, Plugin } from 'vite';
 
 /**
  * Content scripts run on every carrier page, so their size is budgeted (content_js_gzip_kb ≤ 20).
@@ -19,6 +20,24 @@ function withoutPolyfill(alias: AliasOptions | undefined): AliasOptions {
   return [...plain, ...(Array.isArray(alias) ? alias : Object.entries(alias).map(([find, replacement]) => ({ find, replacement })))];
 }
 
+/**
+ * A second minifier pass over the budgeted carrier scripts: terser, run on Vite's minified output,
+ * packs them about 3 % smaller (repeated compress passes, shorter joins), which Vite's own
+ * minifier does not. Extension pages keep the default alone: no budget that tight there.
+ */
+function packTighter(): Plugin {
+  return {
+    name: 'esim-guard:pack-content-scripts',
+    async generateBundle(_options, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk' || process.env.SOURCEMAP === '1') continue;
+        const packed = await minify(chunk.code, { ecma: 2020, compress: { passes: 3 }, mangle: true, format: { comments: false } });
+        if (packed.code) chunk.code = packed.code;
+      }
+    },
+  };
+}
+
 // Manifest permissions are the narrowest that work: `storage` for the settings, `alarms` for the
 // periodic badge re-check, `notifications` for the usage warnings. Host access comes only from
 // the carrier content-script matches (see lib/carriers), so the extension can touch nothing but
@@ -31,6 +50,7 @@ export default defineConfig({
     'vite:build:extendConfig'(entrypoints, config) {
       if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) return;
       config.resolve = { ...config.resolve, alias: withoutPolyfill(config.resolve?.alias) };
+      config.plugins = [...(config.plugins ?? []), packTighter()];
     },
   },
   vite: () => ({

@@ -2,6 +2,8 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { fileURLToPath } from 'node:url';
 import { minify } from 'terser';
+import { CARRIER_CATALOG } from './lib/carriers/catalog';
+import { languageDefines } from './lib/extract/page-languages';
 import type { AliasOptions, Plugin } from 'vite';
 
 /**
@@ -50,6 +52,9 @@ export default defineConfig({
     'vite:build:extendConfig'(entrypoints, config) {
       if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) return;
       config.resolve = { ...config.resolve, alias: withoutPolyfill(config.resolve?.alias) };
+      // A carrier's script carries only its portal's languages (lib/extract/page-languages.ts).
+      const carrier = entrypoints.length === 1 ? CARRIER_CATALOG.find((c) => c.id === entrypoints[0]!.name) : undefined;
+      if (carrier?.languages) config.define = { ...config.define, ...languageDefines(carrier.languages) };
       config.plugins = [...(config.plugins ?? []), packTighter()];
     },
   },

@@ -1,5 +1,6 @@
 import type { NumberLocale } from '../extract/numbers';
 import type { Country } from '../extract/line-number';
+import type { PageLanguage } from '../extract/page-languages';
 
 /**
  * What the UI needs to know about each carrier, without any parsing code: the popup imports this,
@@ -18,6 +19,11 @@ export interface CarrierInfo {
   matches: string[];
   /** Where a user goes to see usage: linked from the popup. */
   usageUrl: string;
+  /**
+   * The languages the portal's pages are written in: the carrier's script carries only these
+   * languages' words (lib/extract/page-languages.ts). Absent: every language.
+   */
+  languages?: readonly PageLanguage[];
 }
 
 // One constant per carrier, so each content script bundles only its own carrier's entry.
@@ -29,6 +35,7 @@ export const MOVISTAR_ES: CarrierInfo = {
   unitBase: 1024,
   matches: ['https://appweb.movistar.es/*', 'https://www.movistar.es/mimovistar-cliente/*', 'https://mi.movistar.es/*'],
   usageUrl: 'https://appweb.movistar.es/',
+  languages: ['es', 'ca', 'en'],
 };
 
 export const CMHK: CarrierInfo = {
@@ -39,6 +46,7 @@ export const CMHK: CarrierInfo = {
   unitBase: 1024,
   matches: ['https://www.hk.chinamobile.com/*'],
   usageUrl: 'https://www.hk.chinamobile.com/tc/home/my-zone/menu/usage-query',
+  languages: ['zh', 'en'],
 };
 
 export const ORANGE_ES: CarrierInfo = {
@@ -49,6 +57,7 @@ export const ORANGE_ES: CarrierInfo = {
   unitBase: 1024,
   matches: ['https://areaprivada.orange.es/*'],
   usageUrl: 'https://areaprivada.orange.es/soycliente/mis-consumos/detalle-consumo-movil',
+  languages: ['es', 'ca', 'en'],
 };
 
 export const ENTEL_CL: CarrierInfo = {
@@ -59,6 +68,7 @@ export const ENTEL_CL: CarrierInfo = {
   unitBase: 1000,
   matches: ['https://miportal.entel.cl/*', 'https://www.entel.cl/*'],
   usageUrl: 'https://miportal.entel.cl/miEntel/mi-cuenta',
+  languages: ['es', 'en'],
 };
 
 export const ORANGE_FR: CarrierInfo = {
@@ -69,6 +79,7 @@ export const ORANGE_FR: CarrierInfo = {
   unitBase: 1024,
   matches: ['https://espace-client.orange.fr/*', 'https://espace-client.sosh.fr/*'],
   usageUrl: 'https://espace-client.orange.fr/selectionner-un-contrat',
+  languages: ['fr', 'en'],
 };
 
 export const MOVISTAR_CL: CarrierInfo = {
@@ -79,6 +90,7 @@ export const MOVISTAR_CL: CarrierInfo = {
   unitBase: 1024,
   matches: ['https://mi.movistar.cl/*'],
   usageUrl: 'https://mi.movistar.cl/svr/#/',
+  languages: ['es', 'en'],
 };
 
 export const TELCEL_MX: CarrierInfo = {
@@ -89,6 +101,7 @@ export const TELCEL_MX: CarrierInfo = {
   unitBase: 1024,
   matches: ['https://www.mitelcel.com/*'],
   usageUrl: 'https://www.mitelcel.com/mitelcel/',
+  languages: ['es', 'en'],
 };
 
 export const MOVISTAR_MX: CarrierInfo = {
@@ -99,6 +112,7 @@ export const MOVISTAR_MX: CarrierInfo = {
   unitBase: 1024,
   matches: ['https://mi.movistar.com.mx/*'],
   usageUrl: 'https://mi.movistar.com.mx/extranet',
+  languages: ['es', 'en'],
 };
 
 export const CLARO_CL: CarrierInfo = {
@@ -109,6 +123,7 @@ export const CLARO_CL: CarrierInfo = {
   unitBase: 1024,
   matches: ['https://sucursalvirtual.clarochile.cl/*'],
   usageUrl: 'https://sucursalvirtual.clarochile.cl/consumos',
+  languages: ['es', 'en'],
 };
 
 /** In match priority order: the first entry whose patterns match a URL reads that page. */

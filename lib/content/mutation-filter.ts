@@ -7,8 +7,17 @@
  * dialog). Everything else ("Sesión activa 4:05", "hace 5 minutos") is ignored. A miss only delays
  * a re-read: the watcher still reads at the end of its window, and on every route change.
  */
-const FIGURE_HINT =
-  /\d\s*(?:[KMGT]i?B|[KMGT]o|%)|(?<![\p{L}])(?:[KMGT]i?B|[KMGT]o|megas|gigas|ilimitad[oa]s?|illimit\p{L}*|unlimited|sin\s+l[ií]mites?)(?![\p{L}])|無限|无限|∞/iu;
+import { anyOf, CHINESE, FRENCH } from '../extract/page-languages';
+
+const FIGURE_HINT = new RegExp(
+  anyOf(
+    '\\d\\s*(?:[KMGT]i?B|[KMGT]o|%)',
+    `(?<![\\p{L}])(?:${anyOf('[KMGT]i?B|[KMGT]o|megas|gigas|ilimitad[oa]s?', FRENCH && 'illimit\\p{L}*', 'unlimited|sin\\s+l[ií]mites?')})(?![\\p{L}])`,
+    CHINESE && '無限|无限',
+    '∞',
+  ),
+  'iu',
+);
 const DIGIT = /\d/;
 const STRUCTURAL =
   'iframe,frame,progress,meter,svg,[aria-valuenow],[role=progressbar],input[type=password],dialog,[role=dialog],[role=alertdialog],[aria-modal=true],template[shadowrootmode]';

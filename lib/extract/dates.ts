@@ -9,6 +9,7 @@
  */
 import { findRelative, parseRelative, type RelativeOptions } from './relative';
 import { dayDiff, isValidDay, zonedParts, zonedTime } from '../time/calendar';
+import { CATALAN, CHINESE, FRENCH } from './page-languages';
 
 export { parseRelative };
 
@@ -22,22 +23,17 @@ export interface DateOptions {
 /** ~11 months: beyond this a yearless date flips to the other side of today. */
 const FLIP_DAYS = 335;
 
-// Month words, es + fr + en (+ the Catalan ones that differ: Movistar Spain), full and abbreviated, with and without accents. Ambiguity is
-// harmless here: every shared spelling ("mar", "nov", "sept") names the same month.
-const MONTH_WORDS: Array<[number, string[]]> = [
-  [1, ['gener', 'enero', 'ene', 'janvier', 'janv', 'january', 'jan']],
-  [2, ['febrer', 'febrero', 'feb', 'février', 'fevrier', 'févr', 'fevr', 'fév', 'fev', 'february']],
-  [3, ['març', 'marzo', 'mar', 'mars', 'march']],
-  [4, ['abril', 'abr', 'avril', 'avr', 'april', 'apr']],
-  [5, ['maig', 'mayo', 'may', 'mai']],
-  [6, ['juny', 'junio', 'jun', 'juin', 'june']],
-  [7, ['juliol', 'julio', 'jul', 'juillet', 'juil', 'july']],
-  [8, ['agosto', 'ago', 'août', 'aout', 'august', 'aug']],
-  [9, ['setembre', 'septiembre', 'setiembre', 'sept', 'sep', 'septembre', 'september']],
-  [10, ['octubre', 'oct', 'octobre', 'october']],
-  [11, ['noviembre', 'nov', 'novembre', 'november']],
-  [12, ['desembre', 'diciembre', 'dic', 'décembre', 'decembre', 'déc', 'dec', 'december']],
-];
+// Month words per language, January first, full and abbreviated, with and without accents (French
+// and Catalan only where read: lib/extract/page-languages.ts). Ambiguity is harmless here: every
+// shared spelling ("mar", "nov", "sept") names the same month.
+const MONTHS_ES = ['enero|ene', 'febrero|feb', 'marzo|mar', 'abril|abr', 'mayo|may', 'junio|jun', 'julio|jul', 'agosto|ago', 'septiembre|setiembre|sept|sep', 'octubre|oct', 'noviembre|nov', 'diciembre|dic'];
+const MONTHS_EN = ['january|jan', 'february|feb', 'march|mar', 'april|apr', 'may', 'june|jun', 'july|jul', 'august|aug', 'september|sept|sep', 'october|oct', 'november|nov', 'december|dec'];
+const MONTHS_FR = ['janvier|janv|jan', 'février|fevrier|févr|fevr|fév|fev', 'mars|mar', 'avril|avr', 'mai', 'juin', 'juillet|juil', 'août|aout', 'septembre|sept', 'octobre|oct', 'novembre|nov', 'décembre|decembre|déc|dec'];
+const MONTHS_CA = ['gener', 'febrer', 'març', 'abril', 'maig', 'juny', 'juliol', 'agost', 'setembre', 'octubre', 'novembre', 'desembre'];
+const MONTH_WORDS: Array<[number, string[]]> = Array.from({ length: 12 }, (_, i) => [
+  i + 1,
+  [...new Set([MONTHS_ES, MONTHS_EN, FRENCH && MONTHS_FR, CATALAN && MONTHS_CA].flatMap((months) => (months ? months[i]!.split('|') : [])))],
+]);
 /** Every month word the grammar knows, for the redacted sample's allow-list. */
 export const MONTH_NAMES: readonly string[] = MONTH_WORDS.flatMap(([, words]) => words);
 const MONTH_BY_WORD = new Map<string, number>();
@@ -52,12 +48,19 @@ interface RawDate {
   day: number;
 }
 
-const PATTERNS: Array<{ re: RegExp; read: (m: RegExpExecArray) => Omit<RawDate, 'index' | 'length'> | null }> = [
-  {
-    // 2026年10月6日, 10月6日 (zh)
-    re: /(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号號]?/gu,
-    read: (m) => ({ year: m[1] ? Number(m[1]) : null, month: Number(m[2]), day: Number(m[3]) }),
-  },
+type Pattern = { re: RegExp; read: (m: RegExpExecArray) => Omit<RawDate, 'index' | 'length'> | null };
+const CHINESE_DATE: Pattern[] = CHINESE
+  ? [
+      {
+        // 2026年10月6日, 10月6日 (zh)
+        re: /(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号號]?/gu,
+        read: (m) => ({ year: m[1] ? Number(m[1]) : null, month: Number(m[2]), day: Number(m[3]) }),
+      },
+    ]
+  : [];
+
+const PATTERNS: Pattern[] = [
+  ...CHINESE_DATE,
   {
     // 2026.10.06, 2026-10-06 (also the date part of an ISO timestamp), 2026/10/06
     re: /(?<![\d.,/-])(\d{4})([./-])(\d{1,2})\2(\d{1,2})(?!\d)/gu,

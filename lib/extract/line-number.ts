@@ -6,6 +6,7 @@
  * carrier's country prints mobile numbers in. Otherwise there is no line number (the line is then
  * keyed by its plan).
  */
+import { anyOf, CHINESE, FRENCH } from './page-languages';
 import { phoneRuns } from './digits';
 
 export type Country = 'ES' | 'FR' | 'HK' | 'CL' | 'MX';
@@ -27,9 +28,15 @@ const SHAPES: Record<Country, RegExp> = {
 };
 
 // A label right before the number: "Línea: …", "Tu número …", "Mobile 06 …", "號碼 9000 0012".
-const LABEL_BEFORE = /(?:(?<![\p{L}])(?:l[íi]ne?a|n[úu]mero|num[ée]ro|mobile|m[óo]vil|celular|ligne|line|number|phone)|號碼|号码|手機|手机)[^\d\n]{0,16}$/iu;
+const LABEL_BEFORE = new RegExp(
+  `(?:${anyOf(`(?<![\\p{L}])(?:${anyOf('l[íi]ne?a|n[úu]mero', FRENCH && 'num[ée]ro|ligne', 'mobile|m[óo]vil|celular|line|number|phone')})`, CHINESE && '號碼|号码|手機|手机')})[^\\d\\n]{0,16}$`,
+  'iu',
+);
 // Customer-service numbers in footers and help boxes are never the user's line.
-const HOTLINE = /fono|ayuda|ll[áa]m[ae]|atenci[óo]n|servicio|service|hotline|call|appel|熱線|热线|客服|pedido|commande|order|referen|r[ée]f[ée]ren|contrat|cuenta|compte|account|factur|invoice/i;
+const HOTLINE = new RegExp(
+  anyOf('fono|ayuda|ll[áa]m[ae]|atenci[óo]n|servicio|service|hotline|call', FRENCH && 'appel|commande|r[ée]f[ée]ren|contrat|compte', CHINESE && '熱線|热线|客服', 'pedido|order|referen|cuenta|account|factur|invoice'),
+  'i',
+);
 
 // Dates and clock times ("2026-11-20 09:30") look like digit runs; a CJK label glued to the
 // number by inline spans ("號碼9000 0012") hides it from the run, which wants a clean edge.

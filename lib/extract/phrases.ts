@@ -4,10 +4,12 @@
  * Word edges use \p{L} lookarounds because \b does not know accented letters ("días", "consommé").
  */
 import type { NumberLocale } from './numbers';
+import { CATALAN, CHINESE, FRENCH } from './page-languages';
 
 export type Lang = 'es' | 'fr' | 'zh' | 'en';
 // No "total" role: totals are read structurally ("X de Y", "X / Y", lib/reader/figures.ts), and
-// every byte counts in the content scripts (budget 15 KB).
+// every byte counts in the content scripts (budget 20 KB). A language a build does not read
+// (lib/extract/page-languages.ts) has no phrases there.
 export type PhraseRole = 'used' | 'remaining' | 'login';
 
 /** Builds a whole-word, case-insensitive unicode regex from a source fragment. */
@@ -25,19 +27,19 @@ export const PHRASES: Record<PhraseRole, Record<Lang, RegExp[]>> = {
       w('has\\s+consumido'), w('llevas(?:\\s+consumidos?)?'), w('consumid[oa]s?(?:\\s+hasta\\s+hoy)?'),
       w('total\\s+utilizado'), w('has\\s+usado'), w('usad[oa]s?'), w('utilizad[oa]s?'), w('gastad[oa]s?'),
       // Catalan (Movistar Spain offers it).
-      w('has\\s+consumit'), w('consumits?'), w('utilitzats?'),
+      ...(CATALAN ? [w('has\\s+consumit'), w('consumits?'), w('utilitzats?')] : []),
     ],
-    fr: [w('consomm[ée]e?s?'), w('consommation'), w('utilis[ée]e?s?')],
-    zh: [z('已用'), z('已使用'), z('使用量'), z('用量')],
+    fr: FRENCH ? [w('consomm[ée]e?s?'), w('consommation'), w('utilis[ée]e?s?')] : [],
+    zh: CHINESE ? [z('已用'), z('已使用'), z('使用量'), z('用量')] : [],
     en: [w('used'), w('usage'), w('consumed')],
   },
   remaining: {
     es: [
       w('disponibles?'), w('te\\s+quedan?'), w('quedan?'), w('restantes?'), w('saldo'), w('te\\s+restan?'),
-      w('et\\s+queden'), w('restants?'),
+      ...(CATALAN ? [w('et\\s+queden'), w('restants?')] : []),
     ],
-    fr: [w('restante?s?'), w('il\\s+vous\\s+reste'), w('reste'), w('disponibles?')],
-    zh: [z('餘量'), z('余量'), z('剩餘'), z('剩余'), z('尚餘'), z('尚余'), z('可用')],
+    fr: FRENCH ? [w('restante?s?'), w('il\\s+vous\\s+reste'), w('reste'), w('disponibles?')] : [],
+    zh: CHINESE ? [z('餘量'), z('余量'), z('剩餘'), z('剩余'), z('尚餘'), z('尚余'), z('可用')] : [],
     en: [w('left'), w('remaining'), w('available'), w('balance')],
   },
   login: {
@@ -45,8 +47,8 @@ export const PHRASES: Record<PhraseRole, Record<Lang, RegExp[]>> = {
       w('iniciar\\s+sesi[oó]n'), w('inicia\\s+sesi[oó]n'), w('accede'), w('contrase[ñn]a'),
       w('identif[ií]cate'), w('ingresa\\s+tu\\s+rut'),
     ],
-    fr: [w('se\\s+connecter'), w('mot\\s+de\\s+passe'), w('identifiez-vous'), w('connectez-vous')],
-    zh: [z('登入'), z('登录'), z('登錄'), z('密碼'), z('密码')],
+    fr: FRENCH ? [w('se\\s+connecter'), w('mot\\s+de\\s+passe'), w('identifiez-vous'), w('connectez-vous')] : [],
+    zh: CHINESE ? [z('登入'), z('登录'), z('登錄'), z('密碼'), z('密码')] : [],
     en: [w('log\\s*in'), w('sign\\s*in'), w('password')],
   },
 };

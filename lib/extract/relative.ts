@@ -6,6 +6,7 @@
  * a reading equal to the previous one is not stored twice. Hour-sized steps are exact offsets.
  */
 import { addDays, addMonths, zonedParts, zonedTime } from '../time/calendar';
+import { anyOf, CATALAN, CHINESE, FRENCH } from './page-languages';
 
 export interface RelativeOptions {
   now: number;
@@ -25,34 +26,43 @@ const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 
-const QTY = '(\\d{1,4}|un|una|une|uno|a|an|one)';
-// Latin unit words in es/fr/en (and Catalan: dies, hores, minuts, setmanes, mesos). Bare letters only for the conventional "h" and "min".
-const UNIT =
-  '(segundos?|secondes?|seconds?|secs?|minutos?|minutes?|minuts?|mins?|mn|horas?|heures?|hores?|hours?|hrs?|h|d[ií]as?|dies|jours?|days?|semanas?|setmanes?|semaines?|weeks?|meses|mes|mesos|mois|months?)';
+const QTY = `(\\d{1,4}|${anyOf('un|una|uno', FRENCH && 'une', 'a|an|one')})`;
+// Latin unit words in es/en (fr, and Catalan: dies, hores, minuts, setmanes, mesos, where read).
+// Bare letters only for the conventional "h" and "min".
+const UNIT = `(${anyOf(
+  'segundos?|seconds?|secs?|minutos?|minutes?|mins?',
+  FRENCH && 'secondes?|mn|heures?|jours?|semaines?|mois',
+  CATALAN && 'minuts?|hores?|dies|setmanes?|mesos',
+  'horas?|hours?|hrs?|h|d[ií]as?|days?|semanas?|weeks?|meses|mes|months?',
+)})`;
 const ZH_UNIT = '(秒|分鐘|分钟|分|小時|小时|日|天|星期|週|周|個月|个月)';
 
 const L = '(?<![\\p{L}\\p{N}])';
 const R = '(?![\\p{L}\\p{N}])';
 
+type Rule = { re: RegExp; sign: 1 | -1; qty: number; unit: number };
+const rule = (source: string, flags: string, sign: 1 | -1): Rule => ({ re: new RegExp(source, flags), sign, qty: 1, unit: 2 });
+
 /** sign: +1 future, -1 past; qty/unit are capture indexes. */
-const RULES: Array<{ re: RegExp; sign: 1 | -1; qty: number; unit: number }> = [
+const RULES: Rule[] = [
   // en 12 días, dentro de 2 días, Faltan 13 días, quedan 3 días, dans 5 jours, in 3 days, il reste 3 jours
-  {
-    re: new RegExp(`${L}(?:en|dentro\\s+de|faltan|falta|quedan|queda|restan|queden|falten|dans|d'ici|in|within|reste|encore)\\s+${QTY}\\s*${UNIT}${R}`, 'giu'),
-    sign: 1, qty: 1, unit: 2,
-  },
+  rule(`${L}(?:${anyOf('en|dentro\\s+de|faltan|falta|quedan|queda|restan', CATALAN && 'queden|falten', FRENCH && "dans|d'ici|reste|encore", 'in|within')})\\s+${QTY}\\s*${UNIT}${R}`, 'giu', 1),
   // 5 días restantes, 3 jours restants, 3 days left / remaining
-  { re: new RegExp(`${L}${QTY}\\s*${UNIT}\\s+(?:restantes?|restants?|left|remaining)${R}`, 'giu'), sign: 1, qty: 1, unit: 2 },
+  rule(`${L}${QTY}\\s*${UNIT}\\s+(?:${anyOf('restantes?', FRENCH && 'restants?', 'left|remaining')})${R}`, 'giu', 1),
   // hace 2 horas, il y a 3 heures, depuis 2 jours
-  { re: new RegExp(`${L}(?:hace|fa|il\\s+y\\s+a|depuis)\\s+${QTY}\\s*${UNIT}${R}`, 'giu'), sign: -1, qty: 1, unit: 2 },
+  rule(`${L}(?:${anyOf('hace', CATALAN && 'fa', FRENCH && 'il\\s+y\\s+a|depuis')})\\s+${QTY}\\s*${UNIT}${R}`, 'giu', -1),
   // 3 days ago
-  { re: new RegExp(`${L}${QTY}\\s*${UNIT}\\s+ago${R}`, 'giu'), sign: -1, qty: 1, unit: 2 },
-  // 3 日後, 3天后, 5 日內
-  { re: new RegExp(`(\\d{1,4})\\s*${ZH_UNIT}\\s*(?:後|后|內|内|之後|之后)`, 'gu'), sign: 1, qty: 1, unit: 2 },
-  // 還有3天, 剩餘3日
-  { re: new RegExp(`(?:還有|还有|剩餘|剩余|尚餘|尚余)\\s*(\\d{1,4})\\s*${ZH_UNIT}`, 'gu'), sign: 1, qty: 1, unit: 2 },
-  // 2 小時前
-  { re: new RegExp(`(\\d{1,4})\\s*${ZH_UNIT}\\s*(?:前|之前)`, 'gu'), sign: -1, qty: 1, unit: 2 },
+  rule(`${L}${QTY}\\s*${UNIT}\\s+ago${R}`, 'giu', -1),
+  ...(CHINESE
+    ? [
+        // 3 日後, 3天后, 5 日內
+        rule(`(\\d{1,4})\\s*${ZH_UNIT}\\s*(?:後|后|內|内|之後|之后)`, 'gu', 1),
+        // 還有3天, 剩餘3日
+        rule(`(?:還有|还有|剩餘|剩余|尚餘|尚余)\\s*(\\d{1,4})\\s*${ZH_UNIT}`, 'gu', 1),
+        // 2 小時前
+        rule(`(\\d{1,4})\\s*${ZH_UNIT}\\s*(?:前|之前)`, 'gu', -1),
+      ]
+    : []),
 ];
 
 function stepOf(unit: string): Step | null {
@@ -73,11 +83,11 @@ function qtyOf(q: string): number {
 
 // Day words. "mañana" after "de la"/"por la"/"esta" is "morning", not "tomorrow".
 const DAY_WORDS: Array<[RegExp, number]> = [
-  [/pasado\s+mañana|après-demain|后天|後天/iu, 2],
-  [/anteayer|antier|avant-hier|前天/iu, -2],
-  [/(?<!(?:de|por)\s+la\s+|esta\s+)mañana|tomorrow|demain|明天|明日/iu, 1],
-  [/ayer|yesterday|hier|昨天|昨日/iu, -1],
-  [/hoy|today|aujourd['’]hui|今天|今日/iu, 0],
+  [new RegExp(anyOf('pasado\\s+mañana', FRENCH && 'après-demain', CHINESE && '后天|後天'), 'iu'), 2],
+  [new RegExp(anyOf('anteayer|antier', FRENCH && 'avant-hier', CHINESE && '前天'), 'iu'), -2],
+  [new RegExp(anyOf('(?<!(?:de|por)\\s+la\\s+|esta\\s+)mañana|tomorrow', FRENCH && 'demain', CHINESE && '明天|明日'), 'iu'), 1],
+  [new RegExp(anyOf('ayer|yesterday', FRENCH && 'hier', CHINESE && '昨天|昨日'), 'iu'), -1],
+  [new RegExp(anyOf('hoy|today', FRENCH && "aujourd['’]hui", CHINESE && '今天|今日'), 'iu'), 0],
 ];
 const DAY_RE = new RegExp(
   `(?<![\\p{L}])(${DAY_WORDS.map(([re]) => `(?:${re.source})`).join('|')})(?![\\p{L}])` +
@@ -85,7 +95,10 @@ const DAY_RE = new RegExp(
   'giu',
 );
 const AT_TIME_RE = /(?<![\p{L}])(?:a\s+las?|à|at)\s+(\d{1,2})[:h](\d{2})(?!\d)/giu;
-const NOW_RE = /(?<![\p{L}])(?:ahora(?:\s+mismo)?|justo\s+ahora|hace\s+un\s+momento|à\s+l['’]instant|just\s+now|right\s+now)(?![\p{L}])|剛剛|刚刚/giu;
+const NOW_RE = new RegExp(
+  anyOf(`(?<![\\p{L}])(?:${anyOf('ahora(?:\\s+mismo)?|justo\\s+ahora|hace\\s+un\\s+momento', FRENCH && "à\\s+l['’]instant", 'just\\s+now|right\\s+now')})(?![\\p{L}])`, CHINESE && '剛剛|刚刚'),
+  'giu',
+);
 
 function dayOffset(word: string): number {
   for (const [re, offset] of DAY_WORDS) if (new RegExp(`^(?:${re.source})$`, 'iu').test(word)) return offset;

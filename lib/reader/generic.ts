@@ -2,15 +2,20 @@ import { findDate } from '../extract/dates';
 import { lineNumber } from '../extract/line-number';
 import type { NumberLocale } from '../extract/numbers';
 import { langOf, PHRASES, type Lang } from '../extract/phrases';
+import { anyOf, CATALAN, CHINESE, FRENCH } from '../extract/page-languages';
 import { pageText } from '../extract/text';
 import type { CarrierInfo } from '../carriers/catalog';
 import type { PageReading, ParseContext, ParseResult } from '../vocabulary/reading';
 import { findUsageCards } from './cards';
 import { pageKind } from './page-kind';
 
-const LANGS: Lang[] = ['es', 'fr', 'zh', 'en'];
+/** The languages this build has phrases for (lib/extract/page-languages.ts). */
+const LANGS = (['es', 'fr', 'zh', 'en'] as Lang[]).filter((lang) => PHRASES.used[lang].length > 0);
 /** Cycle-end wording in our languages; the date itself is parsed by lib/extract. */
-const CYCLE_END = /(?:cierra|termina|renueva|reinicia|vence|caduca|vigencia|hasta|renouvellement|expire|valable|失效|到期|有效期|renews?|expir\w*|valid until|es renova|fins al?)[^\n]{0,30}/i;
+const CYCLE_END = new RegExp(
+  `(?:${anyOf('cierra|termina|renueva|reinicia|vence|caduca|vigencia|hasta', FRENCH && 'renouvellement|expire|valable', CHINESE && '失效|到期|有效期', 'renews?|expir\\w*|valid until', CATALAN && 'es renova|fins al?')})[^\\n]{0,30}`,
+  'i',
+);
 
 function phraseRegex(lang: Lang): RegExp {
   const sources = [...PHRASES.used[lang], ...PHRASES.remaining[lang]].map((re) => re.source);
@@ -31,7 +36,7 @@ export function readGeneric(doc: Document, carrier: Pick<CarrierInfo, 'locale' |
   const refused = pageKind(url ?? new URL(doc.location?.href ?? 'about:blank'), page);
   if (refused) return refused;
   const own = langOf(carrier.locale);
-  for (const lang of [own, ...LANGS.filter((l) => l !== own)]) {
+  for (const lang of [...LANGS.filter((l) => l === own), ...LANGS.filter((l) => l !== own)]) {
     const anchors = page.find(phraseRegex(lang));
     const cards = findUsageCards(anchors, page, carrier.locale as NumberLocale, carrier.unitBase);
     if (cards.length === 0) continue;

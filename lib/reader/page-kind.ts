@@ -7,6 +7,7 @@
 import type { PageText } from '../extract/text';
 import type { ParseResult } from '../vocabulary/reading';
 import { isPasswordField, saysSignIn } from './logged-out';
+import { anyOf, CATALAN, CHINESE, FRENCH } from '../extract/page-languages';
 
 // Forum, help and article pages: words of their path segments, hash routes, first host label
 // and breadcrumb trails.
@@ -14,7 +15,16 @@ const HELP = 'forum|foro|communaut|community|comunidad|ayuda|aide|help|faq|pregu
 const OTHER = new RegExp(`^(?:${HELP})[es]{0,2}$`, 'i');
 const HELP_CRUMB = new RegExp(HELP, 'i');
 // What a forum post or thread shows around its text: its byline and a reply button (two of them).
-const POST_MARKS = /post[ée]e?\s+par|publi[ée]e?\s+(?:le|par)|publicad[oa]\s+(?:el|por)|posted\s+by|發表於|发表于|(?<![\p{L}])(?:r[ée]pondre|responder|reply)(?![\p{L}])|回覆|回复/giu;
+const POST_MARKS = new RegExp(
+  anyOf(
+    'publicad[oa]\\s+(?:el|por)',
+    'posted\\s+by',
+    `(?<![\\p{L}])(?:${anyOf(FRENCH && 'r[ée]pondre', 'responder', 'reply')})(?![\\p{L}])`,
+    FRENCH && 'post[ée]e?\\s+par|publi[ée]e?\\s+(?:le|par)',
+    CHINESE && '發表於|发表于|回覆|回复',
+  ),
+  'giu',
+);
 
 // One query for every structure this file asks about (substring selectors cost a pass each).
 const SHAPES = 'nav, .breadcrumb, .breadcrumbs, [itemtype], dialog, [role$="dialog"], [aria-modal], .modal, .overlay, .lightbox';
@@ -48,8 +58,16 @@ function notUsagePage(url: URL, page: PageText, { crumbs, posts }: Structures): 
 }
 
 // "Your session has expired", in the portals' languages (Catalan too: Movistar Spain).
-const EXPIRED =
-  /sess?i[óo]n?\s+(?:ha\s+|a\s+|has\s+)?(?:expir|caduc|finaliz|venc|timed\s+out)|(?:vuelve|volver|torna)\s+a\s+iniciar|votre\s+session|reconnectez|(?:sign|log)\s+in\s+again|(?:signed|logged)\s+out|登入逾時|登录超时|會話已過期|会话已过期|重新登/i;
+const EXPIRED = new RegExp(
+  anyOf(
+    'sess?i[óo]n?\\s+(?:ha\\s+|a\\s+|has\\s+)?(?:expir|caduc|finaliz|venc|timed\\s+out)',
+    `(?:${anyOf('vuelve|volver', CATALAN && 'torna')})\\s+a\\s+iniciar`,
+    '(?:sign|log)\\s+in\\s+again|(?:signed|logged)\\s+out',
+    FRENCH && 'votre\\s+session|reconnectez',
+    CHINESE && '登入逾時|登录超时|會話已過期|会话已过期|重新登',
+  ),
+  'i',
+);
 
 /** A shown dialog or overlay asking to sign in again: the page behind it is stale. */
 function blockingSignIn(page: PageText, { dialogs }: Structures): boolean {

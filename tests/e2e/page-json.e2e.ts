@@ -8,8 +8,9 @@ import { launchExtension, openPopup, readStore, serveCarrierPage, waitFor, type 
 /**
  * The page's own JSON as a second source (issue 11 item 3), in real Chromium with the production
  * build: carrier pages at their real URLs whose scripts call the routed usage API and render
- * nothing readable. The MAIN-world script copies the answer, the carrier's content script reads
- * it; forged absurd answers store nothing; the page always gets its answer untouched.
+ * nothing readable. The MAIN-world script copies the answer, the carrier's content script passes
+ * it on raw, the background reads it; forged absurd answers store nothing; the page always gets
+ * its answer untouched.
  */
 const MB = 1024 ** 2;
 const GB = 1024 ** 3;
@@ -82,6 +83,28 @@ describe('the page’s own JSON (production build, real Chromium)', () => {
     expect(readings.every((r) => r.source === 'page' && r.generic === false && r.periodEndKind === 'expiry')).toBe(true);
     expect(await readStore(session.worker, 'lines')).toEqual([expect.objectContaining({ carrierId: 'telcel-mx', pendingConfirmation: false })]);
     expect(await page.evaluate(() => (window as unknown as { pageGot: unknown[] }).pageGot)).toEqual([answer]);
+  });
+
+  it('stores ONE reading when the page shows the figures too: the JSON’s figures, the page’s line number', async () => {
+    const answer = asOfToday(fixture('telcel-mx', '2026-12-01-frame-consumos'));
+    const html = `<!doctype html><html lang="es-MX"><head><meta charset="utf-8"><title>Mi Telcel | Consumo de datos</title></head>
+<body><header><span class="linea-label">Línea</span> <span>55 0000 0067</span></header>
+<main><section class="paquete"><h2>Internet Amigo</h2><p>Datos consumidos <b>1,024 MB</b> de <b>3,072 MB</b></p></section></main>
+<script>fetch(${JSON.stringify(TELCEL_API)}, { method: 'POST', body: '{}' }).then((r) => r.json());</script></body></html>`;
+    await serveCarrierPage(session.context, TELCEL_PAGE, html);
+    await serveJson(session.context, TELCEL_API, () => answer);
+    const page = await session.context.newPage();
+    await page.goto(TELCEL_PAGE);
+    const readings = (await waitFor(async () => {
+      const rows = await readStore(session.worker, 'readings');
+      return rows.length >= 2 ? rows : null;
+    }, 'the merged readings'))!;
+    // Longer than the steadiness check and the send gap: a second copy would have been stored by now.
+    await page.waitForTimeout(12_000);
+    const rows = await readStore(session.worker, 'readings');
+    expect(rows.filter((r) => r.bucket === 'data').map((r) => [r.usedBytes, r.via])).toEqual([[Math.round(1024.5 * MB), 'json']]);
+    expect(readings.map((r) => r.bucket).sort()).toEqual(['bonus', 'data']);
+    expect(await readStore(session.worker, 'lines')).toEqual([expect.objectContaining({ carrierId: 'telcel-mx', lineDigits: '0067' })]);
   });
 
   it('stores nothing from an answer forged into absurd figures, and still reads the next real one', async () => {

@@ -47,6 +47,8 @@ export interface PageWatcher {
   offerJson(answer: PageJsonAnswer): void;
 }
 
+type Failure = Extract<ParseResult, { ok: false }>;
+
 export const WATCH_BOUND_MS = 90_000;
 /** Longer than the 3-second promo glitch that once raised "data runs out today". */
 export const STEADY_MS = 5_000;
@@ -77,7 +79,7 @@ export function createPageWatcher(deps: PageWatcherDeps): PageWatcher {
   let lastSent = '';
   let lastRead = '';
   /** What the background said of the last send: shown again while the page says the same. */
-  let lastReply: { lines: number; verdict?: Extract<ParseResult, { ok: false }> } = { lines: 0 };
+  let lastReply: { lines: number; verdict?: Failure } = { lines: 0 };
   // A JSON answer counts as long as a watch window: past it, figures come from the page alone.
   const json = createJsonAnswers(clock, WATCH_BOUND_MS);
   let current: PageStatus = { carrierId: adapter.id, state: 'waiting', lines: 0, detail: '' };
@@ -109,7 +111,7 @@ export function createPageWatcher(deps: PageWatcherDeps): PageWatcher {
     pacer.done(clock() - started, signature !== lastRead);
     lastRead = signature;
     const readings = result.ok ? result.readings : [];
-    const failure: Extract<ParseResult, { ok: false }> = result.ok ? { ok: false, reason: 'layout-changed', detail: 'no figures' } : result;
+    const failure: Failure = result.ok ? { ok: false, reason: 'layout-changed', detail: 'no figures' } : result;
     // Signed out on screen wins over any JSON: figures next to a sign-in form are stale.
     if ((readings.length === 0 && answers.length === 0) || failure.reason === 'logged-out') {
       gate.reset();
@@ -145,7 +147,7 @@ export function createPageWatcher(deps: PageWatcherDeps): PageWatcher {
     return result;
   }
 
-  function verdict(result: Extract<ParseResult, { ok: false }>): void {
+  function verdict(result: Failure): void {
     // Labels without figures usually mean the figures are still loading: say "waiting" until
     // the window ends. Other verdicts are shown at once and corrected if the page changes.
     const provisional = result.reason === 'layout-changed' && dom !== null;
@@ -156,7 +158,7 @@ export function createPageWatcher(deps: PageWatcherDeps): PageWatcher {
   // Figures are validated, and JSON answers read, by the background (zod), the one place that
   // decides what is stored; keeping zod and the JSON readers out of this script keeps it small on
   // every carrier page. `failure`: what the page itself said when it showed no figures.
-  async function deliver(readings: PageReading[], answers: PageJsonAnswer[], lines: number, failure: Extract<ParseResult, { ok: false }>): Promise<void> {
+  async function deliver(readings: PageReading[], answers: PageJsonAnswer[], lines: number, failure: Failure): Promise<void> {
     const reply = await deps.send(readings, answers).catch((error: unknown): StoreReply => ({ ok: false, error: String(error) }));
     if (!reply.ok) {
       lastSent = '';
@@ -165,7 +167,7 @@ export function createPageWatcher(deps: PageWatcherDeps): PageWatcher {
       return;
     }
     // Nothing stored: the JSON said signed out, or nothing was readable and the page's own verdict stands.
-    const said: typeof failure | undefined = reply.verdict === 'logged-out' ? { ok: false, reason: 'logged-out', detail: 'page JSON: not signed in' } : reply.verdict ? failure : undefined;
+    const said: Failure | undefined = reply.verdict === 'logged-out' ? { ok: false, reason: 'logged-out', detail: 'page JSON: not signed in' } : reply.verdict ? failure : undefined;
     lastReply = { lines: reply.lines ?? lines, ...(said ? { verdict: said } : {}) };
     if (said) verdict(said);
     else set(reply.stored > 0 ? 'read' : 'unchanged', lastReply.lines);

@@ -1,15 +1,21 @@
 import type { CarrierAdapter } from '../carriers/types';
 import type { GuardDb } from '../db/schema';
 import { pageUrlOf, storeReadings, type StoreOutcome } from '../db/store-readings';
-import { contentMessageSchema, type StoreReply } from '../messages/schemas';
+import { contentMessageSchema, storedReadingsSchema, type ContentMessage, type StoreReply } from '../messages/schemas';
 import { isTrustedContentSender, type SenderInfo } from '../messages/sender';
+import { pageJsonAdapterOf } from '../page-json';
+import { combineResults } from '../page-json/merge';
+import { readPageJson } from '../page-json/read-answers';
 import { describeStorageError } from '../storage/storage-error';
+import type { ParseResult } from '../vocabulary/reading';
 
 export interface ContentMessageDeps {
   db: GuardDb;
   ownId: string;
   adapters: readonly CarrierAdapter[];
   now: () => number;
+  /** For dates in the page's JSON; the background's zone is the browser's, as the page's is. */
+  timeZone?: string;
   /** Called after something was stored, so the badge follows. */
   onStored: () => Promise<void> | void;
   log: (message: string, detail?: unknown) => void;
@@ -22,9 +28,12 @@ export interface ContentMessageDeps {
 }
 
 /**
- * The background's single door for carrier pages. The content script already validated its
- * message, but a compromised or spoofed page could send anything, so everything is checked again
- * here before the one write. Never throws: a bad message gets `{ ok: false }` and a log line.
+ * The background's single door for carrier pages. A compromised or spoofed page could send
+ * anything, so everything is checked here before the one write: the message and its sender, then
+ * the page's own JSON answers it carries are read here (not in the content script: that keeps the
+ * JSON readers and zod off every carrier page, and hostile page JSON meets zod where zod lives),
+ * merged with the readings of the rendered page, and every resulting reading is validated again.
+ * Never throws: a bad message gets `{ ok: false }` and a log line.
  */
 export async function handleContentMessage(
   message: unknown,
@@ -37,21 +46,46 @@ export async function handleContentMessage(
       deps.log('Rejected a malformed reading message', parsed.error.issues.map((i) => i.message));
       return { ok: false, error: 'malformed message' };
     }
-    const { carrierId, readings } = parsed.data;
+    const { carrierId, pageJson } = parsed.data;
     if (!isTrustedContentSender(sender, deps.ownId, carrierId, deps.adapters)) {
       deps.log('Rejected a reading message from an untrusted sender', { carrierId, url: sender.url });
       return { ok: false, error: 'untrusted sender' };
     }
+    const result = readMessage(parsed.data, deps);
+    if (!result.ok) return { ok: true, stored: 0, confirmed: 0, verdict: result.reason === 'logged-out' ? 'logged-out' : 'layout-changed' };
+    const checked = storedReadingsSchema.safeParse(result.readings);
+    if (!checked.success) {
+      deps.log('Rejected readings of the page’s JSON', checked.error.issues.map((i) => i.message));
+      return { ok: false, error: 'malformed message' };
+    }
+    const readings = checked.data;
     const outcome = await storeWithOneRetry(deps, carrierId, readings, pageUrlOf(sender.url!));
     if (!outcome) return { ok: false, error: 'storage failed' };
     const tabId = sender.tab?.id;
     if (tabId !== undefined) await safely(deps, 'Could not note the tab’s lines', () => deps.onTabLines?.(tabId, outcome.lineIds));
     if (outcome.stored > 0 || outcome.confirmed > 0) await deps.onStored();
-    return { ok: true, stored: outcome.stored, confirmed: outcome.confirmed };
+    return { ok: true, stored: outcome.stored, confirmed: outcome.confirmed, ...(pageJson ? { lines: outcome.lineIds.length } : {}) };
   } catch (error) {
     deps.log('Could not store readings', error);
     return { ok: false, error: 'storage failed' };
   }
+}
+
+/**
+ * What the message says once its JSON answers are read: the JSON's figures win, the page's
+ * readings fill in the line number, plan and dates (lib/page-json/merge.ts); JSON saying signed
+ * out means nothing is stored. Readings of the page alone are marked as such.
+ */
+function readMessage({ carrierId, readings, pageJson }: ContentMessage, deps: ContentMessageDeps): ParseResult {
+  const dom: ParseResult = readings.length > 0 ? { ok: true, readings } : { ok: false, reason: 'layout-changed', detail: 'no figures on the page' };
+  const adapter = pageJsonAdapterOf(carrierId);
+  const json = pageJson && adapter ? readPageJson(adapter, pageJson, { now: deps.now(), timeZone: deps.timeZone ?? localZone() }) : null;
+  const result = combineResults(dom, json);
+  return result.ok && result.readings.length === 0 ? { ok: false, reason: 'layout-changed', detail: 'no figures' } : result;
+}
+
+function localZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
 /**

@@ -1,16 +1,15 @@
 import { isPageJsonUrl } from '../page-json/allow-list';
-import { PAGE_JSON_MAX_CHARS, PAGE_JSON_MAX_URL, PAGE_JSON_TAG } from '../page-json/envelope';
-import type { PageJsonAdapter } from '../page-json/types';
+import { PAGE_JSON_MAX_CHARS, PAGE_JSON_MAX_URL, PAGE_JSON_TAG, type PageJsonAnswer } from '../page-json/envelope';
 import type { PageSource } from './run-carrier-script';
 
 /**
  * The isolated side of the page-JSON channel: listens for what the MAIN-world script posts
- * (entrypoints/page-json.content) and hands on only bodies that pass every check, parsed. The page
- * can post the same envelope itself, so nothing here trusts the sender: only messages of this
- * window, from its own origin, with our exact envelope (three own string fields, nothing else),
- * a URL on the carrier's allow-list and a body under the size cap; at most a few per second, and
- * all cheap checks come before JSON.parse. What passes is still hostile data for the carrier's
- * JSON adapter (lib/page-json) to read strictly.
+ * (entrypoints/page-json.content) and hands on only bodies that pass every check, as raw text.
+ * The page can post the same envelope itself, so nothing here trusts the sender: only messages of
+ * this window, from its own origin, with our exact envelope (three own string fields, nothing
+ * else), a URL on the carrier's allow-list and a body under the size cap; at most a few per second.
+ * Nothing here parses or reads the body: the background does (lib/page-json/read-answers.ts), with
+ * the carrier's strict JSON reader and zod, so neither weighs on this script (budget: 20 KB gzip).
  */
 const BURST = 10;
 const BURST_WINDOW_MS = 10_000;
@@ -19,12 +18,12 @@ const KEYS = [PAGE_JSON_TAG, 'body', 'url'].sort().join();
 export interface PageJsonChannelOptions {
   win: Window;
   urls: readonly RegExp[];
-  onBody: (body: unknown, url: URL) => void;
+  onAnswer: (answer: PageJsonAnswer) => void;
   /** Monotonic clock for the rate limit (performance.now in the page). */
   clock?: () => number;
 }
 
-export function listenForPageJson({ win, urls, onBody, clock = () => performance.now() }: PageJsonChannelOptions): () => void {
+export function listenForPageJson({ win, urls, onAnswer, clock = () => performance.now() }: PageJsonChannelOptions): () => void {
   let windowStart = -Infinity;
   let accepted = 0;
   const listener = (event: MessageEvent) => {
@@ -37,19 +36,13 @@ export function listenForPageJson({ win, urls, onBody, clock = () => performance
       accepted = 0;
     }
     if (++accepted > BURST) return;
-    let body: unknown;
-    try {
-      body = JSON.parse(envelope.body);
-    } catch {
-      return;
-    }
-    onBody(body, new URL(envelope.url));
+    onAnswer(envelope);
   };
   win.addEventListener('message', listener);
   return () => win.removeEventListener('message', listener);
 }
 
-function envelopeOf(data: unknown): { url: string; body: string } | null {
+function envelopeOf(data: unknown): PageJsonAnswer | null {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return null;
   const record = data as Record<string, unknown>;
   if (Object.keys(record).sort().join() !== KEYS || record[PAGE_JSON_TAG] !== 1) return null;
@@ -59,14 +52,10 @@ function envelopeOf(data: unknown): { url: string; body: string } | null {
 }
 
 /**
- * The page's JSON as a second source for the watcher, for the carriers that have a JSON reader
- * (their entrypoints pass this to runCarrierScript; the others never bundle the channel).
+ * The page's JSON as a second source for the watcher, for the carriers that have a JSON reader:
+ * their entrypoints pass this, with the carrier's own allow-list, to runCarrierScript; the others
+ * never bundle the channel.
  */
-export function pageJsonSource(adapter: PageJsonAdapter): PageSource {
-  return (watcher, { timeZone }) =>
-    listenForPageJson({
-      win: window,
-      urls: adapter.urls,
-      onBody: (body, url) => watcher.offerJson(adapter.read(body, url, { now: Date.now(), timeZone })),
-    });
+export function pageJsonSource(urls: readonly RegExp[]): PageSource {
+  return (watcher) => listenForPageJson({ win: window, urls, onAnswer: (answer) => watcher.offerJson(answer) });
 }

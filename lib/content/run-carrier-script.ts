@@ -9,13 +9,14 @@ import type { SampleReply } from '../reader/sample-shape';
 import { sampleTree } from '../reader/sample-tree';
 import { watchLocation } from './location';
 
-/** Another source of readings beside the DOM (the page's JSON); returns how to stop it. */
-export type PageSource = (watcher: PageWatcher, context: { timeZone: string }) => () => void;
+/** Another source beside the DOM (the page's JSON answers); returns how to stop it. */
+export type PageSource = (watcher: PageWatcher) => () => void;
 
 /**
  * The body of every carrier's content script (entrypoints/<carrier>.content.ts): a thin shell that
  * lets the watcher read the page as it renders (with the generic reader as last resort, and the
- * page's own JSON where the carrier has a reader for it) and answers the popup's "what happened
+ * page's own JSON answers passed on raw, for the background to read, where the carrier has a
+ * reader for them) and answers the popup's "what happened
  * here?". Each carrier has its own script so a page loads only its own adapter. It never touches
  * IndexedDB (here that would be the carrier site's database) and sends nothing but figures.
  *
@@ -35,12 +36,12 @@ export function runCarrierScript(adapter: CarrierAdapter, ctx: ContentScriptCont
     now: Date.now,
     timeZone,
     fallback: (doc, _url, now) => readGeneric(doc, adapter, { now, timeZone }),
-    send: (readings) => {
+    send: (readings, pageJson) => {
       if (extensionGone()) {
         shutDown();
         return Promise.resolve<StoreReply>({ ok: false, error: 'extension reloaded' });
       }
-      const message: ContentMessage = { type: 'page-readings', carrierId: adapter.id, readings };
+      const message: ContentMessage = { type: 'page-readings', carrierId: adapter.id, readings, ...(pageJson.length > 0 ? { pageJson } : {}) };
       return browser.runtime.sendMessage(message) as Promise<StoreReply>;
     },
   });
@@ -56,7 +57,7 @@ export function runCarrierScript(adapter: CarrierAdapter, ctx: ContentScriptCont
   };
   browser.runtime.onMessage.addListener(answer);
   const stopLocation = watchLocation(window, () => watcher.restart());
-  const stopSource = source?.(watcher, { timeZone }) ?? (() => {});
+  const stopSource = source?.(watcher) ?? (() => {});
 
   function shutDown(): void {
     watcher.stop();

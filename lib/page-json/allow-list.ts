@@ -1,7 +1,8 @@
 /**
  * Which responses carry a carrier's usage figures (shared/CARRIERS.md). The MAIN-world script
  * passes on only bodies of these URLs; the carrier's isolated script checks its own list again, so
- * the page cannot widen it. Anchored to the carrier's own https hosts. Free of imports (the
+ * the page cannot widen it, and the background's message schema checks a third time, against the
+ * list of the carrier the message speaks for. Anchored to the carrier's own https hosts. Free of imports (the
  * MAIN-world script bundles this file), and one constant per carrier, so each carrier's isolated
  * script carries only its own list.
  */
@@ -23,6 +24,11 @@ export const PAGE_JSON_URLS: Readonly<Record<string, readonly RegExp[]>> = {
   cmhk: CMHK_JSON,
   'orange-fr': ORANGE_FR_JSON,
 };
+
+/** A carrier's list, or none for a carrier without a JSON reader (own keys only: ids come from messages). */
+export function pageJsonUrlsOf(carrierId: string): readonly RegExp[] {
+  return Object.prototype.hasOwnProperty.call(PAGE_JSON_URLS, carrierId) ? PAGE_JSON_URLS[carrierId]! : [];
+}
 
 export function isPageJsonUrl(patterns: readonly RegExp[], url: string): boolean {
   return url.length <= 2048 && patterns.some((pattern) => pattern.test(url));

@@ -1,6 +1,8 @@
 import type { PageReading, ParseResult } from '../vocabulary/reading';
 
 /**
+ * Run by the background (lib/background/handle-content-message.ts), which receives the page's
+ * readings and its raw JSON answers in one message.
  * One reading per line and bucket when the page's JSON and its rendered text both give one: the
  * JSON's figures win (they are what the page renders from, before any rounding), and the DOM's
  * reading fills only what the JSON does not say (the line number, plan name, dates). Readings

@@ -3,8 +3,9 @@ import { watchDom, type DomWatch } from '../content/dom-watch';
 import { createPacer, DEFAULT_PACING, type PacerOptions } from '../content/read-pacer';
 import type { ObservableRoot } from '../content/roots';
 import { createSendGate } from '../content/steady';
-import { combineResults } from '../page-json/merge';
+import type { PageJsonAnswer } from '../page-json/envelope';
 import type { PageReading, ParseResult } from '../vocabulary/reading';
+import { answersSignature, createJsonAnswers } from './json-answers';
 import type { PageStatus } from '../messages/page-status';
 import type { StoreReply } from '../messages/schemas';
 
@@ -15,7 +16,8 @@ export interface PageWatcherDeps {
   now: () => number;
   /** The user's time zone for dates on the page (see ParseContext). */
   timeZone?: string;
-  send: (readings: PageReading[]) => Promise<StoreReply>;
+  /** One message per read: the page's readings and its recent JSON answers (either may be empty). */
+  send: (readings: PageReading[], pageJson: PageJsonAnswer[]) => Promise<StoreReply>;
   /** Optional last resort when the adapter cannot read the page (see lib/reader/generic). */
   fallback?: (doc: Document, url: URL, now: number) => ParseResult;
   /** How long after load or a route change we keep watching the DOM. */
@@ -41,17 +43,17 @@ export interface PageWatcher {
   /** A route change in the SPA: the new view may show other figures, or none. */
   restart(): void;
   stop(): void;
-  /** A verdict on one of the page's own JSON answers (lib/page-json): read it with the page. */
-  offerJson(result: ParseResult | null): void;
+  /** One of the page's own JSON answers, raw (lib/content/page-json-channel.ts): send it with the page's readings. */
+  offerJson(answer: PageJsonAnswer): void;
 }
+
+type Failure = Extract<ParseResult, { ok: false }>;
 
 export const WATCH_BOUND_MS = 90_000;
 /** Longer than the 3-second promo glitch that once raised "data runs out today". */
 export const STEADY_MS = 5_000;
 export const SEND_GAP_MS = 10_000;
 export const MAX_SENDS_PER_LOAD = 20;
-/** A JSON answer counts this long: past it, figures come from the rendered page alone. */
-const JSON_FRESH_MS = WATCH_BOUND_MS;
 
 /**
  * Reads a carrier page as it renders. Single-page portals fill in the figures seconds after
@@ -59,9 +61,11 @@ const JSON_FRESH_MS = WATCH_BOUND_MS;
  * in a way that may change its figures (watchDom: document, shadow roots, same-origin frames),
  * paced so that a huge or restless page costs little (createPacer), and sends each distinct set
  * of figures once it has held steady, within a per-load send budget (createSendGate). The page's
- * own JSON answers (lib/page-json), when this carrier has them, are a second source: `offerJson`
- * hands them in, and each read merges them with what the page shows. Observing stops after a
- * bound, so a page left open all day costs nothing.
+ * own JSON answers, when this carrier has them, are a second source: `offerJson` hands them in
+ * raw, the latest few are kept (./json-answers.ts), and each read sends them with what the page
+ * shows; the background reads them and merges (lib/page-json), and its reply says what came of it
+ * (stored, signed out, nothing readable). A changed answer is a change like a changed figure.
+ * Observing stops after a bound, so a page left open all day costs nothing.
  */
 export function createPageWatcher(deps: PageWatcherDeps): PageWatcher {
   const { adapter, doc } = deps;
@@ -74,7 +78,10 @@ export function createPageWatcher(deps: PageWatcherDeps): PageWatcher {
   let active = false;
   let lastSent = '';
   let lastRead = '';
-  let json: { result: ParseResult; at: number } | null = null;
+  /** What the background said of the last send: shown again while the page says the same. */
+  let lastReply: { lines: number; verdict?: Failure } = { lines: 0 };
+  // A JSON answer counts as long as a watch window: past it, figures come from the page alone.
+  const json = createJsonAnswers(clock, WATCH_BOUND_MS);
   let current: PageStatus = { carrierId: adapter.id, state: 'waiting', lines: 0, detail: '' };
   const set = (state: PageStatus['state'], lines = 0, detail = '') => (current = { carrierId: adapter.id, state, lines, detail });
 
@@ -99,19 +106,23 @@ export function createPageWatcher(deps: PageWatcherDeps): PageWatcher {
     if (!active) return;
     const started = clock();
     const result = readPage();
-    const signature = result.ok ? JSON.stringify(result.readings.map(figuresOf)) : `!${result.reason}`;
+    const answers = json.fresh();
+    const signature = JSON.stringify([result.ok ? result.readings.map(figuresOf) : result.reason, answersSignature(answers)]);
     pacer.done(clock() - started, signature !== lastRead);
     lastRead = signature;
-    if (!result.ok || result.readings.length === 0) {
+    const readings = result.ok ? result.readings : [];
+    const failure: Failure = result.ok ? { ok: false, reason: 'layout-changed', detail: 'no figures' } : result;
+    // Signed out on screen wins over any JSON: figures next to a sign-in form are stale.
+    if ((readings.length === 0 && answers.length === 0) || failure.reason === 'logged-out') {
       gate.reset();
-      verdict(result.ok ? { ok: false, reason: 'layout-changed', detail: 'no figures' } : result);
+      verdict(failure);
       return;
     }
-    const readings = result.readings;
     const lines = new Set(readings.map((r) => r.lineDigits ?? r.planName ?? '')).size;
     if (signature === lastSent) {
       gate.reset();
-      if (current.state !== 'read') set('unchanged', lines);
+      if (lastReply.verdict) verdict(lastReply.verdict);
+      else if (current.state !== 'read') set('unchanged', lastReply.lines);
       return;
     }
     const wait = gate.wait(signature, started);
@@ -120,11 +131,11 @@ export function createPageWatcher(deps: PageWatcherDeps): PageWatcher {
     else {
       gate.sent(started);
       lastSent = signature;
-      void deliver(readings, lines);
+      void deliver(readings, answers, lines, failure);
     }
   }
 
-  /** The DOM adapter (or the generic reader), merged with a fresh JSON verdict if there is one. */
+  /** The DOM adapter, or the generic reader when the adapter cannot read the page. */
   function readPage(): ParseResult {
     const url = deps.url();
     const now = deps.now();
@@ -133,10 +144,10 @@ export function createPageWatcher(deps: PageWatcherDeps): PageWatcher {
       const generic = deps.fallback(doc, url, now);
       if (generic.ok) result = generic;
     }
-    return combineResults(result, json && clock() - json.at <= JSON_FRESH_MS ? json.result : null);
+    return result;
   }
 
-  function verdict(result: Extract<ParseResult, { ok: false }>): void {
+  function verdict(result: Failure): void {
     // Labels without figures usually mean the figures are still loading: say "waiting" until
     // the window ends. Other verdicts are shown at once and corrected if the page changes.
     const provisional = result.reason === 'layout-changed' && dom !== null;
@@ -144,15 +155,22 @@ export function createPageWatcher(deps: PageWatcherDeps): PageWatcher {
     if (!provisional && (!alreadyRead || result.reason === 'logged-out')) set(result.reason, 0, result.detail);
   }
 
-  // Figures are validated by the background (zod), the one place that decides what is stored;
-  // keeping zod out of this script keeps it small on every carrier page.
-  async function deliver(readings: PageReading[], lines: number): Promise<void> {
-    const reply = await deps.send(readings).catch((error: unknown): StoreReply => ({ ok: false, error: String(error) }));
-    if (reply.ok) set(reply.stored > 0 ? 'read' : 'unchanged', lines);
-    else {
+  // Figures are validated, and JSON answers read, by the background (zod), the one place that
+  // decides what is stored; keeping zod and the JSON readers out of this script keeps it small on
+  // every carrier page. `failure`: what the page itself said when it showed no figures.
+  async function deliver(readings: PageReading[], answers: PageJsonAnswer[], lines: number, failure: Failure): Promise<void> {
+    const reply = await deps.send(readings, answers).catch((error: unknown): StoreReply => ({ ok: false, error: String(error) }));
+    if (!reply.ok) {
       lastSent = '';
+      lastReply = { lines: 0 };
       set('rejected', 0, reply.error.slice(0, 300));
+      return;
     }
+    // Nothing stored: the JSON said signed out, or nothing was readable and the page's own verdict stands.
+    const said: Failure | undefined = reply.verdict === 'logged-out' ? { ok: false, reason: 'logged-out', detail: 'page JSON: not signed in' } : reply.verdict ? failure : undefined;
+    lastReply = { lines: reply.lines ?? lines, ...(said ? { verdict: said } : {}) };
+    if (said) verdict(said);
+    else set(reply.stored > 0 ? 'read' : 'unchanged', lastReply.lines);
   }
 
   return {
@@ -174,9 +192,8 @@ export function createPageWatcher(deps: PageWatcherDeps): PageWatcher {
       pacer.cancel();
       clearTimeout(boundTimer);
     },
-    offerJson(result) {
-      if (!result || (result.ok ? result.readings.length === 0 : result.reason !== 'logged-out')) return;
-      json = { result, at: clock() };
+    offerJson(answer) {
+      if (!json.offer(answer)) return;
       if (active) pacer.want(clock() + pacing.settleMs);
     },
   };

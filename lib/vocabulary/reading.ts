@@ -41,8 +41,9 @@ export interface PageReading {
   /** True when the generic reader (not a carrier adapter) produced this figure. */
   generic?: boolean;
   /**
-   * Where the content script found the figures: the page's own JSON answer (lib/page-json) or the
-   * rendered page. When both show the same line and bucket, one reading is sent, from the JSON.
+   * Where the figures came from: the page's own JSON answer (read by the background, lib/page-json)
+   * or the rendered page. When both show the same line and bucket, one reading is stored, from the
+   * JSON; the background sets this.
    */
   via?: ReadingVia;
 }

@@ -8,8 +8,9 @@ import { launchExtension, openPopup, readStore, serveCarrierPage, waitFor, type 
 /**
  * The page's own JSON as a second source (issue 11 item 3), in real Chromium with the production
  * build: carrier pages at their real URLs whose scripts call the routed usage API and render
- * nothing readable. The MAIN-world script copies the answer, the carrier's content script reads
- * it; forged absurd answers store nothing; the page always gets its answer untouched.
+ * nothing readable. The MAIN-world script copies the answer, the carrier's content script passes
+ * it on raw, the background reads it; forged absurd answers store nothing; the page always gets
+ * its answer untouched.
  */
 const MB = 1024 ** 2;
 const GB = 1024 ** 3;
@@ -64,17 +65,27 @@ describe('the page’s own JSON (production build, real Chromium)', () => {
     await session?.close();
   });
 
-  it('stores the readings of Telcel’s usage answer when the page renders nothing readable, and the page gets its answer untouched', async () => {
-    const answer = asOfToday(fixture('telcel-mx', '2026-12-01-frame-consumos'));
-    await serveCarrierPage(session.context, TELCEL_PAGE, apiPage('Mi Telcel | Consumo de datos', fetchScript(TELCEL_API)));
+  /** Serves `html` at the Telcel usage page and `answer` at its API, and opens the page. */
+  async function openTelcel(html: string, answer: unknown) {
+    await serveCarrierPage(session.context, TELCEL_PAGE, html);
     await serveJson(session.context, TELCEL_API, () => answer);
     const page = await session.context.newPage();
     await page.goto(TELCEL_PAGE);
+    return page;
+  }
 
-    const readings = (await waitFor(async () => {
+  /** The stored readings, once there are at least `count`. */
+  async function readingsOnceThere(count: number, what: string) {
+    return (await waitFor(async () => {
       const rows = await readStore(session.worker, 'readings');
-      return rows.length >= 2 ? rows : null;
-    }, 'the JSON readings'))!;
+      return rows.length >= count ? rows : null;
+    }, what))!;
+  }
+
+  it('stores the readings of Telcel’s usage answer when the page renders nothing readable, and the page gets its answer untouched', async () => {
+    const answer = asOfToday(fixture('telcel-mx', '2026-12-01-frame-consumos'));
+    const page = await openTelcel(apiPage('Mi Telcel | Consumo de datos', fetchScript(TELCEL_API)), answer);
+    const readings = await readingsOnceThere(2, 'the JSON readings');
     expect(readings.map((r) => [r.bucket, r.usedBytes, r.totalBytes, r.remainingBytes])).toEqual([
       ['data', Math.round(1024.5 * MB), 3072 * MB, Math.round(2047.5 * MB)],
       ['bonus', 0, 500 * MB, 500 * MB],
@@ -82,6 +93,22 @@ describe('the page’s own JSON (production build, real Chromium)', () => {
     expect(readings.every((r) => r.source === 'page' && r.generic === false && r.periodEndKind === 'expiry')).toBe(true);
     expect(await readStore(session.worker, 'lines')).toEqual([expect.objectContaining({ carrierId: 'telcel-mx', pendingConfirmation: false })]);
     expect(await page.evaluate(() => (window as unknown as { pageGot: unknown[] }).pageGot)).toEqual([answer]);
+  });
+
+  it('stores ONE reading when the page shows the figures too: the JSON’s figures, the page’s line number', async () => {
+    const answer = asOfToday(fixture('telcel-mx', '2026-12-01-frame-consumos'));
+    const html = `<!doctype html><html lang="es-MX"><head><meta charset="utf-8"><title>Mi Telcel | Consumo de datos</title></head>
+<body><header><span class="linea-label">Línea</span> <span>55 0000 0067</span></header>
+<main><section class="paquete"><h2>Internet Amigo</h2><p>Datos consumidos <b>1,024 MB</b> de <b>3,072 MB</b></p></section></main>
+<script>fetch(${JSON.stringify(TELCEL_API)}, { method: 'POST', body: '{}' }).then((r) => r.json());</script></body></html>`;
+    const page = await openTelcel(html, answer);
+    const readings = await readingsOnceThere(2, 'the merged readings');
+    // Longer than the steadiness check and the send gap: a second copy would have been stored by now.
+    await page.waitForTimeout(12_000);
+    const rows = await readStore(session.worker, 'readings');
+    expect(rows.filter((r) => r.bucket === 'data').map((r) => [r.usedBytes, r.via])).toEqual([[Math.round(1024.5 * MB), 'json']]);
+    expect(readings.map((r) => r.bucket).sort()).toEqual(['bonus', 'data']);
+    expect(await readStore(session.worker, 'lines')).toEqual([expect.objectContaining({ carrierId: 'telcel-mx', lineDigits: '0067' })]);
   });
 
   it('stores nothing from an answer forged into absurd figures, and still reads the next real one', async () => {
@@ -117,10 +144,7 @@ describe('the page’s own JSON (production build, real Chromium)', () => {
     await serveJson(session.context, CMHK_API, () => answer);
     const page = await session.context.newPage();
     await page.goto(CMHK_PAGE);
-    const readings = (await waitFor(async () => {
-      const rows = await readStore(session.worker, 'readings');
-      return rows.length >= 3 ? rows : null;
-    }, 'the CMHK JSON readings'))!;
+    const readings = await readingsOnceThere(3, 'the CMHK JSON readings');
     expect(readings.map((r) => [r.bucket, r.usedBytes, r.totalBytes, r.unlimited])).toEqual([
       ['data', 12.5 * GB, 60 * GB, false],
       ['roaming', 1.25 * GB, 6 * GB, false],

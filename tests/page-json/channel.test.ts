@@ -6,14 +6,15 @@ import { PAGE_JSON_MAX_CHARS, PAGE_JSON_TAG } from '@/lib/page-json/envelope';
 
 /**
  * The one-way channel between the page's world and ours: what the MAIN-world wrapper posts, and
- * what the isolated side accepts. The page can post anything on its own window, so the receiver
- * is tested with forged, oversized and flooding messages.
+ * what the isolated side accepts and passes on raw (the background parses and reads it:
+ * tests/background/page-json-message.test.ts). The page can post anything on its own window, so
+ * the receiver is tested with forged, oversized and flooding messages.
  */
 const ORIGIN = 'https://www.mitelcel.com';
 const USAGE_URL = `${ORIGIN}/mitelcel/mitelcel-api-web/api/prepago/internet/frame-consumos`;
 const BODY = '{"data":{"consumos":[]}}';
 
-let bodies: Array<[unknown, string]>;
+let bodies: Array<[string, string]>;
 let stop: () => void;
 let now: number;
 
@@ -37,14 +38,19 @@ beforeEach(() => {
   bodies = [];
   now = 0;
   win = carrierWindow();
-  stop = listenForPageJson({ win, urls: TELCEL_MX_JSON, onBody: (body, url) => bodies.push([body, url.href]), clock: () => now });
+  stop = listenForPageJson({ win, urls: TELCEL_MX_JSON, onAnswer: ({ body, url }) => bodies.push([body, url]), clock: () => now });
 });
 afterEach(() => stop());
 
 describe('the isolated side of the page-JSON channel', () => {
-  it('hands on a well-formed envelope from its own window, parsed', () => {
+  it('hands on a well-formed envelope from its own window, its body as raw text', () => {
     post(win, envelope());
-    expect(bodies).toEqual([[{ data: { consumos: [] } }, USAGE_URL]]);
+    expect(bodies).toEqual([[BODY, USAGE_URL]]);
+  });
+
+  it('does not parse the body: text that is not JSON is the background’s to refuse', () => {
+    post(win, envelope({ body: '{"data":' }));
+    expect(bodies).toEqual([['{"data":', USAGE_URL]]);
   });
 
   it.each([
@@ -60,7 +66,6 @@ describe('the isolated side of the page-JSON channel', () => {
     ['a look-alike host', () => post(win, envelope({ url: 'https://www.mitelcel.com.evil.example/mitelcel/mitelcel-api-web/api/prepago/internet/frame-consumos' }))],
     ['plain http', () => post(win, envelope({ url: USAGE_URL.replace('https:', 'http:') }))],
     ['a body over the cap', () => post(win, envelope({ body: `"${'x'.repeat(PAGE_JSON_MAX_CHARS)}"` }))],
-    ['a body that is not JSON', () => post(win, envelope({ body: '{"data":' }))],
     ['an array', () => post(win, [PAGE_JSON_TAG, USAGE_URL, BODY])],
     ['a string', () => post(win, JSON.stringify(envelope()))],
   ])('ignores %s', (_what, send) => {
@@ -125,7 +130,7 @@ describe('the MAIN-world wrapper', () => {
 
   function wire(page: FakeWindow) {
     const received: Array<[unknown, string]> = [];
-    const stopPage = listenForPageJson({ win: page, urls: TELCEL_MX_JSON, onBody: (body, url) => received.push([body, url.href]), clock: () => 0 });
+    const stopPage = listenForPageJson({ win: page, urls: TELCEL_MX_JSON, onAnswer: ({ body, url }) => received.push([JSON.parse(body), url]), clock: () => 0 });
     wrapPageRequests(page, (url) => isPageJsonUrl(TELCEL_MX_JSON, url));
     return { received, stopPage };
   }

@@ -1,19 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import cmhk from '@/lib/page-json/cmhk';
-import entelCl from '@/lib/page-json/entel-cl';
-import orangeFr from '@/lib/page-json/orange-fr';
-import telcelMx from '@/lib/page-json/telcel-mx';
-import type { PageJsonAdapter } from '@/lib/page-json/types';
+import { PAGE_JSON_ADAPTERS } from '@/lib/page-json';
 import { FIXTURES_DIR, type ExpectedReading } from '../helpers/fixtures';
 
-/** Every carrier JSON reader; a reader without fixtures fails the harness. */
-export const JSON_ADAPTERS: Readonly<Record<string, PageJsonAdapter>> = {
-  'telcel-mx': telcelMx,
-  'entel-cl': entelCl,
-  cmhk,
-  'orange-fr': orangeFr,
-};
+/** Every carrier JSON reader (the background's registry); a reader without fixtures fails the harness. */
+export const JSON_ADAPTERS = PAGE_JSON_ADAPTERS;
 
 export interface JsonFixture {
   carrierId: string;

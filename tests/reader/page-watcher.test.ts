@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { PAGE_JSON_MAX_CHARS } from '@/lib/page-json/envelope';
 import { STEADY_MS } from '@/lib/reader/page-watcher';
-import { GB, pageReading } from '../helpers/readings';
 import { advance, app, figure, makeWatcher, resetHarness, usedOf } from './watcher-harness';
 
 /** Past the steadiness check: a figure is sent once it has been seen for STEADY_MS. */
@@ -23,7 +23,6 @@ describe('PageWatcher', () => {
     expect(sent).toHaveLength(0);
     await advance(1_500);
     expect(usedOf(sent)).toEqual([3]);
-    expect(sent[0]![0]!.via).toBe('dom');
     expect(watcher.status).toMatchObject({ state: 'read', lines: 1, carrierId: 'fake-carrier' });
     await advance(60_000);
     expect(sent).toHaveLength(1);
@@ -172,60 +171,108 @@ describe('PageWatcher: shadow roots and same-origin frames', () => {
   });
 });
 
-describe('PageWatcher: the page’s own JSON', () => {
-  const json = (used: number, overrides = {}) => ({ ok: true as const, readings: [pageReading({ lineDigits: null, usedBytes: used * GB, remainingBytes: (20 - used) * GB, via: 'json', ...overrides })] });
+describe('PageWatcher: the page’s own JSON answers, passed on raw', () => {
+  const API = 'https://fake.example/api/usage';
+  const answer = (used: number, url = API) => ({ url, body: JSON.stringify({ used }) });
 
-  it('sends a JSON reading when the page shows nothing readable', async () => {
+  it('sends the page’s readings and its JSON answers in one message, and shows what the background stored', async () => {
+    app().innerHTML = figure(3);
+    const run = makeWatcher();
+    run.reply = { ok: true, stored: 1, confirmed: 0, lines: 1 };
+    run.watcher.start();
+    run.watcher.offerJson(answer(3.25));
+    await advance(SENT);
+    expect(usedOf(run.sent)).toEqual([3]);
+    expect(run.answers).toEqual([[answer(3.25)]]);
+    expect(run.watcher.status).toMatchObject({ state: 'read', lines: 1 });
+    run.watcher.stop();
+  });
+
+  it('sends JSON answers alone when the page shows nothing readable, and counts the lines the background read', async () => {
     app().innerHTML = '<p>Cargando…</p>';
-    const { watcher, sent } = makeWatcher();
-    watcher.offerJson(json(8));
-    watcher.start();
+    const run = makeWatcher();
+    run.reply = { ok: true, stored: 2, confirmed: 0, lines: 1 };
+    run.watcher.offerJson(answer(8));
+    run.watcher.start();
     await advance(SENT);
-    expect(sent).toEqual([[expect.objectContaining({ usedBytes: 8 * GB, via: 'json', lineDigits: null })]]);
-    watcher.stop();
+    expect(run.sent).toEqual([[]]);
+    expect(run.answers).toEqual([[answer(8)]]);
+    expect(run.watcher.status).toMatchObject({ state: 'read', lines: 1 });
+    run.watcher.stop();
   });
 
-  it('stores one reading when the JSON and the page give the same line: the JSON figures, the page’s number', async () => {
+  it('says signed out when the background finds the JSON says so, over figures still on screen, and keeps saying it', async () => {
     app().innerHTML = figure(3);
-    const { watcher, sent } = makeWatcher();
-    watcher.start();
-    watcher.offerJson(json(3.25));
+    const run = makeWatcher();
+    run.reply = { ok: true, stored: 0, confirmed: 0, verdict: 'logged-out' };
+    run.watcher.start();
+    run.watcher.offerJson(answer(0));
     await advance(SENT);
-    expect(sent).toHaveLength(1);
-    expect(sent[0]).toEqual([expect.objectContaining({ usedBytes: 3.25 * GB, lineDigits: '0012', via: 'json' })]);
-    watcher.stop();
+    expect(run.sent).toHaveLength(1);
+    expect(run.watcher.status).toMatchObject({ state: 'logged-out', detail: 'page JSON: not signed in' });
+    app().innerHTML = `<div>${figure(3)}</div>`;
+    await advance(15_000);
+    expect(run.sent).toHaveLength(1);
+    expect(run.watcher.status.state).toBe('logged-out');
+    run.watcher.stop();
   });
 
-  it('says signed out when the JSON says so, even over figures still on screen', async () => {
+  it('keeps the page’s own verdict when nothing was readable, “waiting” while the page is still watched', async () => {
+    app().innerHTML = '<p>Cargando…</p>';
+    const run = makeWatcher();
+    run.reply = { ok: true, stored: 0, confirmed: 0, verdict: 'layout-changed' };
+    run.watcher.offerJson(answer(1));
+    run.watcher.start();
+    await advance(SENT);
+    expect(run.sent).toHaveLength(1);
+    expect(run.watcher.status.state).toBe('waiting');
+    await advance(90_000);
+    expect(run.watcher.status).toMatchObject({ state: 'layout-changed', detail: 'labels but no figures' });
+    expect(run.sent).toHaveLength(1);
+  });
+
+  it('sends nothing on a page that shows a sign-in form, whatever the JSON', async () => {
+    app().innerHTML = '<input type="password">';
+    const run = makeWatcher();
+    run.watcher.offerJson(answer(4));
+    run.watcher.start();
+    await advance(SENT);
+    expect(run.sent).toHaveLength(0);
+    expect(run.watcher.status.state).toBe('logged-out');
+    run.watcher.stop();
+  });
+
+  it('sends a changed JSON body again, but not the same body fetched again', async () => {
     app().innerHTML = figure(3);
-    const { watcher, sent } = makeWatcher();
-    watcher.start();
-    await advance(1_000);
-    watcher.offerJson({ ok: false, reason: 'logged-out', detail: 'page JSON: not signed in' });
+    const run = makeWatcher();
+    run.watcher.start();
+    run.watcher.offerJson(answer(3, `${API}?_=1`));
     await advance(SENT);
-    expect(sent).toHaveLength(0);
-    expect(watcher.status.state).toBe('logged-out');
-    watcher.stop();
+    run.watcher.offerJson(answer(3, `${API}?_=2`));
+    await advance(15_000);
+    expect(run.sent).toHaveLength(1);
+    run.watcher.offerJson(answer(3.5, `${API}?_=3`));
+    await advance(15_000);
+    expect(run.answers).toEqual([[answer(3, `${API}?_=1`)], [answer(3.5, `${API}?_=3`)]]);
+    run.watcher.stop();
   });
 
-  it('ignores JSON verdicts that say nothing, and JSON answers that have gone stale', async () => {
-    const { watcher, sent } = makeWatcher();
-    watcher.start();
-    watcher.offerJson(null);
-    watcher.offerJson({ ok: false, reason: 'layout-changed', detail: '' });
-    watcher.offerJson({ ok: true, readings: [] });
+  it('keeps the latest answer of each call, at most four, none over the cap, and none once stale', async () => {
+    app().innerHTML = figure(3);
+    const run = makeWatcher();
+    run.watcher.start();
+    for (const call of ['a', 'b', 'c', 'd', 'e', 'b']) run.watcher.offerJson(answer(1, `${API}/${call}`));
+    run.watcher.offerJson({ url: `${API}/f`, body: 'x'.repeat(PAGE_JSON_MAX_CHARS + 1) });
     await advance(SENT);
-    expect(sent).toHaveLength(0);
-    watcher.offerJson(json(5));
-    await advance(SENT);
-    expect(usedOf(sent)).toEqual([5]);
-    // 90 s later the answer is old: a page that now shows other figures is read from its text.
+    expect(run.answers[0]!.map((a) => a.url.slice(API.length))).toEqual(['/c', '/d', '/e', '/b']);
+    // 90 s later the answers are old: the page's own figures go alone (the window's last read
+    // sends them once more without the answers, then a new view is read from its text).
     await advance(95_000);
-    watcher.restart();
+    run.watcher.restart();
     app().innerHTML = figure(6);
     await advance(15_000);
-    expect(usedOf(sent)).toEqual([5, 6]);
-    expect(sent[1]![0]!.via).toBe('dom');
-    watcher.stop();
+    expect(usedOf(run.sent)).toEqual([3, 3, 6]);
+    expect(run.answers.slice(1)).toEqual([[], []]);
+    run.watcher.stop();
   });
 });

@@ -2,6 +2,7 @@ import { vi } from 'vitest';
 import { defineCarrier } from '@/lib/carriers/types';
 import { observableRoots } from '@/lib/content/roots';
 import type { StoreReply } from '@/lib/messages/schemas';
+import type { PageJsonAnswer } from '@/lib/page-json/envelope';
 import { createPageWatcher, type PageWatcher, type PageWatcherDeps } from '@/lib/reader/page-watcher';
 import type { PageReading } from '@/lib/vocabulary/reading';
 import { GB, pageReading } from '../helpers/readings';
@@ -42,18 +43,21 @@ export const figure = (gb: number | string) => `<p class="roundel"><b id="used">
 export interface Run {
   watcher: PageWatcher;
   sent: PageReading[][];
+  /** The JSON answers sent with each message (same order as `sent`). */
+  answers: PageJsonAnswer[][];
   reply: StoreReply;
 }
 
 export function makeWatcher(overrides: Partial<PageWatcherDeps> = {}): Run {
-  const run: Run = { sent: [], reply: { ok: true, stored: 1, confirmed: 0 }, watcher: undefined as unknown as PageWatcher };
+  const run: Run = { sent: [], answers: [], reply: { ok: true, stored: 1, confirmed: 0 }, watcher: undefined as unknown as PageWatcher };
   run.watcher = createPageWatcher({
     adapter: fakeAdapter,
     doc: document,
     url: () => new URL('https://fake.example/usage'),
     now: () => Date.UTC(2026, 10, 20),
-    send: async (readings) => {
+    send: async (readings, pageJson) => {
       run.sent.push(readings);
+      run.answers.push(pageJson);
       return run.reply;
     },
     clock: () => Date.now() + harness.elapsedInReads,

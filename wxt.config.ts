@@ -24,8 +24,9 @@ function withoutPolyfill(alias: AliasOptions | undefined): AliasOptions {
 
 /**
  * A second minifier pass over the budgeted carrier scripts: terser, run on Vite's minified output,
- * packs them about 3 % smaller (repeated compress passes, shorter joins), which Vite's own
- * minifier does not. Extension pages keep the default alone: no budget that tight there.
+ * packs each 0.2-0.3 KB gzip smaller (repeated compress passes fold the language flags' dead
+ * branches and shorten joins), which Vite's own minifier does not. Extension pages and the
+ * MAIN-world script keep the default alone: no budget that tight there.
  */
 function packTighter(): Plugin {
   return {
@@ -54,7 +55,8 @@ export default defineConfig({
       config.resolve = { ...config.resolve, alias: withoutPolyfill(config.resolve?.alias) };
       // A carrier's script carries only its portal's languages (lib/extract/page-languages.ts).
       const carrier = entrypoints.length === 1 ? CARRIER_CATALOG.find((c) => c.id === entrypoints[0]!.name) : undefined;
-      if (carrier?.languages) config.define = { ...config.define, ...languageDefines(carrier.languages) };
+      if (!carrier) return;
+      if (carrier.languages) config.define = { ...config.define, ...languageDefines(carrier.languages) };
       config.plugins = [...(config.plugins ?? []), packTighter()];
     },
   },

@@ -45,6 +45,7 @@ export function scaffold(c: NewCarrier, current: { catalog: string; registry: st
   unitBase: ${c.base},
   matches: ['${pattern}'],
   usageUrl: 'https://${c.host}/',
+  languages: ['${c.locale.slice(0, 2)}'${c.locale === 'en' ? '' : ", 'en'"}],
 };
 
 /** In match priority order`;

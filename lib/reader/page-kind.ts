@@ -26,34 +26,39 @@ const POST_MARKS = new RegExp(
   'giu',
 );
 
-// One query for every structure this file asks about (substring selectors cost a pass each).
-const SHAPES = 'nav, .breadcrumb, .breadcrumbs, [itemtype], dialog, [role$="dialog"], [aria-modal], .modal, .overlay, .lightbox';
+// Each structure is looked for only when the page's text holds the words it would be judged by:
+// queries over every tree of a 3,000-element page were a tenth of a parse.
+const CRUMBS = 'nav, .breadcrumb, .breadcrumbs';
+const DIALOGS = 'dialog, [role$="dialog"], [aria-modal], .modal, .overlay, .lightbox';
 const CRUMB_NAME = /breadcrumb|fil d['’]ariane|migas|ruta de navegaci/i;
 const POST_TYPE = /Posting|QAPage|FAQPage|\/Article|\/Question/i;
 const DIALOG = /^(?:dialog|alertdialog)$/i;
+const OVERLAY_CLASS = /(?:^|\s)(?:modal|overlay|lightbox)(?:\s|$)/;
 
-type Structures = { crumbs: Element[]; posts: Element[]; dialogs: Element[] };
+/** Breadcrumb trails: a breadcrumb class, or a nav named as one. */
+function crumbs(page: PageText): Element[] {
+  return page.select(CRUMBS).filter((el) => /breadcrumb/i.test(el.getAttribute('class') ?? '') || (el.localName === 'nav' && CRUMB_NAME.test(el.getAttribute('aria-label') ?? '')));
+}
 
-/** The page's breadcrumb trails, post-typed elements and dialogs, found in one query. */
-function structures(page: PageText): Structures {
-  const crumbs: Element[] = [];
-  const posts: Element[] = [];
-  const dialogs: Element[] = [];
-  for (const el of page.select(SHAPES)) {
-    const cls = el.getAttribute('class') ?? '';
-    if (/breadcrumb/i.test(cls) || (el.localName === 'nav' && CRUMB_NAME.test(el.getAttribute('aria-label') ?? ''))) crumbs.push(el);
-    if (POST_TYPE.test(el.getAttribute('itemtype') ?? '')) posts.push(el);
-    if (el.localName === 'dialog' || DIALOG.test(el.getAttribute('role') ?? '') || el.getAttribute('aria-modal') === 'true' || /(?:^|\s)(?:modal|overlay|lightbox)(?:\s|$)/.test(cls)) dialogs.push(el);
-  }
-  return { crumbs, posts, dialogs };
+/** Elements typed as a post, a Q&A or an article (schema.org microdata). */
+function posts(page: PageText): Element[] {
+  return page.select('[itemtype]').filter((el) => POST_TYPE.test(el.getAttribute('itemtype') ?? ''));
+}
+
+/** Dialogs and overlays. */
+function dialogs(page: PageText): Element[] {
+  return page.select(DIALOGS).filter(
+    (el) => el.localName === 'dialog' || DIALOG.test(el.getAttribute('role') ?? '') || el.getAttribute('aria-modal') === 'true' || OVERLAY_CLASS.test(el.getAttribute('class') ?? ''),
+  );
 }
 
 /** Why this is not a usage page (a forum, help or article page), or null when it may be one. */
-function notUsagePage(url: URL, page: PageText, { crumbs, posts }: Structures): string | null {
+function notUsagePage(url: URL, page: PageText): string | null {
   const route = `${url.hostname.split('.')[0]}/${url.pathname}/${url.hash.replace(/^#!?/, '')}`;
   if (route.split(/[/?&=]+/).some((segment) => OTHER.test(segment))) return 'forum or help page (address)';
-  if (crumbs.some((trail) => HELP_CRUMB.test(page.of(trail)))) return 'forum or help page (breadcrumbs)';
-  if (posts.length > 0) return 'forum or help page (post layout)';
+  // A trail's text is part of the page's: no help word on the page, no help trail.
+  if (HELP_CRUMB.test(page.text) && crumbs(page).some((trail) => HELP_CRUMB.test(page.of(trail)))) return 'forum or help page (breadcrumbs)';
+  if (posts(page).length > 0) return 'forum or help page (post layout)';
   return new Set(page.text.match(POST_MARKS)?.map((m) => m.slice(0, 3).toLowerCase())).size >= 2 ? 'forum or help page (post layout)' : null;
 }
 
@@ -70,8 +75,11 @@ const EXPIRED = new RegExp(
 );
 
 /** A shown dialog or overlay asking to sign in again: the page behind it is stale. */
-function blockingSignIn(page: PageText, { dialogs }: Structures): boolean {
-  for (const dialog of dialogs) {
+function blockingSignIn(page: PageText): boolean {
+  // Only an expiry phrase or a password field makes a dialog a sign-in: without either on the
+  // page, no dialog need be looked at.
+  if (!EXPIRED.test(page.text) && !page.fields.some(isPasswordField)) return false;
+  for (const dialog of dialogs(page)) {
     const text = page.of(dialog);
     if (text === '' || text.length > 2_000) continue;
     if (EXPIRED.test(text)) return true;
@@ -86,8 +94,7 @@ function blockingSignIn(page: PageText, { dialogs }: Structures): boolean {
  * page"; a sign-in dialog over the figures means "signed out". Null when it may be read.
  */
 export function pageKind(url: URL, page: PageText): ParseResult | null {
-  const shapes = structures(page);
-  const other = notUsagePage(url, page, shapes);
+  const other = notUsagePage(url, page);
   if (other) return { ok: false, reason: 'not-usage-page', detail: other };
-  return blockingSignIn(page, shapes) ? { ok: false, reason: 'logged-out', detail: 'sign-in over the page' } : null;
+  return blockingSignIn(page) ? { ok: false, reason: 'logged-out', detail: 'sign-in over the page' } : null;
 }

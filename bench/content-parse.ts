@@ -10,7 +10,10 @@ import { median } from './stats';
 
 const TARGET_ELEMENTS = 3_000;
 const SHADOW_ELEMENTS = 500;
-const RUNS = 40;
+// The page's parse once the code is compiled (the watcher re-reads a page at every change of its
+// figures): the first runs on a fresh page are the engine compiling the reader, reported apart.
+const RUNS = 60;
+const WARM_UP = 10;
 
 const tile = (i: number) =>
   `<div class="tile_${i % 17}"><h4>Oferta ${i}</h4><ul><li><span>Tarifa</span> <b>${i % 90} €</b></li><li><a href="/o/${i}">Ver más</a></li></ul></div>`;
@@ -65,6 +68,7 @@ export async function measure(): Promise<Record<string, number>> {
   });
   const perCarrier: Record<string, number> = {};
   const perCarrierShadow: Record<string, number> = {};
+  const firstParse: number[] = [];
   try {
     for (const carrierId of carriers) {
       const script = await scriptFor(carrierId);
@@ -81,7 +85,8 @@ export async function measure(): Promise<Record<string, number>> {
           ({ id, runs, now }) => (globalThis as unknown as { benchParse: (id: string, runs: number, now: number) => number[] }).benchParse(id, runs, now),
           { id: carrierId, runs: RUNS, now: Date.parse(fixture.expected.now) },
         );
-        results[carrierId] = median(times.slice(5));
+        results[carrierId] = median(times.slice(WARM_UP));
+        firstParse.push(times[0]!);
         await page.close();
       }
     }
@@ -95,5 +100,11 @@ export async function measure(): Promise<Record<string, number>> {
   // The budget applies to every carrier and both pages: report the slowest one's median.
   const plain = round(Math.max(...Object.values(perCarrier)));
   const shadow = round(Math.max(...Object.values(perCarrierShadow)));
-  return { content_parse_ms: Math.max(plain, shadow), content_parse_plain_ms: plain, content_parse_shadow_ms: shadow };
+  return {
+    content_parse_ms: Math.max(plain, shadow),
+    content_parse_plain_ms: plain,
+    content_parse_shadow_ms: shadow,
+    // The first parse on a fresh page, code not yet compiled: the slowest page's (no budget).
+    content_parse_first_ms: round(Math.max(...firstParse)),
+  };
 }

@@ -86,12 +86,21 @@ export async function launchFirefox(options: { dark?: boolean } = {}): Promise<F
   // The tab Firefox starts with is guarded too: it is where a first carrier page may load.
   const startTabs = await browser.pages();
   for (const page of startTabs) await guard(page);
-  const newTab = async () => {
+  const newTab = async (): Promise<Page> => {
     // Firefox ESR 140 cannot open a tab while a popup-type window (where the popup is shown)
-    // is the last focused one: bring a tab of the normal window to the front first.
-    const anchor = startTabs.find((p) => !p.isClosed());
-    if (anchor) await anchor.bringToFront().catch(() => undefined);
-    return browser.newPage({ type: 'tab' });
+    // is the last focused one: bring a tab of the normal window to the front first. On a busy
+    // machine the focus change can land after the request, which then fails with "selectedTab
+    // … is undefined": wait and ask again, a few times.
+    for (let attempt = 1; ; attempt++) {
+      const anchor = startTabs.find((p) => !p.isClosed());
+      if (anchor) await anchor.bringToFront().catch(() => undefined);
+      try {
+        return await browser.newPage({ type: 'tab' });
+      } catch (error) {
+        if (attempt >= 5 || !/selectedTab/.test(String(error))) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+      }
+    }
   };
 
   const session: FirefoxSession = {

@@ -85,6 +85,7 @@ export async function measure(): Promise<Record<string, number>> {
           ({ id, runs, now }) => (globalThis as unknown as { benchParse: (id: string, runs: number, now: number) => number[] }).benchParse(id, runs, now),
           { id: carrierId, runs: RUNS, now: Date.parse(fixture.expected.now) },
         );
+        if (process.env.BENCH_TIMES) console.log(carrierId, times.map((t) => t.toFixed(1)).join(" "));
         results[carrierId] = median(times.slice(WARM_UP));
         firstParse.push(times[0]!);
         await page.close();

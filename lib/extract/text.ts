@@ -12,7 +12,7 @@
  */
 import { declarativeRoots } from './composed';
 import { hasStyleSheets } from './visibility';
-import { newWalk, walkElement, WS, type Root, type TextPiece } from './walk';
+import { isSpace, newWalk, walkElement, WS, type Root, type TextPiece } from './walk';
 
 export { observableRoots } from './composed';
 export type { TextPiece } from './walk';
@@ -201,12 +201,6 @@ function sliceTexts(parts: readonly string[]): (from: number, to: number) => str
   };
 }
 const LINE_MARK = '\u0001';
-/** The whitespace the text model collapses: what a regex's `\s` matches, and the zero-width space. */
-function isSpace(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
 function findIn(page: PageText, elements: readonly Element[], re: RegExp, values: readonly string[]): Element[] {
   const test = (s: string): boolean => {
     re.lastIndex = 0;

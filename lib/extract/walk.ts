@@ -52,10 +52,19 @@ function flagsOf(tag: string): number {
 
 /** Block boundary marker while collecting; text nodes cannot carry it (see cleanText). */
 const LINE = '\u0001';
-export const WS = /[\s\u00A0\u202F\u2009\u200B\uFEFF]+/g;
+// The whitespace the text model collapses, in one place: what a regex's `\s` matches (no-break,
+// thin and ideographic spaces, the BOM among them) and the zero-width space; as regexes, and by
+// character code for the scan that puts the page's text together (text.ts).
+export const WS = /[\s\u200B]+/g;
+const SOME_TEXT = /[^\s\u200B]/;
+
+export function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 // What the text model reads differently from a text node's own whitespace.
 const NOT_SPACE = /[\u200B\u0001]/;
-const SOME_TEXT = /[^\s\u00A0\u202F\u2009\u200B\uFEFF]/;
 
 /** A piece of text the walk read: a text node's value, or what an element shows by attribute. */
 export interface TextPiece {

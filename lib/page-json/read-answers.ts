@@ -1,5 +1,4 @@
 import type { ParseContext, ParseResult } from '../vocabulary/reading';
-import { isPageJsonUrl } from './allow-list';
 import type { PageJsonAnswer } from './envelope';
 import type { PageJsonAdapter } from './types';
 
@@ -8,13 +7,14 @@ import type { PageJsonAdapter } from './types';
  * (readings, or signed out) wins, as the page itself renders its latest answer; answers that say
  * nothing about usage (another call, an error code, text that is not JSON) are passed over. Null
  * when none says anything. The bodies are raw text from the page's world: each is parsed here, in
- * the background, and a body that is not JSON, or whose URL is not on this carrier's list, is
- * ignored. The caller validates every reading that comes out (the message schema).
+ * the background, and a body that is not JSON is ignored. The message schema has already checked
+ * every answer's size and that its URL is on this carrier's list (lib/messages/schemas.ts); the
+ * caller validates every reading that comes out.
  */
 export function readPageJson(adapter: PageJsonAdapter, answers: readonly PageJsonAnswer[], context: ParseContext): ParseResult | null {
   let verdict: ParseResult | null = null;
   for (const { url, body } of answers) {
-    const parsed = isPageJsonUrl(adapter.urls, url) ? parse(body) : null;
+    const parsed = parse(body);
     if (!parsed) continue;
     const result = adapter.read(parsed.value, new URL(url), context);
     if (result && (result.ok ? result.readings.length > 0 : result.reason === 'logged-out')) verdict = result;

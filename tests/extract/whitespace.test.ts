@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { pageText, visibleText } from '@/lib/extract/text';
+import { isSpace } from '@/lib/extract/walk';
 
 /**
  * The text model collapses every run of whitespace a regex's `\s` knows (no-break, thin and
@@ -25,5 +26,11 @@ describe('whitespace in the text model', () => {
         expect(pageText(document).of(span)).toBe(expected);
       }),
     );
+  });
+
+  it('knows the same whitespace by character code as by regex, for every UTF-16 code unit', () => {
+    const differ: number[] = [];
+    for (let c = 0; c <= 0xffff; c++) if (isSpace(c) !== /[\s\u200B]/.test(String.fromCharCode(c))) differ.push(c);
+    expect(differ).toEqual([]);
   });
 });

@@ -59,12 +59,12 @@ export async function measure(): Promise<Record<string, number>> {
   };
   // Pages whose figures come from a frame need that frame served too: the plain pages suffice here.
   const fixtures = loadFixtures().filter((f) => f.expected.result.ok && Object.keys(f.frames).length === 0);
-  const carriers = [...new Set(fixtures.map((f) => f.carrierId))];
+  const carriers = [...new Set(fixtures.map((f) => f.carrierId))].filter((c) => !process.env.BENCH_CARRIER || c === process.env.BENCH_CARRIER);
   const profile = mkdtempSync(join(tmpdir(), 'esim-guard-parse-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
+    args: ['--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', ...(process.env.BENCH_NO_SANDBOX ? ['--no-sandbox'] : []), ...(process.env.BENCH_JS_FLAGS ? [`--js-flags=${process.env.BENCH_JS_FLAGS}`] : [])],
   });
   const perCarrier: Record<string, number> = {};
   const perCarrierShadow: Record<string, number> = {};

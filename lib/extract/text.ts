@@ -11,8 +11,7 @@
  * </span><span>/</span><span>60.00GB</span>`) and a space would break "0.00/60.00GB" apart.
  */
 import { declarativeRoots } from './composed';
-import { hasStyleSheets } from './visibility';
-import { isSpace, newWalk, walkElement, WS, type Root, type TextPiece } from './walk';
+import { isSpace, newWalk, startTree, walkElement, WS, type Root, type TextPiece } from './walk';
 
 export { observableRoots } from './composed';
 export type { TextPiece } from './walk';
@@ -22,15 +21,12 @@ function startOf(root: Element | Document): Element | null {
   return root.nodeType === 9 ? ((root as Document).body ?? (root as Document).documentElement) : (root as Element);
 }
 
-function styledAt(el: Element): boolean {
-  const root = el.getRootNode();
-  return (root.nodeType === 9 || root.nodeType === 11) && hasStyleSheets(root as Root);
-}
-
 export function visibleText(root: Element | Document): string {
   const start = startOf(root);
   if (!start) return '';
-  const w = newWalk(false, styledAt(start));
+  const w = newWalk(false);
+  const top = start.getRootNode();
+  if (top.nodeType === 9 || top.nodeType === 11) startTree(w, top as Root, start);
   for (const [host, content] of declarativeRoots(start)) w.declarative.set(host, content);
   walkElement(start, w, false);
   return sliceTexts(w.parts)(0, w.parts.length);
@@ -75,24 +71,24 @@ export function pageText(root: Element | Document): PageText {
   const doc = root.nodeType === 9 ? (root as Document) : null;
   // From the document element, so a climb past <body> stays within the walk.
   const start = doc ? doc.documentElement : (root as Element);
-  const w = newWalk(true, false);
+  const w = newWalk(true);
   if (start) {
     const top = doc ?? start.getRootNode();
     if (top.nodeType === 9 || top.nodeType === 11) {
       w.roots.push(top as Root);
-      w.styled = hasStyleSheets(top as Root);
+      startTree(w, top as Root, start);
       for (const [host, content] of declarativeRoots(top as Root)) w.declarative.set(host, content);
     }
     walkElement(start, w, false);
   }
-  const { spans, parts, hosts } = w;
+  const { order, starts, ends, parts, hosts } = w;
   const texts = new Map<Element, string>();
   const slices = sliceTexts(parts);
   const of = (el: Element): string => {
     let text = texts.get(el);
     if (text === undefined) {
-      const span = spans.get(el);
-      text = span ? slices(span[0]!, span[1]!) : visibleText(el);
+      const at = order.get(el);
+      text = at !== undefined ? slices(starts[at]!, ends[at]!) : visibleText(el);
       texts.set(el, text);
     }
     return text;
@@ -106,7 +102,7 @@ export function pageText(root: Element | Document): PageText {
     for (let a: Element | null = el; a; a = parent(a)) if (a === outer) return true;
     return false;
   };
-  const before = (a: Element, b: Element): boolean => (spans.get(a)?.[2] ?? -1) < (spans.get(b)?.[2] ?? -1);
+  const before = (a: Element, b: Element): boolean => (order.get(a) ?? -1) < (order.get(b) ?? -1);
   let kids: Map<Element, Element[]> | null = null;
   const children = (el: Element): Element[] => {
     if (!kids) {
@@ -133,12 +129,12 @@ export function pageText(root: Element | Document): PageText {
     parent,
     contains,
     children,
-    position: (el) => spans.get(el)?.[0] ?? -1,
+    position: (el) => starts[order.get(el) ?? -1] ?? -1,
     before,
     select(selector) {
       const found = new Set<Element>();
-      for (const r of w.roots) for (const el of Array.from(r.querySelectorAll(selector))) if (spans.has(el)) found.add(el);
-      return [...found].sort((a, b) => spans.get(a)![2]! - spans.get(b)![2]!);
+      for (const r of w.roots) for (const el of Array.from(r.querySelectorAll(selector))) if (order.has(el)) found.add(el);
+      return [...found].sort((a, b) => order.get(a)! - order.get(b)!);
     },
     find: (re) => findIn(page, w.elements, re, (normalized ??= w.pieces.map((piece) => piece.value.replace(WS, ' ').trim()))),
   };
@@ -156,17 +152,19 @@ export function pageText(root: Element | Document): PageText {
  */
 function sliceTexts(parts: readonly string[]): (from: number, to: number) => string {
   let page: string | undefined;
-  // Where each part's shown text starts and ends in `page` (no entry: the part shows nothing).
-  const starts: number[] = [];
-  const ends: number[] = [];
+  // Where each part's shown text starts and ends in `page` (-1: the part shows nothing). Typed
+  // arrays, filled once: a sparse array written part by part falls back to a slow dictionary.
+  const starts = new Int32Array(parts.length).fill(-1);
+  const ends = new Int32Array(parts.length).fill(-1);
   const init = () => {
     const out: string[] = [];
     let length = 0;
     let gap = '';
-    parts.forEach((part, i) => {
+    for (let i = 0; i < parts.length; i++) {
+      const part = parts[i]!;
       if (part === LINE_MARK) {
         if (length) gap = '\n';
-        return;
+        continue;
       }
       // Runs of shown characters and of whitespace, by character code (a regex per part cost
       // twice as much, on every part of the page).
@@ -182,21 +180,21 @@ function sliceTexts(parts: readonly string[]): (from: number, to: number) => str
             length++;
           }
           gap = '';
-          starts[i] ??= length;
+          if (starts[i] === -1) starts[i] = length;
           out.push(end - at === part.length ? part : part.slice(at, end));
           ends[i] = length += end - at;
         }
         at = end;
       }
-    });
+    }
     page = out.join('');
   };
   return (from, to) => {
     if (page === undefined) init();
     let first = from;
-    while (first < to && ends[first] === undefined) first++;
+    while (first < to && ends[first] === -1) first++;
     let last = to - 1;
-    while (last > first && ends[last] === undefined) last--;
+    while (last > first && ends[last] === -1) last--;
     return first < to ? page!.slice(starts[first], ends[last]) : '';
   };
 }

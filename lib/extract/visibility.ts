@@ -1,13 +1,12 @@
 /**
  * Whether a person sees an element: the `hidden` attribute, inline styles, off-screen
- * `aria-hidden` copies, and — wherever the page has style sheets — the
- * COMPUTED style (`.tab-pane { display: none }` hid last month's figures in an inactive tab).
+ * `aria-hidden` copies, and the COMPUTED style (`.tab-pane { display: none }` hid last month's
+ * figures in an inactive tab).
  *
- * Why computed style only where there are style sheets: without an author sheet nothing but the
- * attributes and inline styles checked here can hide an element, and computing style costs
- * (happy-dom, our test DOM, takes ~0.4 ms an element). Real portals always have sheets, so in a
- * browser `Element.checkVisibility()` (style only, no layout) decides; getComputedStyle is the
- * fallback where it is missing.
+ * Computing style costs (happy-dom, our test DOM, takes ~0.4 ms an element; a browser's
+ * `checkVisibility()`, style only, no layout, was a quarter of a parse when asked of every text
+ * holder), so the walk asks it only of elements some rule could hide (style-hiding.ts).
+ * getComputedStyle is the fallback where checkVisibility is missing.
  */
 
 const INLINE_HIDDEN = /display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)|content-visibility\s*:\s*hidden/i;
@@ -19,16 +18,6 @@ const OFF_SCREEN = /(?:left|top|right|indent)\s*:\s*-\d{4}|clip\s*:\s*rect\(\s*0
 const STYLE_ONLY = { visibilityProperty: true, checkVisibilityCSS: true };
 
 type Styled = Element & { checkVisibility?: (options?: Record<string, boolean>) => boolean };
-
-/** Whether `root` (a document or shadow root) carries author style sheets that could hide things. */
-export function hasStyleSheets(root: Document | ShadowRoot | DocumentFragment): boolean {
-  const sheets = (root as Document).styleSheets;
-  const adopted = (root as Document).adoptedStyleSheets;
-  if ((sheets && sheets.length > 0) || (adopted && adopted.length > 0)) return true;
-  // A fragment (a declarative root the parser did not attach) has no sheet list; nor has a shadow
-  // root in happy-dom: look for the elements that make one.
-  return sheets === undefined && root.querySelector('style, link[rel~="stylesheet" i]') !== null;
-}
 
 /**
  * Hidden by what the element itself says. `hasAttributes` is the caller's (it already asked).

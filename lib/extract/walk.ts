@@ -8,7 +8,8 @@
  */
 import { figureLabel, graphicLabel, SVG_TEXT, svgReadsAsText, valueText } from './accessible';
 import { declarativeRoots, frameDocument, slotted } from './composed';
-import { hasStyleSheets, hiddenByAttributes, hiddenByStyle } from './visibility';
+import { styleHiding, type StyleHiding } from './style-hiding';
+import { hiddenByAttributes, hiddenByStyle } from './visibility';
 
 const SKIP = [
   'script', 'style', 'noscript', 'template', 'head', 'title', 'meta', 'link', 'object', 'embed',
@@ -37,6 +38,8 @@ const IS_GENERATES = 4;
 const IS_CELL = 8;
 const IS_SHADOW_HOST = 16;
 const IS_FRAME = 32;
+/** The browser's own style sheet hides them, or their content, unless they are open. */
+const IS_BROWSER_HIDES = 64;
 const TAGS = new Map<string, number>();
 const mark = (tags: readonly string[], bit: number) => tags.forEach((tag) => TAGS.set(tag, (TAGS.get(tag) ?? 0) | bit));
 mark(SKIP, IS_SKIP);
@@ -45,6 +48,7 @@ mark(GENERATES, IS_GENERATES);
 mark(CELL, IS_CELL);
 mark(SHADOW_HOST, IS_SHADOW_HOST);
 mark(['iframe', 'frame'], IS_FRAME);
+mark(['dialog', 'details', 'datalist', 'rp', 'noembed', 'noframes', 'param', 'area', 'base'], IS_BROWSER_HIDES);
 
 function flagsOf(tag: string): number {
   return TAGS.get(tag) ?? (tag.includes('-') ? IS_SHADOW_HOST : 0);
@@ -83,23 +87,56 @@ export type Root = Document | ShadowRoot | DocumentFragment;
 export interface Walk {
   parts: string[];
   record: boolean;
-  /** Per entered element: [first piece, end piece, walk order]. */
-  spans: Map<Element, number[]>;
+  /** Per entered element, its walk order: where `elements`, `starts` and `ends` hold it. */
+  order: Map<Element, number>;
   elements: Element[];
+  /** Per entered element (by walk order), the first part of its text and the part after its end. */
+  starts: number[];
+  ends: number[];
   pieces: TextPiece[];
   fields: Element[];
   /** Shadow roots, template contents and frame documents → the element they are shown in. */
   hosts: Map<Node, Element>;
   roots: Root[];
   declarative: Map<Element, DocumentFragment>;
-  styled: boolean;
   host: Element | null;
-  /** Text elements computed style said are shown. */
-  shown: Set<Element>;
+  /** What the current tree's rules could hide (style-hiding.ts); null: unknown, ask as needed. */
+  hiding: StyleHiding | null;
+  /** The host's tree's: what a slot shows belongs to it. */
+  hostHiding: StyleHiding | null;
+  /** The walk is inside (or at) an element some rule could hide: computed style decides. */
+  suspect: boolean;
+  /** Walking what a slot shows, and how deep (a slot shown by a slot belongs to a further tree). */
+  slotDepth: number;
 }
 
-export function newWalk(record: boolean, styled: boolean): Walk {
-  return { parts: [], record, spans: new Map(), elements: [], pieces: [], fields: [], hosts: new Map(), roots: [], declarative: new Map(), styled, host: null, shown: new Set() };
+export function newWalk(record: boolean): Walk {
+  return {
+    parts: [], record, order: new Map(), elements: [], starts: [], ends: [], pieces: [], fields: [], hosts: new Map(), roots: [], declarative: new Map(),
+    host: null, hiding: null, hostHiding: null, suspect: false, slotDepth: 0,
+  };
+}
+
+/** A tree no rule reaches: a frame's document as seen from the page around it. */
+const NOTHING_HIDES: StyleHiding = { candidates: new Set(), hostMayHide: false };
+
+/**
+ * The tree a walk starts in: its style sheets, what they could hide, and whether the start may
+ * sit inside something they hide (`ancestorsOf` the start, or unknown: a shadow tree's host).
+ */
+export function startTree(w: Walk, root: Root, start: Element | null): void {
+  w.hiding = styleHiding(root);
+  if (!w.hiding || !start) return;
+  if ((root as ShadowRoot).host) w.suspect = true;
+  for (let at = start.parentElement; at && !w.suspect; at = at.parentElement) if (w.hiding.candidates.has(at)) w.suspect = true;
+}
+
+/**
+ * Whether computed style hides `el`, asked only where it can: a rule (or the browser's own style
+ * sheet) could hide `el` or what it is in, or the rules are unknown.
+ */
+function styleHides(el: Element, w: Walk): boolean {
+  return (w.hiding === null || w.suspect || w.hiding.candidates.has(el)) && hiddenByStyle(el);
 }
 
 /** How the walk goes on after entering an element (plain numbers: this ships on every page). */
@@ -121,10 +158,10 @@ function generated(w: Walk, el: Element, text: string, asLine: boolean): void {
 }
 
 /** What an element contributes when the walk enters it, and how the walk goes on. */
-function enter(el: Element, tag: string, flags: number, w: Walk, svg: boolean): Kind {
+function enter(el: Element, tag: string, flags: number, attributes: number, w: Walk, svg: boolean): Kind {
   if (svg) {
     if (tag === 'foreignObject') return DESCEND;
-    if (!SVG_TEXT.has(tag) || (el.hasAttributes() && hiddenByAttributes(el))) return SKIP_IT;
+    if (!SVG_TEXT.has(tag) || (attributes & READS && hiddenByAttributes(el))) return SKIP_IT;
     if (tag === 'text') w.parts.push(LINE);
     return SVG;
   }
@@ -132,14 +169,11 @@ function enter(el: Element, tag: string, flags: number, w: Walk, svg: boolean): 
     if ((tag === 'input' || tag === 'textarea') && w.record && !hidden(el, w)) w.fields.push(el);
     return SKIP_IT;
   }
-  // One call names the element's attributes; most carry none the text model reads (a class, an
-  // href), and asking for each by name was a fifth of the walk.
-  const attributes = readsAttributes(el);
-  if (attributes && hiddenByAttributes(el)) return SKIP_IT;
+  if (attributes & READS && hiddenByAttributes(el)) return SKIP_IT;
   // Computed style is asked only of what shows text (here, or for a text node in walkNodes): a
   // text holder the browser shows has no display:none ancestor, and asking every container
   // would double the walk's cost.
-  if (flags & IS_GENERATES && w.styled && hiddenByStyle(el)) return SKIP_IT;
+  if (flags & IS_GENERATES && styleHides(el, w)) return SKIP_IT;
   if (tag === 'svg') {
     const label = graphicLabel(el, tag);
     if (label !== null) generated(w, el, label, false);
@@ -161,10 +195,10 @@ function enter(el: Element, tag: string, flags: number, w: Walk, svg: boolean): 
     w.parts.push(LINE);
     return LEAF;
   }
-  if (attributes && !(flags & IS_FRAME)) {
+  if (attributes & READS && !(flags & IS_FRAME)) {
     const value = valueText(el, tag) ?? figureLabel(el);
     const label = value === null ? graphicLabel(el, tag) : null;
-    if ((value !== null || label !== null) && w.styled && hiddenByStyle(el)) return SKIP_IT;
+    if ((value !== null || label !== null) && styleHides(el, w)) return SKIP_IT;
     if (value !== null) generated(w, el, value, true);
     else if (label !== null) {
       generated(w, el, label, false);
@@ -176,18 +210,29 @@ function enter(el: Element, tag: string, flags: number, w: Walk, svg: boolean): 
   return DESCEND;
 }
 
-/** Attributes that can hide an element or show a value, a label or a figure (accessible.ts). */
-const READ_ATTRIBUTES = new Set(['hidden', 'style', 'aria-hidden', 'role', 'aria-label', 'title', 'alt']);
+/** The element carries attributes that hide it or show a value, a label or a figure (accessible.ts). */
+const READS = 1;
+/** …or that let the browser's style hide it: a popover, SVG's `display` and `visibility`. */
+const STYLE_MAY_HIDE = 2;
+const ATTRIBUTES = new Map<string, number>([
+  ...['hidden', 'style', 'aria-hidden', 'role', 'aria-label', 'title', 'alt'].map((name) => [name, READS] as const),
+  ...['popover', 'display', 'visibility'].map((name) => [name, STYLE_MAY_HIDE] as const),
+]);
 
-function readsAttributes(el: Element): boolean {
-  if (!el.hasAttributes()) return false;
-  for (const name of el.getAttributeNames()) if (READ_ATTRIBUTES.has(name)) return true;
-  return false;
+/**
+ * What the element's attributes mean to the walk, as bits. One call names them; most carry none
+ * the text model reads (a class, an href), and asking for each by name was a fifth of the walk.
+ */
+function attributeBits(el: Element): number {
+  if (!el.hasAttributes()) return 0;
+  let bits = 0;
+  for (const name of el.getAttributeNames()) bits |= ATTRIBUTES.get(name) ?? 0;
+  return bits;
 }
 
 function hidden(el: Element, w: Walk): boolean {
   if (el.getAttribute('type') === 'hidden') return true;
-  return (el.hasAttributes() && hiddenByAttributes(el)) || (w.styled && hiddenByStyle(el));
+  return (el.hasAttributes() && hiddenByAttributes(el)) || styleHides(el, w);
 }
 
 function leave(tag: string, flags: number, w: Walk): void {
@@ -207,25 +252,37 @@ export function walkElement(el: Element, w: Walk, svg: boolean): void {
   const pieces = w.pieces.length;
   const tag = el.localName;
   const flags = flagsOf(tag);
-  const kind = enter(el, tag, flags, w, svg);
-  if (kind === SKIP_IT) return;
-  let span: number[] | undefined;
-  if (w.record) {
-    span = [from, -1, w.elements.length];
-    w.spans.set(el, span);
-    w.elements.push(el);
+  const attributes = attributeBits(el);
+  const suspect = w.suspect;
+  if (!suspect && w.hiding !== null && (flags & IS_BROWSER_HIDES || attributes & STYLE_MAY_HIDE || (w.hiding.candidates.size > 0 && w.hiding.candidates.has(el)))) w.suspect = true;
+  const kind = enter(el, tag, flags, attributes, w, svg);
+  if (kind !== SKIP_IT) {
+    // Plain numbers in arrays, not an array per element: 3,000 small allocations a parse.
+    const at = w.elements.length;
+    if (w.record) {
+      w.order.set(el, at);
+      w.elements.push(el);
+      w.starts.push(from);
+      w.ends.push(-1);
+    }
+    if (kind !== LEAF) {
+      walkChildren(el, tag, flags, w, kind === SVG, w.pieces.length > pieces);
+      leave(tag, flags, w);
+    }
+    if (w.record) w.ends[at] = w.parts.length;
   }
-  if (kind !== LEAF) {
-    walkChildren(el, tag, flags, w, kind === SVG, w.pieces.length > pieces);
-    leave(tag, flags, w);
-  }
-  if (span) span[1] = w.parts.length;
+  w.suspect = suspect;
 }
 
 function enterRoot(root: Root, shownIn: Element, w: Walk): void {
   w.hosts.set(root, shownIn);
   w.roots.push(root);
-  if (!w.styled && hasStyleSheets(root)) w.styled = true;
+  // Unknown outer rules (a sheet from another origin) may reach in by `::part()`.
+  const outerUnknown = w.hiding === null;
+  // A tree's rules reach only into it (and its host, by `:host`): the outer tree's say nothing
+  // here, but what they hide hides the content of the element the tree is shown in (`suspect`).
+  w.hiding = styleHiding(root);
+  if (outerUnknown || w.hiding?.hostMayHide) w.suspect = true;
   // Nested declarative roots live in their own template content, out of an outer query's reach.
   // A browser attaches them while parsing: a real shadow root holds none left to find.
   if (!(root as ShadowRoot).host) for (const [host, content] of declarativeRoots(root)) w.declarative.set(host, content);
@@ -236,29 +293,41 @@ function walkChildren(el: Element, tag: string, flags: number, w: Walk, svg: boo
   if (shadow) {
     // A host hidden by its tree's style hides its shadow content (happy-dom does not carry that
     // across the boundary by itself).
-    if (w.styled && hiddenByStyle(el)) return;
-    const { styled, host } = w;
+    if (styleHides(el, w)) return;
+    const { host, hiding, hostHiding, suspect, slotDepth } = w;
+    w.hostHiding = hiding;
+    w.slotDepth = 0;
     enterRoot(shadow, el, w);
     w.host = el;
     walkNodes(shadow.firstChild, null, el, w, false, false);
-    w.styled = styled;
-    w.host = host;
+    Object.assign(w, { host, hiding, hostHiding, suspect, slotDepth });
     return;
   }
   if (flags & IS_FRAME) {
     const doc = frameDocument(el);
-    if (!doc || (w.styled && hiddenByStyle(el))) return;
-    const { styled, host } = w;
-    w.styled = false;
+    if (!doc || styleHides(el, w)) return;
+    const { host, hiding, hostHiding, suspect, slotDepth } = w;
+    // A frame is a document of its own: nothing of the page's style reaches into it.
+    w.hiding = NOTHING_HIDES;
+    w.suspect = false;
+    w.slotDepth = 0;
     enterRoot(doc, el, w);
     w.host = null;
     walkElement(doc.documentElement, w, false);
-    w.styled = styled;
-    w.host = host;
+    Object.assign(w, { host, hiding, hostHiding, suspect, slotDepth });
     return;
   }
   if (tag === 'slot' && w.host) {
+    // What a slot shows belongs to the host's tree; a slot shown by a slot, to one further out,
+    // whose rules the walk does not hold: computed style decides there.
+    const { hiding, suspect } = w;
+    w.hiding = w.hostHiding;
+    if (w.slotDepth > 0) w.suspect = true;
+    w.slotDepth++;
     walkNodes(null, slotted(el, w.host), el, w, false, false);
+    w.slotDepth--;
+    w.hiding = hiding;
+    w.suspect = suspect;
     return;
   }
   const first = el.firstChild;
@@ -278,30 +347,13 @@ function walkNodes(first: Node | null, list: readonly Node[] | null, owner: Elem
       const raw = node.nodeValue ?? '';
       const some = SOME_TEXT.test(raw);
       if (some && shown === undefined) {
-        // An element with no attributes of its own shows when the text element around it does:
-        // style sheets hide by class, id or attribute, and asking costs (most of the walk's time).
-        const parent = owner.parentNode as Element | null;
-        shown = !w.styled || bareInsideShown(owner, w.shown) || !hiddenByStyle(owner);
-        if (shown && w.styled) {
-          w.shown.add(owner);
-          // Shown text means its parent is displayed too: its bare siblings need no asking either.
-          if (parent && parent.nodeType === 1) w.shown.add(parent);
-        }
+        // Computed style is asked only where a rule could hide the text's element (every time
+        // where the rules are unknown: a sheet from another origin).
+        shown = !styleHides(owner, w);
       }
       if (shown === false) continue;
       if (w.record && some) w.pieces.push({ value: raw, owner, alone: only && !NOT_SPACE.test(raw), at: w.parts.length });
       w.parts.push(cleanText(raw));
     } else if (node.nodeType === 1) walkElement(node as Element, w, svg);
   }
-}
-
-/** No attributes of its own up to an element already seen shown. */
-function bareInsideShown(el: Element, shown: Set<Element>): boolean {
-  let at: Node | null = el;
-  for (let level = 0; at && at.nodeType === 1 && level < 5; level++, at = at.parentNode) {
-    const e = at as Element;
-    if (level > 0 && shown.has(e)) return true;
-    if (e.hasAttributes()) return false;
-  }
-  return false;
 }

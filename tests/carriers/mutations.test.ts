@@ -9,7 +9,12 @@ import { loadFixtures, parseFixture } from '../helpers/fixtures';
  * we can read, the adapter must answer with the right figures or with a failure: never with a
  * figure the page did not show.
  */
-const readable = loadFixtures().filter((f) => f.expected.result.ok && (!process.env.ONLY_CARRIER || f.carrierId === process.env.ONLY_CARRIER));
+// Pages whose decoys are hidden by tag and place (`section + section`, `.card h4`): a rename or a
+// removal changes what a person sees there, so the mutated page rightly shows other figures.
+const HIDDEN_BY_STRUCTURE = new Set(['movistar-es/2026-12-02-style-hidden']);
+const readable = loadFixtures().filter(
+  (f) => f.expected.result.ok && !HIDDEN_BY_STRUCTURE.has(`${f.carrierId}/${f.name}`) && (!process.env.ONLY_CARRIER || f.carrierId === process.env.ONLY_CARRIER),
+);
 const parsed = readable.map((f) => ({ fixture: f, url: new URL(f.expected.url) }));
 
 type Mutation =

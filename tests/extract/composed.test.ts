@@ -8,7 +8,8 @@ import { findAmounts } from '@/lib/extract/units';
  * throw and never yield a figure a person does not see. Hidden figures are written as 900-999 GB,
  * shown ones as 1-899 GB, so a leak is visible in the text.
  */
-type Hide = 'none' | 'attr' | 'inline' | 'class' | 'offscreen' | 'template' | 'visibility';
+/** How an element is hidden; `type`: by a rule on its tag alone, the element has no attributes. */
+type Hide = 'none' | 'attr' | 'inline' | 'class' | 'offscreen' | 'template' | 'visibility' | 'type';
 type Node_ =
   | { kind: 'text' }
   | { kind: 'el'; tag: string; hide: Hide; shadow: 'none' | 'slot' | 'noslot'; frame: boolean; children: Node_[] };
@@ -24,7 +25,7 @@ const tree: fc.Memo<Node_> = fc.memo((n) =>
             kind: fc.constant('el' as const),
             // Tags that nest anywhere: a frame's content is serialized and parsed again (<li>, <p> would close).
             tag: fc.constantFrom('div', 'span', 'section', 'x-card', 'x-gauge', 'b'),
-            hide: fc.constantFrom<Hide>('none', 'none', 'none', 'attr', 'inline', 'class', 'offscreen', 'template', 'visibility'),
+            hide: fc.constantFrom<Hide>('none', 'none', 'none', 'attr', 'inline', 'class', 'offscreen', 'template', 'visibility', 'type'),
             shadow: fc.constantFrom('none', 'none', 'slot', 'noslot'),
             frame: fc.boolean(),
             children: fc.array(tree(n - 1), { maxLength: 3 }),
@@ -34,7 +35,7 @@ const tree: fc.Memo<Node_> = fc.memo((n) =>
 );
 
 let counter = 0;
-const STYLE = '.h{display:none}.v{visibility:hidden}';
+const STYLE = '.h{display:none}.v{visibility:hidden}u{display:none}';
 
 /** `flat`: inside a frame's srcdoc, which is serialized HTML: no shadow roots there. */
 function build(doc: Document, spec: Node_, hidden: boolean, flat = false): Node {
@@ -49,7 +50,7 @@ function build(doc: Document, spec: Node_, hidden: boolean, flat = false): Node 
     for (const child of spec.children) template.content.append(build(doc, child, true, flat));
     return template;
   }
-  if (spec.frame && !flat && spec.tag === 'div') {
+  if (spec.frame && !flat && spec.tag === 'div' && spec.hide !== 'type') {
     const frame = doc.createElement('iframe');
     const holder = doc.createElement('div');
     for (const child of spec.children) holder.append(build(doc, child, inner, true));
@@ -57,10 +58,10 @@ function build(doc: Document, spec: Node_, hidden: boolean, flat = false): Node 
     if (hides) hideIt(frame, spec.hide);
     return frame;
   }
-  const el = doc.createElement(spec.tag);
+  const el = doc.createElement(spec.hide === 'type' ? 'u' : spec.tag);
   if (hides) hideIt(el, spec.hide);
-  // Browsers let only some elements host a shadow root (attachShadow throws on <b>); happy-dom lets any.
-  if (spec.shadow !== 'none' && !flat && spec.tag !== 'b') {
+  // Browsers let only some elements host a shadow root (attachShadow throws on <b>, <u>); happy-dom lets any.
+  if (spec.shadow !== 'none' && !flat && spec.tag !== 'b' && spec.hide !== 'type') {
     const shadow = el.attachShadow({ mode: 'open' });
     const style = doc.createElement('style');
     style.textContent = STYLE;

@@ -42,6 +42,8 @@ export interface PageText {
   of(el: Element): string;
   /** The text the walk read, in the order shown: text nodes and attribute values. */
   readonly pieces: readonly TextPiece[];
+  /** Each piece's value with its whitespace collapsed and trimmed, in the same order. */
+  pieceTexts(): readonly string[];
   /** Form fields shown (input, textarea, select), across shadow roots and frames. */
   readonly fields: readonly Element[];
   /** The element `el` is shown in: its parent, a shadow root's host, a frame document's frame. */
@@ -136,7 +138,8 @@ export function pageText(root: Element | Document): PageText {
       for (const r of w.roots) for (const el of Array.from(r.querySelectorAll(selector))) if (order.has(el)) found.add(el);
       return [...found].sort((a, b) => order.get(a)! - order.get(b)!);
     },
-    find: (re) => findIn(page, w.elements, re, (normalized ??= w.pieces.map((piece) => piece.value.replace(WS, ' ').trim()))),
+    pieceTexts: () => (normalized ??= w.pieces.map((piece) => piece.value.replace(WS, ' ').trim())),
+    find: (re) => findIn(page, w.elements, re, page.pieceTexts()),
   };
   return page;
 }

@@ -102,18 +102,14 @@ export interface Walk {
   host: Element | null;
   /** What the current tree's rules could hide (style-hiding.ts); null: unknown, ask as needed. */
   hiding: StyleHiding | null;
-  /** The host's tree's: what a slot shows belongs to it. */
-  hostHiding: StyleHiding | null;
   /** The walk is inside (or at) an element some rule could hide: computed style decides. */
   suspect: boolean;
-  /** Walking what a slot shows, and how deep (a slot shown by a slot belongs to a further tree). */
-  slotDepth: number;
 }
 
 export function newWalk(record: boolean): Walk {
   return {
     parts: [], record, order: new Map(), elements: [], starts: [], ends: [], pieces: [], fields: [], hosts: new Map(), roots: [], declarative: new Map(),
-    host: null, hiding: null, hostHiding: null, suspect: false, slotDepth: 0,
+    host: null, hiding: null, suspect: false,
   };
 }
 
@@ -294,39 +290,32 @@ function walkChildren(el: Element, tag: string, flags: number, w: Walk, svg: boo
     // A host hidden by its tree's style hides its shadow content (happy-dom does not carry that
     // across the boundary by itself).
     if (styleHides(el, w)) return;
-    const { host, hiding, hostHiding, suspect, slotDepth } = w;
-    w.hostHiding = hiding;
-    w.slotDepth = 0;
+    const { host, hiding, suspect } = w;
     enterRoot(shadow, el, w);
     w.host = el;
     walkNodes(shadow.firstChild, null, el, w, false, false);
-    Object.assign(w, { host, hiding, hostHiding, suspect, slotDepth });
+    Object.assign(w, { host, hiding, suspect });
     return;
   }
   if (flags & IS_FRAME) {
     const doc = frameDocument(el);
     if (!doc || styleHides(el, w)) return;
-    const { host, hiding, hostHiding, suspect, slotDepth } = w;
+    const { host, hiding, suspect } = w;
     // A frame is a document of its own: nothing of the page's style reaches into it.
     w.hiding = NOTHING_HIDES;
     w.suspect = false;
-    w.slotDepth = 0;
     enterRoot(doc, el, w);
     w.host = null;
     walkElement(doc.documentElement, w, false);
-    Object.assign(w, { host, hiding, hostHiding, suspect, slotDepth });
+    Object.assign(w, { host, hiding, suspect });
     return;
   }
   if (tag === 'slot' && w.host) {
-    // What a slot shows belongs to the host's tree; a slot shown by a slot, to one further out,
-    // whose rules the walk does not hold: computed style decides there.
-    const { hiding, suspect } = w;
-    w.hiding = w.hostHiding;
-    if (w.slotDepth > 0) w.suspect = true;
-    w.slotDepth++;
+    // What a slot shows belongs to the host's tree (or, a slot shown by a slot, to one further
+    // out), whose rules `::slotted()` and the host's own tree both reach: computed style decides.
+    const { suspect } = w;
+    w.suspect = true;
     walkNodes(null, slotted(el, w.host), el, w, false, false);
-    w.slotDepth--;
-    w.hiding = hiding;
     w.suspect = suspect;
     return;
   }

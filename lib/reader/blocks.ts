@@ -11,7 +11,7 @@
  */
 import { lineNumbers } from '../extract/line-number';
 import { contextOf, lineOf, type Block, type TextNode } from './block-lines';
-import type { PageText, TextPiece } from '../extract/text';
+import type { PageText } from '../extract/text';
 import { findAmounts } from '../extract/units';
 import { isUnlimitedText } from '../extract/unlimited';
 import type { Bucket, CarrierContext } from '../vocabulary/reading';
@@ -75,7 +75,7 @@ export function readBlocks(page: PageText, rules: BlockRules, context: CarrierCo
     if (t === undefined) cleaned.set(el, (t = unglue(texts(el).replace(SPLIT_UNIT, '$1$2 ').replace(MONEY, ' '))));
     return t;
   };
-  const nodes = textNodes(page.pieces);
+  const nodes = textNodes(page);
   // A text node alone in an element read as text is that element's whole text: clean it directly.
   for (const { value, parent, alone } of nodes) if (alone) cleaned.set(parent, DIGIT.test(value) ? unglue(value.replace(MONEY, ' ')) : value);
   const ancestors = new Map<Element, Set<Element>>();
@@ -95,7 +95,8 @@ export function readBlocks(page: PageText, rules: BlockRules, context: CarrierCo
       const text = textOf(parent);
       if (re.test(value) || (text !== value && re.test(text))) hits.add(parent);
     }
-    return [...hits].filter((el) => ![...hits].some((o) => o !== el && within(el, o)));
+    const all = [...hits];
+    return all.filter((el) => !all.some((o) => o !== el && within(el, o)));
   };
   const labels = matching(rules.labels);
   const bounds = matching(rules.boundaries).filter((b) => !labels.includes(b));
@@ -158,12 +159,13 @@ export function readBlocks(page: PageText, rules: BlockRules, context: CarrierCo
 
 
 /** The non-blank pieces the page walk read (the text model's notion of shown), each with its element. */
-function textNodes(read: readonly TextPiece[]): TextNode[] {
+function textNodes(page: PageText): TextNode[] {
   const out: TextNode[] = [];
-  for (const { value: raw, owner: parent, alone } of read) {
-    const value = raw.replace(/\s+/g, ' ').trim();
+  const values = page.pieceTexts();
+  page.pieces.forEach(({ owner: parent, alone }, i) => {
+    const value = values[i]!;
     if (value !== '') out.push({ value, parent, alone });
-  }
+  });
   return out;
 }
 
@@ -186,7 +188,8 @@ function amountElements(nodes: TextNode[], up: (el: Element) => Element | null, 
       }
     }
   }
-  return [...found].filter((el) => ![...found].some((other) => other !== el && within(el, other)));
+  const all = [...found];
+  return all.filter((el) => !all.some((other) => other !== el && within(el, other)));
 }
 
 /** A used amount next to an explicit "unlimited" (Orange ES "5,82GB de ∞", FR "Illimité"). */

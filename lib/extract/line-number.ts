@@ -48,7 +48,8 @@ const MASKED = /^[Xx*•·●∗]{4,}\d{2,4}$/;
 
 /** The last digits of the user's line in one line of page text, or null (see the header). */
 export function lineNumberIn(raw: string, country: Country): string | null {
-  if (HOTLINE.test(raw)) return null;
+  // A run holds a digit (digits.ts): most lines of a page hold none, and are done at once.
+  if (!/\d/.test(raw) || HOTLINE.test(raw)) return null;
   // A spaced "·" or "•" separates items ("9 0000 0044 · Plan 20 GB"); the run would read it as a mask.
   const line = raw.replace(/\s[·•]\s/g, ' | ').replace(DATE_TIME, ' ').replace(/([\p{Script=Han}:：])(?=[+\d])/gu, '$1 ');
   const runs = phoneRuns(line);

@@ -35,6 +35,10 @@ export interface StyleHiding {
   readonly hostMayHide: boolean;
 }
 
+/** A tree no rule hides anything in (also a frame's document, as seen from the page around it). */
+export const NOTHING_HIDES: StyleHiding = { candidates: new Set(), hostMayHide: false };
+const HOST_ONLY: StyleHiding = { candidates: new Set(), hostMayHide: true };
+
 /** What a sheet's rules hide: their selectors (null: unknown), and whether a `:host` rule does. */
 interface Hides {
   selectors: string[] | null;
@@ -100,17 +104,20 @@ function hidesOf(sheet: CSSStyleSheet): Hides {
 export function styleHiding(root: Document | ShadowRoot | DocumentFragment): StyleHiding | null {
   const list = (root as Document).styleSheets as StyleSheetList | undefined;
   if (!list) return null;
-  const selectors: string[] = [];
+  // Most trees of a component page hide nothing: no list, no set, no query for them.
+  let selectors: string[] | undefined;
   let hostMayHide = false;
-  for (const sheet of [...Array.from(list as ArrayLike<CSSStyleSheet>), ...((root as Document).adoptedStyleSheets ?? [])]) {
-    const hides = hidesOf(sheet);
+  const adopted = (root as Document).adoptedStyleSheets ?? [];
+  for (let i = 0; i < list.length + adopted.length; i++) {
+    const hides = hidesOf((i < list.length ? list[i] : adopted[i - list.length]) as CSSStyleSheet);
     if (!hides.selectors) return null;
-    selectors.push(...hides.selectors);
+    if (hides.selectors.length > 0) (selectors ??= []).push(...hides.selectors);
     hostMayHide ||= hides.host;
   }
+  if (!selectors) return hostMayHide ? HOST_ONLY : NOTHING_HIDES;
   const candidates = new Set<Element>();
   try {
-    if (selectors.length > 0) for (const el of Array.from(root.querySelectorAll(selectors.join(',')))) candidates.add(el);
+    for (const el of Array.from(root.querySelectorAll(selectors.join(',')))) candidates.add(el);
   } catch {
     // A selector the rules take and a query does not: unknown.
     return null;

@@ -8,7 +8,7 @@
  */
 import { figureLabel, graphicLabel, SVG_TEXT, svgReadsAsText, valueText } from './accessible';
 import { declarativeRoots, frameDocument, slotted } from './composed';
-import { styleHiding, type StyleHiding } from './style-hiding';
+import { NOTHING_HIDES, styleHiding, type StyleHiding } from './style-hiding';
 import { hiddenByAttributes, hiddenByStyle } from './visibility';
 
 const SKIP = [
@@ -113,8 +113,6 @@ export function newWalk(record: boolean): Walk {
   };
 }
 
-/** A tree no rule reaches: a frame's document as seen from the page around it. */
-const NOTHING_HIDES: StyleHiding = { candidates: new Set(), hostMayHide: false };
 
 /**
  * The tree a walk starts in: its style sheets, what they could hide, and whether the start may

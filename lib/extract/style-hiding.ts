@@ -107,9 +107,14 @@ export function styleHiding(root: Document | ShadowRoot | DocumentFragment): Sty
   // Most trees of a component page hide nothing: no list, no set, no query for them.
   let selectors: string[] | undefined;
   let hostMayHide = false;
-  const adopted = (root as Document).adoptedStyleSheets ?? [];
-  for (let i = 0; i < list.length + adopted.length; i++) {
-    const hides = hidesOf((i < list.length ? list[i] : adopted[i - list.length]) as CSSStyleSheet);
+  const sheets: CSSStyleSheet[] = Array.from(list as ArrayLike<CSSStyleSheet>);
+  try {
+    sheets.push(...((root as Document).adoptedStyleSheets ?? []));
+  } catch {
+    return null;
+  }
+  for (const sheet of sheets) {
+    const hides = hidesOf(sheet);
     if (!hides.selectors) return null;
     if (hides.selectors.length > 0) (selectors ??= []).push(...hides.selectors);
     hostMayHide ||= hides.host;

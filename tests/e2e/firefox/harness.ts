@@ -27,7 +27,7 @@ export type Html = string | (() => string);
 export interface FirefoxSession {
   browser: Browser;
   /** Serves `html` at a real carrier URL (without its #fragment) in every tab opened after or before. */
-  serve(url: string, html: Html): void;
+  serve(url: string, html: Html, contentType?: string): void;
   /** A new tab (or window) whose requests go only to the served pages. */
   newPage(type?: 'tab' | 'window'): Promise<Page>;
   /** A carrier page in a new tab, loaded. */
@@ -66,12 +66,13 @@ export async function launchFirefox(options: { dark?: boolean } = {}): Promise<F
     await browser.close();
     throw error;
   }
-  const routes = new Map<string, Html>();
+  const routes = new Map<string, { html: Html; contentType: string }>();
   const answer = (request: HTTPRequest) => {
     const url = request.url();
-    const html = routes.get(url.split('#')[0]!);
-    if (html !== undefined) {
-      void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: typeof html === 'string' ? html : html() });
+    const served = routes.get(url.split('#')[0]!);
+    if (served !== undefined) {
+      const { html, contentType } = served;
+      void request.respond({ status: 200, contentType, body: typeof html === 'string' ? html : html() });
     } else if (/^(https?|wss?|ftp):/i.test(url)) {
       void request.abort('internetdisconnected');
     } else {
@@ -105,7 +106,7 @@ export async function launchFirefox(options: { dark?: boolean } = {}): Promise<F
 
   const session: FirefoxSession = {
     browser,
-    serve: (url, html) => void routes.set(url.split('#')[0]!, html),
+    serve: (url, html, contentType = 'text/html; charset=utf-8') => void routes.set(url.split('#')[0]!, { html, contentType }),
     newPage: async (type = 'tab') => guard(await (type === 'tab' ? newTab() : browser.newPage({ type }))),
     async openCarrierPage(url) {
       const page = await session.newPage();

@@ -35,8 +35,8 @@ const MONTH_WORDS: Array<[number, string[]]> = Array.from({ length: 12 }, (_, i)
   i + 1,
   [...new Set([SPANISH && MONTHS_ES, MONTHS_EN, FRENCH && MONTHS_FR, CATALAN && MONTHS_CA].flatMap((months) => (months ? months[i]!.split('|') : [])))],
 ]);
-/** Every month word the grammar knows, for the redacted sample's allow-list. */
-export const MONTH_NAMES: readonly string[] = MONTH_WORDS.flatMap(([, words]) => words);
+/** Every month word the grammar knows, for the redacted sample's allow-list (pure: see UNIT_WORDS in units.ts). */
+export const MONTH_NAMES: readonly string[] = /* @__PURE__ */ MONTH_WORDS.flatMap(([, words]) => words);
 const MONTH_BY_WORD = new Map<string, number>();
 for (const [m, words] of MONTH_WORDS) for (const w of words) MONTH_BY_WORD.set(w, m);
 const MONTH_ALT = [...MONTH_BY_WORD.keys()].sort((a, b) => b.length - a.length).join('|');

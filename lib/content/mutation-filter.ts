@@ -7,12 +7,12 @@
  * dialog). Everything else ("Sesión activa 4:05", "hace 5 minutos") is ignored. A miss only delays
  * a re-read: the watcher still reads at the end of its window, and on every route change.
  */
-import { anyOf, CHINESE, FRENCH } from '../extract/page-languages';
+import { anyOf, CHINESE, FRENCH, SPANISH } from '../extract/page-languages';
 
 const FIGURE_HINT = new RegExp(
   anyOf(
     '\\d\\s*(?:[KMGT]i?B|[KMGT]o|%)',
-    `(?<![\\p{L}])(?:${anyOf('[KMGT]i?B|[KMGT]o|megas|gigas|ilimitad[oa]s?', FRENCH && 'illimit\\p{L}*', 'unlimited|sin\\s+l[ií]mites?')})(?![\\p{L}])`,
+    `(?<![\\p{L}])(?:${anyOf('[KMGT]i?B|[KMGT]o', SPANISH && 'megas|gigas|ilimitad[oa]s?|sin\\s+l[ií]mites?', FRENCH && 'illimit\\p{L}*', 'unlimited')})(?![\\p{L}])`,
     CHINESE && '無限|无限',
     '∞',
   ),

@@ -9,7 +9,7 @@
  */
 import { findRelative, parseRelative, type RelativeOptions } from './relative';
 import { dayDiff, isValidDay, zonedParts, zonedTime } from '../time/calendar';
-import { CATALAN, CHINESE, FRENCH } from './page-languages';
+import { CATALAN, CHINESE, FRENCH, SPANISH } from './page-languages';
 
 export { parseRelative };
 
@@ -23,19 +23,20 @@ export interface DateOptions {
 /** ~11 months: beyond this a yearless date flips to the other side of today. */
 const FLIP_DAYS = 335;
 
-// Month words per language, January first, full and abbreviated, with and without accents (French
-// and Catalan only where read: lib/extract/page-languages.ts). Ambiguity is harmless here: every
-// shared spelling ("mar", "nov", "sept") names the same month.
+// Month words per language, January first, full and abbreviated, with and without accents (Spanish,
+// French and Catalan only where read: lib/extract/page-languages.ts; a spelling two languages share
+// stays while either is read). Ambiguity is harmless here: every shared spelling ("mar", "nov",
+// "sept") names the same month.
 const MONTHS_ES = ['enero|ene', 'febrero|feb', 'marzo|mar', 'abril|abr', 'mayo|may', 'junio|jun', 'julio|jul', 'agosto|ago', 'septiembre|setiembre|sept|sep', 'octubre|oct', 'noviembre|nov', 'diciembre|dic'];
 const MONTHS_EN = ['january|jan', 'february|feb', 'march|mar', 'april|apr', 'may', 'june|jun', 'july|jul', 'august|aug', 'september|sept|sep', 'october|oct', 'november|nov', 'december|dec'];
 const MONTHS_FR = ['janvier|janv|jan', 'février|fevrier|févr|fevr|fév|fev', 'mars|mar', 'avril|avr', 'mai', 'juin', 'juillet|juil', 'août|aout', 'septembre|sept', 'octobre|oct', 'novembre|nov', 'décembre|decembre|déc|dec'];
 const MONTHS_CA = ['gener', 'febrer', 'març', 'abril', 'maig', 'juny', 'juliol', 'agost', 'setembre', 'octubre', 'novembre', 'desembre'];
 const MONTH_WORDS: Array<[number, string[]]> = Array.from({ length: 12 }, (_, i) => [
   i + 1,
-  [...new Set([MONTHS_ES, MONTHS_EN, FRENCH && MONTHS_FR, CATALAN && MONTHS_CA].flatMap((months) => (months ? months[i]!.split('|') : [])))],
+  [...new Set([SPANISH && MONTHS_ES, MONTHS_EN, FRENCH && MONTHS_FR, CATALAN && MONTHS_CA].flatMap((months) => (months ? months[i]!.split('|') : [])))],
 ]);
-/** Every month word the grammar knows, for the redacted sample's allow-list. */
-export const MONTH_NAMES: readonly string[] = MONTH_WORDS.flatMap(([, words]) => words);
+/** Every month word the grammar knows, for the redacted sample's allow-list (pure: see UNIT_WORDS in units.ts). */
+export const MONTH_NAMES: readonly string[] = /* @__PURE__ */ MONTH_WORDS.flatMap(([, words]) => words);
 const MONTH_BY_WORD = new Map<string, number>();
 for (const [m, words] of MONTH_WORDS) for (const w of words) MONTH_BY_WORD.set(w, m);
 const MONTH_ALT = [...MONTH_BY_WORD.keys()].sort((a, b) => b.length - a.length).join('|');

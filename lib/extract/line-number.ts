@@ -6,7 +6,7 @@
  * carrier's country prints mobile numbers in. Otherwise there is no line number (the line is then
  * keyed by its plan).
  */
-import { anyOf, CHINESE, FRENCH } from './page-languages';
+import { anyOf, CATALAN, CHINESE, FRENCH, SPANISH } from './page-languages';
 import { phoneRuns } from './digits';
 
 export type Country = 'ES' | 'FR' | 'HK' | 'CL' | 'MX';
@@ -29,12 +29,12 @@ const SHAPES: Record<Country, RegExp> = {
 
 // A label right before the number: "Línea: …", "Tu número …", "Mobile 06 …", "號碼 9000 0012".
 const LABEL_BEFORE = new RegExp(
-  `(?:${anyOf(`(?<![\\p{L}])(?:${anyOf('l[íi]ne?a|n[úu]mero', FRENCH && 'num[ée]ro|ligne', 'mobile|m[óo]vil|celular|line|number|phone')})`, CHINESE && '號碼|号码|手機|手机')})[^\\d\\n]{0,16}$`,
+  `(?:${anyOf(`(?<![\\p{L}])(?:${anyOf(SPANISH && 'l[íi]ne?a', (SPANISH || CATALAN) && 'n[úu]mero', FRENCH && 'num[ée]ro|ligne', 'mobile', SPANISH && 'm[óo]vil|celular', 'line|number|phone')})`, CHINESE && '號碼|号码|手機|手机')})[^\\d\\n]{0,16}$`,
   'iu',
 );
 // Customer-service numbers in footers and help boxes are never the user's line.
 const HOTLINE = new RegExp(
-  anyOf('fono|ayuda|ll[áa]m[ae]|atenci[óo]n|servicio|service|hotline|call', FRENCH && 'appel|commande|r[ée]f[ée]ren|contrat|compte', CHINESE && '熱線|热线|客服', 'pedido|order|referen|cuenta|account|factur|invoice'),
+  anyOf(SPANISH && 'fono|ayuda|ll[áa]m[ae]|atenci[óo]n|servicio|pedido|cuenta', 'service|hotline|call', FRENCH && 'appel|commande|r[ée]f[ée]ren|contrat|compte', CHINESE && '熱線|热线|客服', 'order|referen|account|factur|invoice'),
   'i',
 );
 

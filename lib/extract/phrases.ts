@@ -4,7 +4,7 @@
  * Word edges use \p{L} lookarounds because \b does not know accented letters ("días", "consommé").
  */
 import type { NumberLocale } from './numbers';
-import { CATALAN, CHINESE, FRENCH } from './page-languages';
+import { CATALAN, CHINESE, FRENCH, SPANISH } from './page-languages';
 
 export type Lang = 'es' | 'fr' | 'zh' | 'en';
 // No "total" role: totals are read structurally ("X de Y", "X / Y", lib/reader/figures.ts), and
@@ -24,8 +24,12 @@ function z(source: string): RegExp {
 export const PHRASES: Record<PhraseRole, Record<Lang, RegExp[]>> = {
   used: {
     es: [
-      w('has\\s+consumido'), w('llevas(?:\\s+consumidos?)?'), w('consumid[oa]s?(?:\\s+hasta\\s+hoy)?'),
-      w('total\\s+utilizado'), w('has\\s+usado'), w('usad[oa]s?'), w('utilizad[oa]s?'), w('gastad[oa]s?'),
+      ...(SPANISH
+        ? [
+            w('has\\s+consumido'), w('llevas(?:\\s+consumidos?)?'), w('consumid[oa]s?(?:\\s+hasta\\s+hoy)?'),
+            w('total\\s+utilizado'), w('has\\s+usado'), w('usad[oa]s?'), w('utilizad[oa]s?'), w('gastad[oa]s?'),
+          ]
+        : []),
       // Catalan (Movistar Spain offers it).
       ...(CATALAN ? [w('has\\s+consumit'), w('consumits?'), w('utilitzats?')] : []),
     ],
@@ -35,7 +39,7 @@ export const PHRASES: Record<PhraseRole, Record<Lang, RegExp[]>> = {
   },
   remaining: {
     es: [
-      w('disponibles?'), w('te\\s+quedan?'), w('quedan?'), w('restantes?'), w('saldo'), w('te\\s+restan?'),
+      ...(SPANISH ? [w('disponibles?'), w('te\\s+quedan?'), w('quedan?'), w('restantes?'), w('saldo'), w('te\\s+restan?')] : []),
       ...(CATALAN ? [w('et\\s+queden'), w('restants?')] : []),
     ],
     fr: FRENCH ? [w('restante?s?'), w('il\\s+vous\\s+reste'), w('reste'), w('disponibles?')] : [],
@@ -43,10 +47,12 @@ export const PHRASES: Record<PhraseRole, Record<Lang, RegExp[]>> = {
     en: [w('left'), w('remaining'), w('available'), w('balance')],
   },
   login: {
-    es: [
-      w('iniciar\\s+sesi[oó]n'), w('inicia\\s+sesi[oó]n'), w('accede'), w('contrase[ñn]a'),
-      w('identif[ií]cate'), w('ingresa\\s+tu\\s+rut'),
-    ],
+    es: SPANISH
+      ? [
+          w('iniciar\\s+sesi[oó]n'), w('inicia\\s+sesi[oó]n'), w('accede'), w('contrase[ñn]a'),
+          w('identif[ií]cate'), w('ingresa\\s+tu\\s+rut'),
+        ]
+      : [],
     fr: FRENCH ? [w('se\\s+connecter'), w('mot\\s+de\\s+passe'), w('identifiez-vous'), w('connectez-vous')] : [],
     zh: CHINESE ? [z('登入'), z('登录'), z('登錄'), z('密碼'), z('密码')] : [],
     en: [w('log\\s*in'), w('sign\\s*in'), w('password')],

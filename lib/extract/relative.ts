@@ -6,7 +6,7 @@
  * a reading equal to the previous one is not stored twice. Hour-sized steps are exact offsets.
  */
 import { addDays, addMonths, zonedParts, zonedTime } from '../time/calendar';
-import { anyOf, CATALAN, CHINESE, FRENCH } from './page-languages';
+import { anyOf, CATALAN, CHINESE, FRENCH, SPANISH } from './page-languages';
 
 export interface RelativeOptions {
   now: number;
@@ -26,14 +26,26 @@ const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 
-const QTY = `(\\d{1,4}|${anyOf('un|una|uno', FRENCH && 'une', 'a|an|one')})`;
-// Latin unit words in es/en (fr, and Catalan: dies, hores, minuts, setmanes, mesos, where read).
-// Bare letters only for the conventional "h" and "min".
+// "un" is Spanish, Catalan and French alike.
+const QTY = `(\\d{1,4}|${anyOf('un', (SPANISH || CATALAN) && 'una', SPANISH && 'uno', FRENCH && 'une', 'a|an|one')})`;
+// Latin unit words of the languages read (Catalan's singular "hora", "dia", "mes" are spelt as
+// Spanish's). Bare letters only for the conventional "h" and "min".
 const UNIT = `(${anyOf(
-  'segundos?|seconds?|secs?|minutos?|minutes?|mins?',
+  SPANISH && 'segundos?',
+  'seconds?|secs?',
+  SPANISH && 'minutos?',
+  'minutes?|mins?',
   FRENCH && 'secondes?|mn|heures?|jours?|semaines?|mois',
   CATALAN && 'minuts?|hores?|dies|setmanes?|mesos',
-  'horas?|hours?|hrs?|h|d[ií]as?|days?|semanas?|weeks?|meses|mes|months?',
+  (SPANISH || CATALAN) && 'horas?',
+  'hours?|hrs?|h',
+  (SPANISH || CATALAN) && 'd[ií]as?',
+  'days?',
+  SPANISH && 'semanas?',
+  'weeks?',
+  SPANISH && 'meses',
+  (SPANISH || CATALAN) && 'mes',
+  'months?',
 )})`;
 const ZH_UNIT = '(秒|分鐘|分钟|分|小時|小时|日|天|星期|週|周|個月|个月)';
 
@@ -46,11 +58,16 @@ const rule = (source: string, flags: string, sign: 1 | -1): Rule => ({ re: new R
 /** sign: +1 future, -1 past; qty/unit are capture indexes. */
 const RULES: Rule[] = [
   // en 12 días, dentro de 2 días, Faltan 13 días, quedan 3 días, dans 5 jours, in 3 days, il reste 3 jours
-  rule(`${L}(?:${anyOf('en|dentro\\s+de|faltan|falta|quedan|queda|restan', CATALAN && 'queden|falten', FRENCH && "dans|d'ici|reste|encore", 'in|within')})\\s+${QTY}\\s*${UNIT}${R}`, 'giu', 1),
-  // 5 días restantes, 3 jours restants, 3 days left / remaining
-  rule(`${L}${QTY}\\s*${UNIT}\\s+(?:${anyOf('restantes?', FRENCH && 'restants?', 'left|remaining')})${R}`, 'giu', 1),
+  // ("en" is Catalan and French too; "falta", "queda" Catalan too.)
+  rule(
+    `${L}(?:${anyOf('en', SPANISH && 'dentro\\s+de|faltan|quedan|restan', (SPANISH || CATALAN) && 'falta|queda', CATALAN && 'queden|falten', FRENCH && "dans|d'ici|reste|encore", 'in|within')})\\s+${QTY}\\s*${UNIT}${R}`,
+    'giu',
+    1,
+  ),
+  // 5 días restantes, 3 jours restants, 3 heures restantes, 3 days left / remaining
+  rule(`${L}${QTY}\\s*${UNIT}\\s+(?:${anyOf((SPANISH || FRENCH) && 'restantes?', FRENCH && 'restants?', 'left|remaining')})${R}`, 'giu', 1),
   // hace 2 horas, il y a 3 heures, depuis 2 jours
-  rule(`${L}(?:${anyOf('hace', CATALAN && 'fa', FRENCH && 'il\\s+y\\s+a|depuis')})\\s+${QTY}\\s*${UNIT}${R}`, 'giu', -1),
+  rule(`${L}(?:${anyOf(SPANISH && 'hace', CATALAN && 'fa', FRENCH && 'il\\s+y\\s+a|depuis')})\\s+${QTY}\\s*${UNIT}${R}`, 'giu', -1),
   // 3 days ago
   rule(`${L}${QTY}\\s*${UNIT}\\s+ago${R}`, 'giu', -1),
   ...(CHINESE
@@ -81,14 +98,20 @@ function qtyOf(q: string): number {
   return /^\d+$/.test(q) ? Number(q) : 1;
 }
 
-// Day words. "mañana" after "de la"/"por la"/"esta" is "morning", not "tomorrow".
-const DAY_WORDS: Array<[RegExp, number]> = [
-  [new RegExp(anyOf('pasado\\s+mañana', FRENCH && 'après-demain', CHINESE && '后天|後天'), 'iu'), 2],
-  [new RegExp(anyOf('anteayer|antier', FRENCH && 'avant-hier', CHINESE && '前天'), 'iu'), -2],
-  [new RegExp(anyOf('(?<!(?:de|por)\\s+la\\s+|esta\\s+)mañana|tomorrow', FRENCH && 'demain', CHINESE && '明天|明日'), 'iu'), 1],
-  [new RegExp(anyOf('ayer|yesterday', FRENCH && 'hier', CHINESE && '昨天|昨日'), 'iu'), -1],
-  [new RegExp(anyOf('hoy|today', FRENCH && "aujourd['’]hui", CHINESE && '今天|今日'), 'iu'), 0],
-];
+// Day words. "mañana" after "de la"/"por la"/"esta" is "morning", not "tomorrow". English has no
+// word for ±2 days: a build reading none of the other languages has no such entry (an empty one
+// would match everywhere).
+const DAY_WORDS: Array<[RegExp, number]> = (
+  [
+    [anyOf(SPANISH && 'pasado\\s+mañana', FRENCH && 'après-demain', CHINESE && '后天|後天'), 2],
+    [anyOf(SPANISH && 'anteayer|antier', FRENCH && 'avant-hier', CHINESE && '前天'), -2],
+    [anyOf(SPANISH && '(?<!(?:de|por)\\s+la\\s+|esta\\s+)mañana', 'tomorrow', FRENCH && 'demain', CHINESE && '明天|明日'), 1],
+    [anyOf(SPANISH && 'ayer', 'yesterday', FRENCH && 'hier', CHINESE && '昨天|昨日'), -1],
+    [anyOf(SPANISH && 'hoy', 'today', FRENCH && "aujourd['’]hui", CHINESE && '今天|今日'), 0],
+  ] as const
+)
+  .filter(([words]) => words !== '')
+  .map(([words, offset]) => [new RegExp(words, 'iu'), offset]);
 const DAY_RE = new RegExp(
   `(?<![\\p{L}])(${DAY_WORDS.map(([re]) => `(?:${re.source})`).join('|')})(?![\\p{L}])` +
     `(?:,?\\s*(?:a\\s+las?|à|at|a\\s+les)?\\s*(\\d{1,2})[:h](\\d{2})(?!\\d))?`,
@@ -96,7 +119,7 @@ const DAY_RE = new RegExp(
 );
 const AT_TIME_RE = /(?<![\p{L}])(?:a\s+las?|à|at)\s+(\d{1,2})[:h](\d{2})(?!\d)/giu;
 const NOW_RE = new RegExp(
-  anyOf(`(?<![\\p{L}])(?:${anyOf('ahora(?:\\s+mismo)?|justo\\s+ahora|hace\\s+un\\s+momento', FRENCH && "à\\s+l['’]instant", 'just\\s+now|right\\s+now')})(?![\\p{L}])`, CHINESE && '剛剛|刚刚'),
+  anyOf(`(?<![\\p{L}])(?:${anyOf(SPANISH && 'ahora(?:\\s+mismo)?|justo\\s+ahora|hace\\s+un\\s+momento', FRENCH && "à\\s+l['’]instant", 'just\\s+now|right\\s+now')})(?![\\p{L}])`, CHINESE && '剛剛|刚刚'),
   'giu',
 );
 

@@ -49,8 +49,12 @@ const CASELESS: Record<string, SizeUnit> = {
   to: 'TB',
 };
 
-/** Every unit word the grammar knows (lower case), for the redacted sample's allow-list. */
-export const UNIT_WORDS: readonly string[] = Object.keys(CASELESS);
+/**
+ * Every unit word the grammar knows (lower case), for the redacted sample's allow-list. Only the
+ * background reads it: marked pure so the bundler drops it from the content scripts, which it
+ * cannot otherwise tell a call without side effects.
+ */
+export const UNIT_WORDS: readonly string[] = /* @__PURE__ */ Object.keys(CASELESS);
 
 export function parseUnit(text: string): SizeUnit | null {
   const t = text.trim().replace(/\.$/, '');

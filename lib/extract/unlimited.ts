@@ -3,13 +3,13 @@
  * the ∞ of "de ∞" as an icon, so a text-only check would read that plan as having no total.
  */
 import { visibleText } from './text';
-import { anyOf, CHINESE, FRENCH } from './page-languages';
+import { anyOf, CHINESE, FRENCH, SPANISH } from './page-languages';
 
 // Whole words only: "ilimitado" must not fire inside unrelated longer words, but the CJK terms
 // have no word boundaries to check. "sin límite(s)"/"sans limite"/"no limit" cover prose.
 const UNLIMITED = new RegExp(
   anyOf(
-    `(?<![\\p{L}\\p{N}])(?:${anyOf('ilimitad[oa]s?', FRENCH && 'illimit[ée]e?s?|sans\\s+limite', 'unlimited|sin\\s+l[íi]mites?|no\\s+limit|infinit[oa]s?')})(?![\\p{L}\\p{N}])`,
+    `(?<![\\p{L}\\p{N}])(?:${anyOf(SPANISH && 'ilimitad[oa]s?|sin\\s+l[íi]mites?|infinit[oa]s?', FRENCH && 'illimit[ée]e?s?|sans\\s+limite', 'unlimited|no\\s+limit')})(?![\\p{L}\\p{N}])`,
     '∞',
     CHINESE && '無限|无限|不限',
   ),

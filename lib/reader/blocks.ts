@@ -18,6 +18,7 @@ import type { Bucket, CarrierContext } from '../vocabulary/reading';
 import { readFigures, type Figures } from './figures';
 import { unglue } from './own-cards';
 import { isTitle } from './cards';
+import { anyOf, CATALAN, FRENCH, SPANISH } from '../extract/page-languages';
 
 export type { Block } from './block-lines';
 
@@ -46,8 +47,10 @@ const MAX_CLIMB = 6;
 const AMOUNT_START = /^[^\n]{0,24}?\d\s?(?:[KMGT]B|[KMGT]o)(?![\p{L}])/u;
 // A ring's big number over its unit ("5,82" / "GB" in two blocks) is still one amount.
 const SPLIT_UNIT = /(^|\n)(\d[\d.,]*)\n(?=(?:[KMGT]B|[KMGT]o)(?![\p{L}]))/gu;
-const USED_NEAR = /consumid[oa]s?|usad[oa]s?|utilizad[oa]s?|llevas|consomm[ée]e?s?|utilis[ée]e?s?|used/i;
-const LEFT_NEAR = /restant|disponible|quedan?|reste|saldo|left|remaining/i;
+// Words of the languages read (lib/extract/page-languages.ts): "restant", "disponible" are
+// Spanish, French and Catalan alike.
+const USED_NEAR = new RegExp(anyOf(SPANISH && 'consumid[oa]s?|usad[oa]s?|utilizad[oa]s?|llevas', FRENCH && 'consomm[ée]e?s?|utilis[ée]e?s?', 'used'), 'i');
+const LEFT_NEAR = new RegExp(anyOf('restant|disponible', SPANISH && 'quedan?', FRENCH && 'reste', (SPANISH || CATALAN) && 'saldo', 'left|remaining'), 'i');
 // Offers quote allowances too ("50GB de 100GB por solo 5 €/mes"): a block never includes one.
 const OFFER = /[€$]\s*\/\s*(?:mes|mois)|\/\s*(?:mes|mois)(?![\p{L}])|\bal\s+mes\b|par\s+mois|por\s+solo|pour\s+seulement/iu;
 // Money is never data: "$12.990 Go" in a price list must not read as 12,99 Go.
@@ -56,7 +59,10 @@ const DIGIT = /\d/;
 const MONEY = /[$€£]\s?\d[\d.,]*|\d[\d.,]*\s?(?:€|(?:MXN|EUR)(?![A-Za-z]))/g;
 const ICON_NAME = /infinit|unlimit|ilimit|illimit/i;
 // Buttons name buckets they sell ("Contratar bonos extra"), not the block they sit in.
-const ACTION_LINE = /^(?:contrat|compra|a[ñn]ad|ver\b|activa|recarg|ach[eè]t|ajout|voir|d[ée]couvr|souscri|command|m[aá]s info|g[ée]rer)/i;
+const ACTION_LINE = new RegExp(
+  `^(?:${anyOf('contrat|command', SPANISH && 'compra|a[ñn]ad|ver\\b|activa|recarg|m[aá]s info', FRENCH && 'ach[eè]t|ajout|voir|d[ée]couvr|souscri|g[ée]rer')})`,
+  'i',
+);
 
 /** The blocks of the page, read from its one walk (the text model, shadow roots and frames included). */
 export function readBlocks(page: PageText, rules: BlockRules, context: CarrierContext): Block[] {

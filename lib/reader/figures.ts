@@ -1,5 +1,5 @@
 import { PHRASES } from '../extract/phrases';
-import { anyOf, CATALAN, CHINESE, FRENCH } from '../extract/page-languages';
+import { anyOf, CATALAN, CHINESE, FRENCH, SPANISH } from '../extract/page-languages';
 import { isUnlimitedText } from '../extract/unlimited';
 import { parseNumber, type NumberLocale } from '../extract/numbers';
 import { findAmounts, resolveUsedOfTotal, toBytes, type Amount } from '../extract/units';
@@ -16,19 +16,19 @@ export interface Figures {
 const OF_JOINER = new RegExp(`^\\s*(?:${anyOf('de(?: un total de)?|del?', FRENCH && 'sur', 'of|out of|\\/|de los')})\\s*$`, 'i');
 // Just after an amount: "… de ilimitados", "… sur Illimité", "… / ∞".
 const OF_UNLIMITED_AFTER = new RegExp(`^\\s*(?:${anyOf('de', FRENCH && 'sur', 'of|\\/')})\\s*(.{0,16})`, 'i');
-const REMAINING_AFTER = new RegExp(`^\\s*(?:${anyOf('disponibles?|restantes?', (FRENCH || CATALAN) && 'restants?', 'left|remaining|de saldo', CHINESE && '餘量|余量|剩餘|剩余')})`, 'i');
+const REMAINING_AFTER = new RegExp(`^\\s*(?:${anyOf((SPANISH || FRENCH) && 'disponibles?|restantes?', (FRENCH || CATALAN) && 'restants?', 'left|remaining', SPANISH && 'de saldo', CHINESE && '餘量|余量|剩餘|剩余')})`, 'i');
 // A label that already has its own percentage ("38 % consumido") names no amount after it.
 // Catalan too (Movistar Spain): "et queden", "Has consumit", "consumits", "utilitzats".
 const REMAINING_BEFORE = new RegExp(
-  `(?<!\\d\\s?%\\s?)(?:${anyOf('te quedan|quedan', CATALAN && 'et queden|queden', FRENCH && 'il vous reste|reste', CHINESE && '剩餘|剩余|餘量|余量', 'remaining|left|disponibles?|saldo')})\\s*[:：]?\\s*$`,
+  `(?<!\\d\\s?%\\s?)(?:${anyOf(SPANISH && 'te quedan|quedan', CATALAN && 'et queden|queden', FRENCH && 'il vous reste|reste', CHINESE && '剩餘|剩余|餘量|余量', 'remaining|left', (SPANISH || FRENCH) && 'disponibles?', (SPANISH || CATALAN) && 'saldo')})\\s*[:：]?\\s*$`,
   'i',
 );
 const USED_BEFORE = new RegExp(
-  `(?<!\\d\\s?%\\s?)(?:${anyOf('has consumido|llevas|consumidos?|utilizados?|total utilizado', FRENCH && 'consommés?', CATALAN && 'has consumit|portes|consumits?|utilitzats?', CHINESE && '已用|已使用', 'used')})\\s*[:：]?\\s*$`,
+  `(?<!\\d\\s?%\\s?)(?:${anyOf(SPANISH && 'has consumido|llevas|consumidos?|utilizados?|total utilizado', FRENCH && 'consommés?', CATALAN && 'has consumit|portes|consumits?|utilitzats?', CHINESE && '已用|已使用', 'used')})\\s*[:：]?\\s*$`,
   'i',
 );
 // "87,66 Go consommés sur 100 Go", "1.2 GB consumidos": the used label after its amount.
-const USED_AFTER = new RegExp(`^\\s*(?:${anyOf(FRENCH && 'consomm[ée]e?s?|utilis[ée]e?s?', 'consumid[oa]s?|usad[oa]s?', CATALAN && 'consumits?|utilitzats?', 'used')})(?![\\p{L}])`, 'iu');
+const USED_AFTER = new RegExp(`^\\s*(?:${anyOf(FRENCH && 'consomm[ée]e?s?|utilis[ée]e?s?', SPANISH && 'consumid[oa]s?|usad[oa]s?', CATALAN && 'consumits?|utilitzats?', 'used')})(?![\\p{L}])`, 'iu');
 // "已用：0.00/60.00GB": the used number carries no unit of its own; it takes the total's.
 // Not a price or a code: "HK$0 /20GB" has no used figure.
 // Same line only, and not after another number ("14.50 0 /60GB").
@@ -41,7 +41,11 @@ const BARE_NUMBER_BEFORE_SLASH = /(?<![A-Za-z\u00C0-\u024F\d$€£¥.,/-])(?<![\
 const TOTAL_BEFORE = new RegExp(
   `(?:${anyOf(
     CHINESE && '總量|总量|總數據|总数据',
-    '(?<![\\p{L}])(?:total(?:\\s+(?:de\\s+(?:la|tu|el|tus)|del)\\s+(?:bolsa|plan|paquete|saldo|datos)(?:\\s+de\\s+datos)?)?|incluidos(?:\\s+en\\s+tu\\s+plan)?|(?:datos|megas|gigas|capacidad)\\s+(?:del|de\\s+tu|de\\s+la)\\s+(?:paquete|plan|bolsa)|tama[ñn]o\\s+de\\s+la\\s+bolsa)',
+    // "Total" is every language's; the rest is Spanish wording.
+    `(?<![\\p{L}])(?:${anyOf(
+      `total${SPANISH ? '(?:\\s+(?:de\\s+(?:la|tu|el|tus)|del)\\s+(?:bolsa|plan|paquete|saldo|datos)(?:\\s+de\\s+datos)?)?' : ''}`,
+      SPANISH && 'incluidos(?:\\s+en\\s+tu\\s+plan)?|(?:datos|megas|gigas|capacidad)\\s+(?:del|de\\s+tu|de\\s+la)\\s+(?:paquete|plan|bolsa)|tama[ñn]o\\s+de\\s+la\\s+bolsa',
+    )})`,
   )})\\s*[:：]?\\s*$`,
   'iu',
 );
@@ -117,7 +121,7 @@ function usedOfTotal(text: string, amounts: Amount[], locale: NumberLocale, base
 }
 
 /** Words that only ever say "what is left", however far along the line their figure comes. */
-const LEFT_WORDS = new RegExp(`(?:${anyOf('te quedan', CATALAN && 'et queden', FRENCH && 'il vous reste', CHINESE && '剩餘|剩余|餘量|余量', 'remaining')})(?![\\p{L}])`, 'iu');
+const LEFT_WORDS = new RegExp(`(?:${anyOf(SPANISH && 'te quedan', CATALAN && 'et queden', FRENCH && 'il vous reste', CHINESE && '剩餘|剩余|餘量|余量', 'remaining')})(?![\\p{L}])`, 'iu');
 
 function leftWordOnLineBefore(text: string, amount: Amount): boolean {
   const before = text.slice(Math.max(0, amount.index - 30), amount.index);

@@ -2,7 +2,7 @@ import { findDate } from '../extract/dates';
 import { lineNumber } from '../extract/line-number';
 import type { NumberLocale } from '../extract/numbers';
 import { langOf, PHRASES, type Lang } from '../extract/phrases';
-import { anyOf, CATALAN, CHINESE, FRENCH } from '../extract/page-languages';
+import { anyOf, CATALAN, CHINESE, FRENCH, SPANISH } from '../extract/page-languages';
 import { pageText } from '../extract/text';
 import type { CarrierInfo } from '../carriers/catalog';
 import type { PageReading, ParseContext, ParseResult } from '../vocabulary/reading';
@@ -13,7 +13,7 @@ import { pageKind } from './page-kind';
 const LANGS = (['es', 'fr', 'zh', 'en'] as Lang[]).filter((lang) => PHRASES.used[lang].length > 0);
 /** Cycle-end wording in our languages; the date itself is parsed by lib/extract. */
 const CYCLE_END = new RegExp(
-  `(?:${anyOf('cierra|termina|renueva|reinicia|vence|caduca|vigencia|hasta', FRENCH && 'renouvellement|expire|valable', CHINESE && '失效|到期|有效期', 'renews?|expir\\w*|valid until', CATALAN && 'es renova|fins al?')})[^\\n]{0,30}`,
+  `(?:${anyOf(SPANISH && 'cierra|renueva|reinicia|vence|vigencia|hasta', (SPANISH || CATALAN) && 'termina|caduca', FRENCH && 'renouvellement|expire|valable', CHINESE && '失效|到期|有效期', 'renews?|expir\\w*|valid until', CATALAN && 'es renova|fins al?')})[^\\n]{0,30}`,
   'i',
 );
 

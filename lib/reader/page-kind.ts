@@ -7,7 +7,7 @@
 import type { PageText } from '../extract/text';
 import type { ParseResult } from '../vocabulary/reading';
 import { isPasswordField, saysSignIn } from './logged-out';
-import { anyOf, CATALAN, CHINESE, FRENCH } from '../extract/page-languages';
+import { anyOf, CATALAN, CHINESE, FRENCH, SPANISH } from '../extract/page-languages';
 
 // Forum, help and article pages: words of their path segments, hash routes, first host label
 // and breadcrumb trails.
@@ -17,9 +17,9 @@ const HELP_CRUMB = new RegExp(HELP, 'i');
 // What a forum post or thread shows around its text: its byline and a reply button (two of them).
 const POST_MARKS = new RegExp(
   anyOf(
-    'publicad[oa]\\s+(?:el|por)',
+    SPANISH && 'publicad[oa]\\s+(?:el|por)',
     'posted\\s+by',
-    `(?<![\\p{L}])(?:${anyOf(FRENCH && 'r[ée]pondre', 'responder', 'reply')})(?![\\p{L}])`,
+    `(?<![\\p{L}])(?:${anyOf(FRENCH && 'r[ée]pondre', SPANISH && 'responder', 'reply')})(?![\\p{L}])`,
     FRENCH && 'post[ée]e?\\s+par|publi[ée]e?\\s+(?:le|par)',
     CHINESE && '發表於|发表于|回覆|回复',
   ),
@@ -66,7 +66,7 @@ function notUsagePage(url: URL, page: PageText): string | null {
 const EXPIRED = new RegExp(
   anyOf(
     'sess?i[óo]n?\\s+(?:ha\\s+|a\\s+|has\\s+)?(?:expir|caduc|finaliz|venc|timed\\s+out)',
-    `(?:${anyOf('vuelve|volver', CATALAN && 'torna')})\\s+a\\s+iniciar`,
+    (SPANISH || CATALAN) && `(?:${anyOf(SPANISH && 'vuelve|volver', CATALAN && 'torna')})\\s+a\\s+iniciar`,
     '(?:sign|log)\\s+in\\s+again|(?:signed|logged)\\s+out',
     FRENCH && 'votre\\s+session|reconnectez',
     CHINESE && '登入逾時|登录超时|會話已過期|会话已过期|重新登',

@@ -1,10 +1,10 @@
 import type { PageReading } from '../vocabulary/reading';
-import { anyOf, CHINESE, FRENCH } from '../extract/page-languages';
+import { anyOf, CATALAN, CHINESE, FRENCH, SPANISH } from '../extract/page-languages';
 
 // Wording of an allowance that stops being valid (prepaid, passes, bonuses) ...
-const EXPIRY = new RegExp(anyOf('caduca|vence|vencimiento|vigencia|vigente|v[aá]lid[oa]s?\\s+hasta', FRENCH && 'valable', 'expir', CHINESE && '失效|到期|有效期|屆滿|届满', 'valid (?:until|till)'), 'i');
+const EXPIRY = new RegExp(anyOf(SPANISH && 'vence|vencimiento|vigencia|vigente|v[aá]lid[oa]s?\\s+hasta', (SPANISH || CATALAN) && 'caduca', FRENCH && 'valable', 'expir', CHINESE && '失效|到期|有效期|屆滿|届满', 'valid (?:until|till)'), 'i');
 // ... and of a bill cycle that renews by itself, which wins when both appear ("tu factura vence").
-const RENEWAL = new RegExp(anyOf('factura|ciclo|renueva|reinicia', FRENCH && 'renouvel|facture', 'corte', CHINESE && '續期|续期', 'renew|billing|bill\\b'), 'i');
+const RENEWAL = new RegExp(anyOf((SPANISH || CATALAN) && 'factura', SPANISH && 'ciclo|renueva|reinicia|corte', FRENCH && 'renouvel|facture', CHINESE && '續期|续期', 'renew|billing|bill\\b'), 'i');
 
 /**
  * Whether a stated end date is an expiry (worth a reminder before it) or a renewal, judged from the

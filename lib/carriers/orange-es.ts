@@ -1,6 +1,7 @@
 import { labelLine } from '../extract/phrases';
 import type { BlockRules } from '../reader/blocks';
 import { readBlockPage, type BlockPage } from '../reader/block-page';
+import { hasInfinityIcon } from '../reader/infinity-icon';
 import { phraseDate } from '../reader/phrase-dates';
 import { ORANGE_ES } from './catalog';
 import { defineCarrier } from './types';
@@ -29,7 +30,7 @@ const RULES: BlockRules = {
   ]),
   boundaries: /^(?:min(?:utos)?|llamadas(?:\s+\S+)?|sms(?:\s+\S+)?|gasto\s+extra|[uú]ltima\s+factura|saldo(?:\s+disponible)?|fibra[^\n]{0,30}|tv[^\n]{0,20})\s*:?$/i,
   bucketOf,
-  iconUnlimited: true,
+  iconUnlimited: hasInfinityIcon,
 };
 const USAGE_WORDS = /consumidos\s+hasta\s+hoy|consumo\s+acumulado|consumo\s+de\s+datos|mis\s+consumos|pr[oó]xima\s+factura|has\s+consumido|te\s+quedan/i;
 const PERIOD_END =

@@ -5,6 +5,7 @@
  * (the adapter records its carrier's convention) and never guessed here.
  */
 import { MAX_NUMBER, numberReadings, type NumberLocale } from './numbers';
+import { FRENCH } from './page-languages';
 
 export type SizeUnit = 'B' | 'KB' | 'MB' | 'GB' | 'TB';
 
@@ -21,32 +22,26 @@ const EXACT: Record<string, SizeUnit> = { B: 'B', K: 'KB', k: 'KB', M: 'MB', G: 
 // are left out to keep every carrier's content script small.
 const CASELESS: Record<string, SizeUnit> = {
   b: 'B',
-  o: 'B',
   byte: 'B',
   bytes: 'B',
-  octet: 'B',
-  octets: 'B',
   kb: 'KB',
-  ko: 'KB',
   mb: 'MB',
   mib: 'MB',
-  mo: 'MB',
   mega: 'MB',
   megas: 'MB',
   megabyte: 'MB',
   megabytes: 'MB',
-  mégaoctets: 'MB',
-  megaoctets: 'MB',
   gb: 'GB',
   gib: 'GB',
-  go: 'GB',
   giga: 'GB',
   gigas: 'GB',
   gigabyte: 'GB',
   gigabytes: 'GB',
-  gigaoctets: 'GB',
   tb: 'TB',
-  to: 'TB',
+  // French: octets (Orange / Sosh); only the scripts that read French carry them.
+  ...(FRENCH
+    ? { o: 'B', octet: 'B', octets: 'B', ko: 'KB', mo: 'MB', mégaoctets: 'MB', megaoctets: 'MB', go: 'GB', gigaoctets: 'GB', to: 'TB' }
+    : {}),
 };
 
 /**

@@ -317,8 +317,7 @@ function walkChildren(el: Element, tag: string, flags: number, w: Walk, svg: boo
     w.suspect = suspect;
     return;
   }
-  const first = el.firstChild;
-  walkNodes(first, null, el, w, svg, !withGenerated && first !== null && first === el.lastChild);
+  walkNodes(el.firstChild, null, el, w, svg, !withGenerated);
 }
 
 /**
@@ -326,10 +325,13 @@ function walkChildren(el: Element, tag: string, flags: number, w: Walk, svg: boo
  * assigned nodes). A text node shows only when its element does: asked once per element, at its
  * first text that is not blank.
  */
-function walkNodes(first: Node | null, list: readonly Node[] | null, owner: Element, w: Walk, svg: boolean, only: boolean): void {
+function walkNodes(first: Node | null, list: readonly Node[] | null, owner: Element, w: Walk, svg: boolean, mayBeAlone: boolean): void {
   let shown: boolean | undefined;
   let i = 0;
+  let count = 0;
+  let piece: TextPiece | undefined;
   for (let node = list ? (list[0] ?? null) : first; node; node = list ? (list[++i] ?? null) : node.nextSibling) {
+    count++;
     if (node.nodeType === 3) {
       const raw = node.nodeValue ?? '';
       const some = SOME_TEXT.test(raw);
@@ -339,8 +341,11 @@ function walkNodes(first: Node | null, list: readonly Node[] | null, owner: Elem
         shown = !styleHides(owner, w);
       }
       if (shown === false) continue;
-      if (w.record && some) w.pieces.push({ value: raw, owner, alone: only && !NOT_SPACE.test(raw), at: w.parts.length });
+      if (w.record && some) w.pieces.push((piece = { value: raw, owner, alone: false, at: w.parts.length }));
       w.parts.push(cleanText(raw));
     } else if (node.nodeType === 1) walkElement(node as Element, w, svg);
   }
+  // Its element's only child, nothing generated beside it: the piece is all of the element's text
+  // (known once the children are counted: asking for lastChild cost a DOM call per element).
+  if (piece && count === 1 && mayBeAlone) piece.alone = !NOT_SPACE.test(piece.value);
 }

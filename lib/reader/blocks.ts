@@ -38,8 +38,8 @@ export interface BlockRules {
    * figures count only when an amount carries one of these words right next to it.
    */
   requireLabel?: { used: RegExp; left: RegExp };
-  /** Trust an icon whose class or file name says infinity after "de" (Orange ES's ring). */
-  iconUnlimited?: boolean;
+  /** Whether an icon after "de" says infinity (Orange ES's ring: lib/reader/infinity-icon.ts). */
+  iconUnlimited?: (el: Element) => boolean;
 }
 
 
@@ -57,7 +57,6 @@ const OFFER = /[€$]\s*\/\s*(?:mes|mois)|\/\s*(?:mes|mois)(?![\p{L}])|\bal\s+me
 // Money and glued figures are made of digits: text without one needs no cleaning.
 const DIGIT = /\d/;
 const MONEY = /[$€£]\s?\d[\d.,]*|\d[\d.,]*\s?(?:€|(?:MXN|EUR)(?![A-Za-z]))/g;
-const ICON_NAME = /infinit|unlimit|ilimit|illimit/i;
 // Buttons name buckets they sell ("Contratar bonos extra"), not the block they sit in.
 const ACTION_LINE = new RegExp(
   `^(?:${anyOf('contrat|command', SPANISH && 'compra|a[ñn]ad|ver\\b|activa|recarg|m[aá]s info', FRENCH && 'ach[eè]t|ajout|voir|d[ée]couvr|souscri|g[ée]rer')})`,
@@ -207,7 +206,7 @@ function usedOfUnlimited(text: string, el: Element, rules: BlockRules, { locale,
   const used = amounts.filter((a) => near(a, USED_NEAR));
   const pick = used.length === 1 ? used[0] : amounts.length === 1 ? amounts[0] : undefined;
   if (!pick || near(pick, LEFT_NEAR)) return null;
-  const iconAfterDe = rules.iconUnlimited && /^\s*de\s*$/i.test(clean.slice(pick.index + pick.length)) && hasInfinityIcon(el);
+  const iconAfterDe = !!rules.iconUnlimited && /^\s*de\s*$/i.test(clean.slice(pick.index + pick.length)) && rules.iconUnlimited(el);
   // The word before the amount or on its line ("Illimité" / "210,5 Go consommés", "5,82GB de ∞");
   // on a later line it is the next allowance's, whose title may be gone ("Appels" / "Illimités").
   const lineEnd = clean.indexOf('\n', pick.index + pick.length);
@@ -226,12 +225,6 @@ function labelled(text: string, figures: Figures, rules: BlockRules, { locale, b
     );
   };
   return tagged(rules.requireLabel!.left, figures.remainingBytes) || tagged(rules.requireLabel!.used, figures.usedBytes);
-}
-
-function hasInfinityIcon(el: Element): boolean {
-  return Array.from(el.querySelectorAll('i, svg, img, use, [class*="icon"]')).some((icon) =>
-    ['class', 'src', 'href', 'xlink:href', 'data-icon', 'name'].some((attr) => ICON_NAME.test(icon.getAttribute(attr) ?? '')),
-  );
 }
 
 /**

@@ -17,43 +17,11 @@ export function frameDocument(el: Element): Document | null {
 }
 
 /**
- * Declarative shadow roots the parser did not attach: `<template shadowrootmode="open">` stays a
- * template under DOMParser and in happy-dom (a browser loading the page attaches it as a real
- * shadow root, which `shadowRoot` then finds). Host → the template's content.
- */
-export function declarativeRoots(root: ParentNode): Map<Element, DocumentFragment> {
-  const found = new Map<Element, DocumentFragment>();
-  // A browser keeps a live list of templates: far cheaper than an attribute selector over the page.
-  const templates = 'getElementsByTagName' in root ? (root as Document).getElementsByTagName('template') : root.querySelectorAll('template');
-  for (const template of Array.from(templates)) {
-    if ((template.getAttribute('shadowrootmode') ?? '').toLowerCase() !== 'open') continue;
-    const host = template.parentElement;
-    if (host && !host.shadowRoot && !found.has(host)) found.set(host, (template as HTMLTemplateElement).content);
-  }
-  return found;
-}
-
-/**
  * What a <slot> shows: the host's light children assigned to it (by `slot="name"`, or every
  * unnamed child for the default slot), or its own fallback children when none is.
  */
 export function slotted(slot: Element, host: Element | null): readonly Node[] {
-  const assign = (slot as HTMLSlotElement).assignedNodes;
-  if (host?.shadowRoot && typeof assign === 'function') {
-    const nodes = assign.call(slot);
-    if (nodes.length > 0) return nodes;
-    return Array.from(slot.childNodes);
-  }
-  if (!host) return Array.from(slot.childNodes);
-  const name = slot.getAttribute('name') ?? '';
-  const nodes: Node[] = [];
-  for (let c = host.firstChild; c; c = c.nextSibling) {
-    if (c.nodeType === 1) {
-      const el = c as Element;
-      if (el.localName === 'template' && el.hasAttribute('shadowrootmode')) continue;
-      if ((el.getAttribute('slot') ?? '') === name) nodes.push(c);
-    } else if (c.nodeType === 3 && name === '') nodes.push(c);
-  }
+  const nodes = host?.shadowRoot ? (slot as HTMLSlotElement).assignedNodes() : [];
   return nodes.length > 0 ? nodes : Array.from(slot.childNodes);
 }
 

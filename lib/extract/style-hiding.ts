@@ -99,7 +99,7 @@ function hidesOf(sheet: CSSStyleSheet): Hides {
 
 /**
  * The candidates of a document or shadow root, or null when some rule cannot be read or matched
- * (or the tree has no sheet list: a declarative root left as a template, happy-dom's shadow roots).
+ * (or the tree has no sheet list: happy-dom's shadow roots).
  */
 export function styleHiding(root: Document | ShadowRoot | DocumentFragment): StyleHiding | null {
   const list = (root as Document).styleSheets as StyleSheetList | undefined;

@@ -10,7 +10,6 @@
  * inline elements: China Mobile HK splits one figure over spans (`<span>已用：</span><span>0.00
  * </span><span>/</span><span>60.00GB</span>`) and a space would break "0.00/60.00GB" apart.
  */
-import { declarativeRoots } from './composed';
 import { isSpace, newWalk, startTree, walkElement, WS, type Root, type TextPiece } from './walk';
 
 export { observableRoots } from './composed';
@@ -27,7 +26,6 @@ export function visibleText(root: Element | Document): string {
   const w = newWalk(false);
   const top = start.getRootNode();
   if (top.nodeType === 9 || top.nodeType === 11) startTree(w, top as Root, start);
-  for (const [host, content] of declarativeRoots(start)) w.declarative.set(host, content);
   walkElement(start, w, false);
   return sliceTexts(w.parts)(0, w.parts.length);
 }
@@ -79,7 +77,6 @@ export function pageText(root: Element | Document): PageText {
     if (top.nodeType === 9 || top.nodeType === 11) {
       w.roots.push(top as Root);
       startTree(w, top as Root, start);
-      for (const [host, content] of declarativeRoots(top as Root)) w.declarative.set(host, content);
     }
     walkElement(start, w, false);
   }

@@ -7,7 +7,7 @@
  * form fields, so pageText can answer for any element without walking again.
  */
 import { figureLabel, graphicLabel, SVG_TEXT, svgReadsAsText, valueText } from './accessible';
-import { declarativeRoots, frameDocument, slotted } from './composed';
+import { frameDocument, slotted } from './composed';
 import { NOTHING_HIDES, styleHiding, type StyleHiding } from './style-hiding';
 import { hiddenByAttributes, hiddenByStyle } from './visibility';
 
@@ -98,7 +98,6 @@ export interface Walk {
   /** Shadow roots, template contents and frame documents → the element they are shown in. */
   hosts: Map<Node, Element>;
   roots: Root[];
-  declarative: Map<Element, DocumentFragment>;
   host: Element | null;
   /** What the current tree's rules could hide (style-hiding.ts); null: unknown, ask as needed. */
   hiding: StyleHiding | null;
@@ -108,7 +107,7 @@ export interface Walk {
 
 export function newWalk(record: boolean): Walk {
   return {
-    parts: [], record, order: new Map(), elements: [], starts: [], ends: [], pieces: [], fields: [], hosts: new Map(), roots: [], declarative: new Map(),
+    parts: [], record, order: new Map(), elements: [], starts: [], ends: [], pieces: [], fields: [], hosts: new Map(), roots: [],
     host: null, hiding: null, suspect: false,
   };
 }
@@ -277,13 +276,10 @@ function enterRoot(root: Root, shownIn: Element, w: Walk): void {
   // here, but what they hide hides the content of the element the tree is shown in (`suspect`).
   w.hiding = styleHiding(root);
   if (outerUnknown || w.hiding?.hostMayHide) w.suspect = true;
-  // Nested declarative roots live in their own template content, out of an outer query's reach.
-  // A browser attaches them while parsing: a real shadow root holds none left to find.
-  if (!(root as ShadowRoot).host) for (const [host, content] of declarativeRoots(root)) w.declarative.set(host, content);
 }
 
 function walkChildren(el: Element, tag: string, flags: number, w: Walk, svg: boolean, withGenerated: boolean): void {
-  const shadow = svg || !(flags & IS_SHADOW_HOST) ? null : (el.shadowRoot ?? (w.declarative.size > 0 ? w.declarative.get(el) : undefined) ?? null);
+  const shadow = svg || !(flags & IS_SHADOW_HOST) ? null : el.shadowRoot;
   if (shadow) {
     // A host hidden by its tree's style hides its shadow content (happy-dom does not carry that
     // across the boundary by itself).

@@ -11,25 +11,17 @@ import { frameDocument, slotted } from './composed';
 import { NOTHING_HIDES, styleHiding, type StyleHiding } from './style-hiding';
 import { hiddenByAttributes, hiddenByStyle } from './visibility';
 
-const SKIP = [
-  'script', 'style', 'noscript', 'template', 'head', 'title', 'meta', 'link', 'object', 'embed',
-  'canvas', 'video', 'audio', 'input', 'textarea',
-];
-const BLOCK = [
-  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'dd', 'details', 'dialog', 'div',
-  'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5',
-  'h6', 'header', 'hgroup', 'hr', 'html', 'legend', 'li', 'main', 'menu', 'nav', 'ol', 'option',
-  'p', 'pre', 'section', 'summary', 'table', 'tbody', 'tfoot', 'thead', 'tr', 'ul', 'iframe', 'frame',
-];
+const SKIP = 'script style noscript template head title meta link object embed canvas video audio input textarea'.split(' ');
+const BLOCK = 'address article aside blockquote body caption dd details dialog div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main menu nav ol option p pre section summary table tbody tfoot thead tr ul iframe frame'.split(' ');
 /** Elements that show text of their own making (a label, a value, the chosen option). */
-const GENERATES = ['svg', 'progress', 'meter', 'select'];
+const GENERATES = 'svg progress meter select'.split(' ');
 /** Table cells sit side by side: a space, not a line, keeps "Datos | 20 GB" on one line. */
-const CELL = ['td', 'th'];
+const CELL = 'td th'.split(' ');
 /**
  * Elements that may host a shadow root (the DOM standard's list for attachShadow; custom
  * elements, whose names hold a hyphen, may too): asking any other element is a wasted call.
  */
-const SHADOW_HOST = ['article', 'aside', 'blockquote', 'body', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'main', 'nav', 'p', 'section', 'span'];
+const SHADOW_HOST = 'article aside blockquote body div footer h1 h2 h3 h4 h5 h6 header main nav p section span'.split(' ');
 
 // What the walk does with a tag, as bits found in one lookup per element (this ships on every page).
 const IS_SKIP = 1;
@@ -48,7 +40,7 @@ mark(GENERATES, IS_GENERATES);
 mark(CELL, IS_CELL);
 mark(SHADOW_HOST, IS_SHADOW_HOST);
 mark(['iframe', 'frame'], IS_FRAME);
-mark(['dialog', 'details', 'datalist', 'rp', 'noembed', 'noframes', 'param', 'area', 'base'], IS_BROWSER_HIDES);
+mark('dialog details datalist rp noembed noframes param area base'.split(' '), IS_BROWSER_HIDES);
 
 function flagsOf(tag: string): number {
   return TAGS.get(tag) ?? (tag.includes('-') ? IS_SHADOW_HOST : 0);

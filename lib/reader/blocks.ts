@@ -52,7 +52,14 @@ const SPLIT_UNIT = /(^|\n)(\d[\d.,]*)\n(?=(?:[KMGT]B|[KMGT]o)(?![\p{L}]))/gu;
 const USED_NEAR = new RegExp(anyOf(SPANISH && 'consumid[oa]s?|usad[oa]s?|utilizad[oa]s?|llevas', FRENCH && 'consomm[ée]e?s?|utilis[ée]e?s?', 'used'), 'i');
 const LEFT_NEAR = new RegExp(anyOf('restant|disponible', SPANISH && 'quedan?', FRENCH && 'reste', (SPANISH || CATALAN) && 'saldo', 'left|remaining'), 'i');
 // Offers quote allowances too ("50GB de 100GB por solo 5 €/mes"): a block never includes one.
-const OFFER = /[€$]\s*\/\s*(?:mes|mois)|\/\s*(?:mes|mois)(?![\p{L}])|\bal\s+mes\b|par\s+mois|por\s+solo|pour\s+seulement/iu;
+// Prices per month mark an offer, in the languages this script reads (none read: no offer words).
+const MONTH_WORD = anyOf((SPANISH || CATALAN) && 'mes', FRENCH && 'mois');
+const OFFER_WORDS = anyOf(
+  MONTH_WORD !== '' && `[€$]\\s*\\/\\s*(?:${MONTH_WORD})|\\/\\s*(?:${MONTH_WORD})(?![\\p{L}])`,
+  SPANISH && '\\bal\\s+mes\\b|por\\s+solo',
+  FRENCH && 'par\\s+mois|pour\\s+seulement',
+);
+const OFFER = OFFER_WORDS ? new RegExp(OFFER_WORDS, 'iu') : null;
 // Money is never data: "$12.990 Go" in a price list must not read as 12,99 Go.
 // Money and glued figures are made of digits: text without one needs no cleaning.
 const DIGIT = /\d/;
@@ -129,7 +136,7 @@ export function readBlocks(page: PageText, rules: BlockRules, context: CarrierCo
       if (bounds.some((b) => within(here, b) && apart(b, anchor))) return;
       if (labels.some((l) => conflicts(l, kind) && within(here, l) && apart(l, anchor))) return;
       const text = textOf(here);
-      if (OFFER.test(text)) return;
+      if (OFFER?.test(text)) return;
       const figures = readFigures(text, locale, base) ?? usedOfUnlimited(text, here, rules, context);
       if (figures) {
         // A block belongs to one line: an ancestor showing two numbers (a table of lines) is the page.

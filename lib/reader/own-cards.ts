@@ -11,6 +11,7 @@ import type { PageText } from '../extract/text';
 import { findAmounts } from '../extract/units';
 import { isUnlimitedText } from '../extract/unlimited';
 import { MAX_USED_OVER_TOTAL } from '../vocabulary/limits';
+import { anyOf, CATALAN, FRENCH, SPANISH } from '../extract/page-languages';
 import { climbToCards, type ClimbedCard } from './cards';
 import type { Figures } from './figures';
 
@@ -130,8 +131,16 @@ export function unlimitedFigures(text: string, locale: NumberLocale, base: 1000 
 // + "18,5 GB" reads "disponibles18,5 GB"), and the grammar rightly refuses numbers glued to words.
 // Known label words, words glued to a figure with its unit, and unit-then-word joints get their
 // space back.
-const GLUED_WORD =
-  /(?<![\p{L}])(de|del|of|sur|disponibles?|restantes?|utilizad[oa]s?|usad[oa]s?|consumid[oa]s?|quedan|restan|saldo|total|incluidos|llevas|used|remaining|left)(?=\d)/giu;
+const GLUED_WORD = new RegExp(
+  `(?<![\\p{L}])(${anyOf(
+    'de|disponibles?|restantes?|total',
+    SPANISH && 'del|utilizad[oa]s?|usad[oa]s?|consumid[oa]s?|quedan|restan|incluidos|llevas',
+    (SPANISH || CATALAN) && 'saldo',
+    FRENCH && 'sur',
+    'of|used|remaining|left',
+  )})(?=\\d)`,
+  'giu',
+);
 // Only a word (3 letters or more) is a glued label: "x2 GB" is a multiplier, not "x" + "2 GB".
 const GLUED_LETTER = /(?<=[A-Za-z\u00C0-\u024F]{2})([A-Za-z\u00C0-\u024F])(?=\d+(?:[.,]\d+)*[ \u00A0]?(?:[KMGT]B|[KMGT]o)(?![A-Za-z]))/gu;
 // Same line only: "0023" over "Movistar" is no "23 Mo".

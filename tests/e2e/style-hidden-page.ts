@@ -1,4 +1,6 @@
 import { build } from 'esbuild';
+import { expect } from 'vitest';
+import { loadFixtures, type Fixture } from '../helpers/fixtures';
 
 /**
  * A page whose figures the page's own style rules hide in every way a rule can reach an element
@@ -74,8 +76,37 @@ export async function textModelScript(): Promise<string> {
 }
 
 // Expressions for the page (any driver's `evaluate`): adopt a sheet, read, change the rules.
-export const ADOPT_SHEET = "(() => { const sheet = new CSSStyleSheet(); sheet.replaceSync('.a1 { display: none }'); document.adoptedStyleSheets = [sheet]; return true; })()";
-export const READ_TEXT = 'globalThis.readText()';
+const ADOPT_SHEET = "(() => { const sheet = new CSSStyleSheet(); sheet.replaceSync('.a1 { display: none }'); document.adoptedStyleSheets = [sheet]; return true; })()";
+const READ_TEXT = 'globalThis.readText()';
 // A rule added to the page's sheet, and the adopted sheet replaced by as many other rules.
-export const CHANGE_RULES =
+const CHANGE_RULES =
   "(() => { const sheet = [...document.styleSheets].find((s) => s.ownerNode && s.ownerNode.nodeName === 'STYLE'); sheet.insertRule('.late { display: none }', sheet.cssRules.length); document.adoptedStyleSheets[0].replaceSync('.a2 { display: none }'); return true; })()";
+
+/** What both drivers' pages offer (Playwright's and puppeteer's). */
+interface ScriptPage {
+  addScriptTag(options: { content: string }): Promise<unknown>;
+  evaluate(expression: string): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+/** Reads a loaded page twice (as loaded, after its rules changed) and closes it. */
+export async function readTwice(page: ScriptPage, textModel: string): Promise<[TextRead, TextRead]> {
+  await page.addScriptTag({ content: textModel });
+  await page.evaluate(ADOPT_SHEET);
+  const first = (await page.evaluate(READ_TEXT)) as TextRead;
+  await page.evaluate(CHANGE_RULES);
+  const second = (await page.evaluate(READ_TEXT)) as TextRead;
+  await page.close();
+  return [first, second];
+}
+
+/** Every shown figure and no hidden one, in the page text, its pieces and visibleText, both times. */
+export function expectShownOnly([first, second]: [TextRead, TextRead]): void {
+  for (const read of [first.text, first.pieces, first.visible]) expect(figures(read).sort()).toEqual(SHOWN_FIRST);
+  for (const read of [second.text, second.pieces, second.visible]) expect(figures(read).sort()).toEqual(SHOWN_AFTER);
+}
+
+/** The carrier page whose decoys its rules hide: what the production builds must store. */
+export function styleHiddenFixture(): Fixture & { expected: { result: { ok: true } } } {
+  return loadFixtures().find((x): x is Fixture & { expected: { result: { ok: true } } } => x.carrierId === 'movistar-es' && x.name === '2026-12-02-style-hidden' && x.expected.result.ok)!;
+}

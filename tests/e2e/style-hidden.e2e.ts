@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadFixtures, type Fixture } from '../helpers/fixtures';
 import { launchExtension, readStore, serveCarrierPage, waitFor, type ExtensionSession } from './harness';
-import { ADOPT_SHEET, CDN_CSS, CDN_CSS_URL, CDN_LINK, CHANGE_RULES, figures, READ_TEXT, SHOWN_AFTER, SHOWN_FIRST, styleHiddenPage, textModelScript, type TextRead } from './style-hidden-page';
+import { CDN_CSS, CDN_CSS_URL, CDN_LINK, expectShownOnly, readTwice, styleHiddenFixture, styleHiddenPage, textModelScript, type TextRead } from './style-hidden-page';
 
 /**
  * What the page's own style hides, the reader never reads, in real Chromium: the text model on
@@ -20,17 +19,11 @@ afterAll(async () => {
   await session?.close();
 });
 
-async function readPage(url: string, head: string): Promise<TextRead[]> {
+async function readPage(url: string, head: string): Promise<[TextRead, TextRead]> {
   await serveCarrierPage(session.context, url, styleHiddenPage(head));
   const page = await session.context.newPage();
   await page.goto(url);
-  await page.addScriptTag({ content: textModel });
-  await page.evaluate(ADOPT_SHEET);
-  const first = (await page.evaluate(READ_TEXT)) as TextRead;
-  await page.evaluate(CHANGE_RULES);
-  const second = (await page.evaluate(READ_TEXT)) as TextRead;
-  await page.close();
-  return [first, second];
+  return readTwice(page, textModel);
 }
 
 describe('the reader in Chromium skips what the page’s style rules hide', () => {
@@ -38,13 +31,11 @@ describe('the reader in Chromium skips what the page’s style rules hide', () =
     ['readable rules', 'https://rules.example.test/', ''],
     ['a cross-origin sheet besides', 'https://cross.example.test/', CDN_LINK],
   ])('%s: every shown figure is read, no hidden one', async (_name, url, head) => {
-    const [first, second] = await readPage(url, head);
-    for (const read of [first!.text, first!.pieces, first!.visible]) expect(figures(read).sort()).toEqual(SHOWN_FIRST);
-    for (const read of [second!.text, second!.pieces, second!.visible]) expect(figures(read).sort()).toEqual(SHOWN_AFTER);
+    expectShownOnly(await readPage(url, head));
   });
 
   it('stores only the figure a person sees from a carrier page whose decoys its rules hide', async () => {
-    const f = loadFixtures().find((x): x is Fixture & { expected: { result: { ok: true } } } => x.carrierId === 'movistar-es' && x.name === '2026-12-02-style-hidden' && x.expected.result.ok)!;
+    const f = styleHiddenFixture();
     const decoys = '<mm-old class="antiguo"><template shadowrootmode="open"><style>:host(.antiguo) { display: none }</style><p>Llevas 15 GB de 20 GB</p></template></mm-old><div popover>Llevas 14 GB de 20 GB</div>';
     await serveCarrierPage(session.context, f.expected.url, f.html.replace('</main>', `${decoys}</main>`));
     const page = await session.context.newPage();

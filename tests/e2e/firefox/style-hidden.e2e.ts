@@ -1,8 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadFixtures, type Fixture } from '../../helpers/fixtures';
 import { waitFor } from '../harness';
-import { ADOPT_SHEET, CDN_CSS, CDN_CSS_URL, CDN_LINK, CHANGE_RULES, figures, READ_TEXT, SHOWN_AFTER, SHOWN_FIRST, styleHiddenPage, textModelScript, type TextRead } from '../style-hidden-page';
+import { CDN_CSS, CDN_CSS_URL, CDN_LINK, expectShownOnly, readTwice, styleHiddenFixture, styleHiddenPage, textModelScript } from '../style-hidden-page';
 import { launchFirefox, readStore, type FirefoxSession } from './harness';
 
 /**
@@ -30,19 +29,11 @@ describe('Firefox: the reader skips what the page’s style rules hide', () => {
     ['a cross-origin sheet besides', 'https://cross.example.test/', CDN_LINK],
   ])('%s: every shown figure is read, no hidden one', async (_name, url, head) => {
     session.serve(url, styleHiddenPage(head));
-    const page = await session.openCarrierPage(url);
-    await page.addScriptTag({ content: textModel });
-    await page.evaluate(ADOPT_SHEET);
-    const first = (await page.evaluate(READ_TEXT)) as TextRead;
-    await page.evaluate(CHANGE_RULES);
-    const second = (await page.evaluate(READ_TEXT)) as TextRead;
-    await page.close();
-    for (const read of [first.text, first.pieces, first.visible]) expect(figures(read).sort()).toEqual(SHOWN_FIRST);
-    for (const read of [second.text, second.pieces, second.visible]) expect(figures(read).sort()).toEqual(SHOWN_AFTER);
+    expectShownOnly(await readTwice(await session.openCarrierPage(url), textModel));
   });
 
   it('stores only the figure a person sees from a carrier page whose decoys its rules hide', async () => {
-    const f = loadFixtures().find((x): x is Fixture & { expected: { result: { ok: true } } } => x.carrierId === 'movistar-es' && x.name === '2026-12-02-style-hidden' && x.expected.result.ok)!;
+    const f = styleHiddenFixture();
     session.serve(f.expected.url, f.html);
     const page = await session.openCarrierPage(f.expected.url);
     await waitFor(() => readStore(ext, 'readings'), 'the reading');

@@ -10,7 +10,7 @@
  * through a pseudo-element (`::before`, `::part()`, `::slotted()`) make the originating element a
  * candidate. What cannot be read or matched — a cross-origin sheet (its rules are not readable),
  * nested CSS, `@scope`, a hiding @keyframes — makes the whole tree unknown (null), and the walk
- * then asks as it did before this existed.
+ * then asks computed style of every text element in it.
  *
  * What the browser's own style sheet hides (closed dialogs and details, popovers, SVG's
  * `display="none"`) the walk knows by tag and attribute (walk.ts); `[hidden]` and inline styles

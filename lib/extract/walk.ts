@@ -87,7 +87,7 @@ export interface Walk {
   ends: number[];
   pieces: TextPiece[];
   fields: Element[];
-  /** Shadow roots, template contents and frame documents → the element they are shown in. */
+  /** Shadow roots and frame documents → the element they are shown in. */
   hosts: Map<Node, Element>;
   roots: Root[];
   host: Element | null;
@@ -104,10 +104,10 @@ export function newWalk(record: boolean): Walk {
   };
 }
 
-
 /**
- * The tree a walk starts in: its style sheets, what they could hide, and whether the start may
- * sit inside something they hide (`ancestorsOf` the start, or unknown: a shadow tree's host).
+ * The tree a walk starts in: what its rules could hide, and whether the start may sit inside
+ * something they hide (one of its ancestors is a candidate, or unknown: inside a shadow tree,
+ * whose host's tree the walk has not read).
  */
 export function startTree(w: Walk, root: Root, start: Element | null): void {
   w.hiding = styleHiding(root);
@@ -329,7 +329,12 @@ function walkNodes(first: Node | null, list: readonly Node[] | null, owner: Elem
         shown = !styleHides(owner, w);
       }
       if (shown === false) continue;
-      if (w.record && some) w.pieces.push((piece = { value: raw, owner, alone: false, at: w.parts.length }));
+      if (!some) {
+        // Blank (indentation between tags): it only ever collapses to one space (empty: to none).
+        if (raw !== '') w.parts.push(' ');
+        continue;
+      }
+      if (w.record) w.pieces.push((piece = { value: raw, owner, alone: false, at: w.parts.length }));
       w.parts.push(cleanText(raw));
     } else if (node.nodeType === 1) walkElement(node as Element, w, svg);
   }

@@ -59,6 +59,9 @@ export async function measure(): Promise<Record<string, number>> {
   };
   // Pages whose figures come from a frame need that frame served too: the plain pages suffice here.
   const fixtures = loadFixtures().filter((f) => f.expected.result.ok && Object.keys(f.frames).length === 0);
+  // For looking into one carrier: BENCH_CARRIER=<id> measures only it; BENCH_JS_FLAGS passes V8
+  // flags (`--max-opt=2`: no optimising compiler), BENCH_NO_SANDBOX=1 lets V8 write its log
+  // (`--log-deopt --logfile=…`); BENCH_TIMES=1 prints every parse.
   const carriers = [...new Set(fixtures.map((f) => f.carrierId))].filter((c) => !process.env.BENCH_CARRIER || c === process.env.BENCH_CARRIER);
   const profile = mkdtempSync(join(tmpdir(), 'esim-guard-parse-'));
   const context = await chromium.launchPersistentContext(profile, {

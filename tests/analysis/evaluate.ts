@@ -2,6 +2,7 @@
 import { analyzeLine, type AnalysisReading, type LineAnalysis } from '../../lib/analysis';
 import { Clock, dayKey } from '../../lib/time/clock';
 import { DAY, HOUR } from '../../lib/time/units';
+import { referenceVerdicts } from './forecast-references';
 import { capAt, cycleCumulative, familyOf, generateLine, type Family, type SynthEvent, type SyntheticLine, type TrueCycle } from './synthetic';
 
 // A leak counts as detectable when it matters (>= 3 % of the cap) and adds at least 60 % to the
@@ -34,6 +35,8 @@ export interface Report {
   hardVerdicts: Tally;
   verdictsBy: Record<string, Tally>;
   hardVerdictsBy: Record<string, Tally>;
+  /** The same hard-case checkpoints judged by the forecasters of forecast-references.ts (when asked). */
+  referenceHard: { ceiling: Tally; pastLevel: Tally };
   insufficient: number;
   skippedCheckpoints: number;
   dateErrors: number[];
@@ -154,7 +157,7 @@ function scoreLeaks(line: SyntheticLine, rep: Report, delays: boolean): void {
   rep.violations.push(...violationsOf(final, line.end, new Clock(line.timeZone), `seed ${line.seed} end`));
 }
 
-function scoreForecasts(line: SyntheticLine, rep: Report): void {
+function scoreForecasts(line: SyntheticLine, rep: Report, references: boolean): void {
   const clock = new Clock(line.timeZone);
   for (const c of line.cycles) {
     const checks = CHECK_FRACTIONS.map((f) => c.start + f * (c.end - c.start));
@@ -180,6 +183,11 @@ function scoreForecasts(line: SyntheticLine, rep: Report): void {
       add(rep.verdicts, right);
       if (hard) add(rep.hardVerdicts, right);
       if (hard) add((rep.hardVerdictsBy[line.family] ??= tally()), right);
+      if (hard && references) {
+        const ref = referenceVerdicts(line, c, now);
+        add(rep.referenceHard.ceiling, ref.ceiling === (truth !== null));
+        add(rep.referenceHard.pastLevel, ref.pastLevel === (truth !== null));
+      }
       add((rep.verdictsBy[line.family] ??= tally()), right);
       if (truth !== null && truth > now && p.status === 'runs-out' && p.exhaustAt !== null) {
         const err = Math.abs(p.exhaustAt - truth) / DAY;
@@ -190,19 +198,20 @@ function scoreForecasts(line: SyntheticLine, rep: Report): void {
   }
 }
 
-export interface Parts { leaks?: boolean; forecasts?: boolean; delays?: boolean }
+export interface Parts { leaks?: boolean; forecasts?: boolean; delays?: boolean; references?: boolean }
 
 export function evaluate(seeds: readonly number[], parts: Parts = {}): Report {
-  const { leaks = true, forecasts = true, delays = true } = parts;
+  const { leaks = true, forecasts = true, delays = true, references = false } = parts;
   const rep: Report = {
     lines: seeds.length, lineMonths: 0, leaks: 0, detectable: 0, rawRecall: tally(), recall: tally(), recallBy: {}, delaysH: [],
-    falseAlarms: 0, falseAlarmsBy: {}, verdicts: tally(), hardVerdicts: tally(), verdictsBy: {}, hardVerdictsBy: {}, insufficient: 0, skippedCheckpoints: 0,
+    falseAlarms: 0, falseAlarmsBy: {}, verdicts: tally(), hardVerdicts: tally(), verdictsBy: {}, hardVerdictsBy: {},
+    referenceHard: { ceiling: tally(), pastLevel: tally() }, insufficient: 0, skippedCheckpoints: 0,
     dateErrors: [], hardDateErrors: [], violations: [],
   };
   for (const seed of seeds) {
     const line = generateLine(seed, familyOf(seed));
     if (leaks) scoreLeaks(line, rep, delays);
-    if (forecasts) scoreForecasts(line, rep);
+    if (forecasts) scoreForecasts(line, rep, references);
   }
   return rep;
 }

@@ -42,6 +42,10 @@ export function table(r: Report): string {
     ['false alarms per line-month', f.falseAlarmsPerLineMonth.toFixed(3), `${r.falseAlarms} in ${r.lineMonths.toFixed(0)} line-months`],
     ['verdicts right (all checkpoints)', pct(r.verdicts), `${r.insufficient} insufficient-data counted wrong; ${r.skippedCheckpoints} skipped (< 2 readings in cycle)`],
     ['verdicts right (hard cases)', pct(r.hardVerdicts)],
+    ...(r.referenceHard.ceiling.n ? [
+      ['  reference told the true rhythm, level of the last 28 days', pct(r.referenceHard.pastLevel), 'error-free readings'] as [string, string, string],
+      ['  reference told the true rhythm and level (ceiling)', pct(r.referenceHard.ceiling), 'only the noise to come unknown'] as [string, string, string],
+    ] : []),
     ['median date error (all)', `${f.medianDateErrorDays.toFixed(2)} d`, `n=${r.dateErrors.length}`],
     ['median date error (hard cases)', `${f.hardMedianDateErrorDays.toFixed(2)} d`, `n=${r.hardDateErrors.length}`],
     ['contract violations', String(r.violations.length), 'non-finite, negative, run-out before now, daily after today'],

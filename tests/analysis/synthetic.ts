@@ -34,8 +34,12 @@ export interface SyntheticLine {
   from: number;
   end: number;
   dailyMean: number;
-  /** Hourly use with the given events applied (throttled at the cap). */
-  useWith(events: readonly SynthEvent[]): Float64Array;
+  /**
+   * Hourly use with the given events applied (throttled at the cap). From `expectedFrom` on, each
+   * hour carries its expected use instead (no day or hour noise; the level the line had then): what
+   * a forecaster told the line's true rhythm could know at that moment (the forecast ceiling).
+   */
+  useWith(events: readonly SynthEvent[], expectedFrom?: number): Float64Array;
 }
 
 const ZONES = ['UTC', 'Europe/Madrid', 'America/New_York', 'Asia/Shanghai', 'Europe/Paris', 'America/Santiago', 'America/Mexico_City', 'Asia/Hong_Kong', 'Australia/Sydney', 'Asia/Kolkata'];
@@ -116,9 +120,11 @@ export function generateLine(seed: number, family: Family = familyOf(seed)): Syn
   const sd = between(r, 0.2, 0.4);
   const sh = between(r, 0.35, 0.6);
   const dayNoise = new Float64Array(Math.ceil(hours / 24) + 3);
+  const dayLevel = new Float64Array(dayNoise.length);
   let drift = 0;
   for (let d = 0; d < dayNoise.length; d++) {
     drift = Math.max(-0.25, Math.min(0.25, drift + 0.02 * gauss(r)));
+    dayLevel[d] = Math.exp(drift);
     dayNoise[d] = Math.exp(drift + sd * gauss(r) - (sd * sd) / 2);
   }
   const hourNoise = new Float64Array(hours);
@@ -135,8 +141,9 @@ export function generateLine(seed: number, family: Family = familyOf(seed)): Syn
   const day0 = localDay[0]!;
 
   const events = makeEvents(r, family, { clock, cycles, from, lineEnd, dailyMean, cap, extra: rng(Math.imul(seed + 3, 0x2545f491) ^ 0x68e31da4) });
-  const useWith = (evs: readonly SynthEvent[]): Float64Array => {
+  const useWith = (evs: readonly SynthEvent[], expectedFrom = Infinity): Float64Array => {
     const use = new Float64Array(hours);
+    const kExpected = Math.max(0, Math.ceil((expectedFrom - t0) / HOUR));
     for (let k = 0; k < hours; k++) {
       const t = t0 + k * HOUR;
       let level = 1;
@@ -146,7 +153,8 @@ export function generateLine(seed: number, family: Family = familyOf(seed)): Syn
         if (e.kind === 'trip' && t >= e.start && t < e.end) { level *= e.factor!; shift = e.shiftHours!; }
       }
       const h = (((localHour[k]! + shift) % 24) + 24) % 24;
-      use[k] = dailyMean * level * wf[dow[k]!]! * dayNoise[localDay[k]! - day0]! * (shape[h]! / shapeSum) * hourNoise[k]!;
+      const noise = k < kExpected ? dayNoise[localDay[k]! - day0]! * hourNoise[k]! : dayLevel[localDay[Math.min(kExpected, hours - 1)]! - day0]!;
+      use[k] = dailyMean * level * wf[dow[k]!]! * (shape[h]! / shapeSum) * noise;
     }
     for (const e of evs) if (e.kind === 'leak' || e.kind === 'download') addSpread(use, t0, e.start, e.end, e.bytes);
     throttle(use, t0, cycles, evs);

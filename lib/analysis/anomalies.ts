@@ -149,36 +149,48 @@ export function detectAnomalies(input: AnomalyInput): Detection {
   for (let c = 0; c < counts.length; c++) look[c] = lookElsewhere(counts[c]! / months);
   const sens = SENSITIVITY[input.sensitivity];
   const dayFloor = FLOOR_OF_DAY * (input.typicalDay ?? meanExpectedPerHour * 24);
-  const local = localLevel(intervals, cum);
+  const levels = localLevel(intervals, cum);
 
   const cands: Candidate[] = [];
   const stats: Candidate[] = [];
   for (let z = 0; z < w.n; z++) {
     const c = cls[z]!;
     const bucket = c >> 1;
-    let calib = Math.exp(center[c]!);
-    let score = (lr[z]! - center[c]!) / spread[c]!;
+    const classCalib = Math.exp(center[c]!);
+    const classScore = (lr[z]! - center[c]!) / spread[c]!;
     const zMin = sens.z * Z[bucket]! * look[c]!;
-    if (bucket >= LOCAL_FROM_BUCKET && score >= zMin) {
-      const around = local.around(w.start[z]!, w.end[z]!);
-      if (around > calib) {
-        score -= Math.log(around / calib) / spread[c]!;
-        calib = around;
-      }
-    }
-    const typical = w.expected[z]! * calib;
+    // Held against the days around it, a window only stands out by less.
+    if (classScore < zMin) continue;
+    const local = bucket >= LOCAL_FROM_BUCKET;
     const bytes = w.bytes[z]!;
-    const total = intervals[w.last[z]!]!.total;
-    const floor = sens.floor * dayFloor;
-    if (score >= zMin && bytes >= typical * RATIO[bucket]! * (sens.ratio / SENSITIVITY.normal.ratio)) {
-      const kind = isOvernight(w, z) ? 'overnight' : 'spike';
-      const drain = bucket >= DRAIN_FROM_BUCKET;
+    const kind = isOvernight(w, z) ? 'overnight' : 'spike';
+    const drain = bucket >= DRAIN_FROM_BUCKET;
+    const ratioMin = RATIO[bucket]! * (sens.ratio / SENSITIVITY.normal.ratio);
+
+    // Set aside from the pace: against the plain level around.
+    if (classScore >= zMin) {
+      const around = local ? levels.around(w.start[z]!, w.end[z]!) : Number.NaN;
+      const calib = around > classCalib ? around : classCalib;
+      const score = classScore - Math.log(calib / classCalib) / spread[c]!;
+      const typical = w.expected[z]! * calib;
       // What the level leaves out must be more than day-to-day noise; relative to the line's own
       // typical day, so it scales with the figures.
-      if (bytes - typical >= MIN_FLOOR_OF_DAY * dayFloor * sens.floor) stats.push(candidateOf(w, z, score, calib, kind, drain));
-      if (bytes - typical >= floor && floor > 0) cands.push(candidateOf(w, z, score, calib, kind, drain));
+      if (score >= zMin && bytes >= typical * ratioMin && bytes - typical >= MIN_FLOOR_OF_DAY * dayFloor * sens.floor) {
+        stats.push(candidateOf(w, z, score, calib, kind, drain));
+      }
     }
-    if (total !== null && score >= zMin && bytes >= typical * BURN_UNUSUAL && bytes - typical >= floor) {
+
+    // Shown as an alarm: against the level around without its largest burst.
+    const around = local ? levels.aroundWithoutPeak(w.start[z]!, w.end[z]!) : Number.NaN;
+    const calib = around > classCalib ? around : classCalib;
+    const score = classScore - Math.log(calib / classCalib) / spread[c]!;
+    if (score < zMin) continue;
+    const typical = w.expected[z]! * calib;
+    const floor = sens.floor * dayFloor;
+    if (bytes - typical < floor) continue;
+    if (floor > 0 && bytes >= typical * ratioMin) cands.push(candidateOf(w, z, score, calib, kind, drain));
+    const total = intervals[w.last[z]!]!.total;
+    if (total !== null && bytes >= typical * BURN_UNUSUAL) {
       const hours = (w.end[z]! - w.start[z]!) / HOUR;
       if (BURN_RULES.some((r) => hours <= r.hours * 1.25 && bytes - typical >= r.share * sens.burn * total)) {
         cands.push(candidateOf(w, z, score, calib, 'burn-rate'));

@@ -46,19 +46,29 @@ const BURN_RULES = [
 // of those hours, the window must carry several times that usual use, and it must stand out by the
 // z any other alarm must reach, so a heavy but ordinary evening on a noisy line is not an alert.
 const BURN_UNUSUAL = 3;
+// The alarm and the set-aside answer different questions, so they need not share every bar. What
+// is set aside is taken out of the pace: set aside the busy end of ordinary noise and forecasts run
+// low (DETECTION.md), so it keeps the full bars and the plain level around. An alarm must clear a
+// whole typical day of excess (FLOOR_OF_DAY), which already keeps small excesses out, so it asks
+// only this share of the set-aside's ratio above 1 (a ratio bar of 1.5 becomes 1.4): on lines read
+// a few times a day, single spikes and night leaks carried 1.4-1.5x their interval's usual use.
+const ALARM_RATIO_EXCESS = 0.8;
 
 // The more windows of a kind a line gives per month, the more of them stand out by chance: the
 // largest of n ordinary values grows like sqrt(2 ln n). The z asked of a window scales so, relative
 // to a line with REF_WINDOWS of its kind a month (a few readings a day), within bounds: an hourly
-// line is asked a little more, a line read every few days a little less.
+// line is asked a little more, a line read every few days a little less. For alarms the law holds
+// down to about 7 windows a month (a line read every 3-4 days); the set-aside keeps the higher
+// floor, as setting more aside on sparse lines costs forecasts.
 const HOURS_PER_MONTH = 730;
 const REF_WINDOWS = 100;
 const LOOK_MIN = 0.85;
+const ALARM_LOOK_MIN = 0.65;
 const LOOK_MAX = 1.2;
 
-function lookElsewhere(perMonth: number): number {
+function lookElsewhere(perMonth: number, lowest: number): number {
   const g = Math.sqrt(Math.log(Math.max(perMonth, Math.E)) / Math.log(REF_WINDOWS));
-  return Math.min(LOOK_MAX, Math.max(LOOK_MIN, g));
+  return Math.min(LOOK_MAX, Math.max(lowest, g));
 }
 
 export interface AnomalyInput {
@@ -146,7 +156,11 @@ export function detectAnomalies(input: AnomalyInput): Detection {
   const { center, spread, cls, lr, counts } = calibrate(w, eps);
   const months = Math.max(1, grid.count / HOURS_PER_MONTH);
   const look = new Float64Array(counts.length);
-  for (let c = 0; c < counts.length; c++) look[c] = lookElsewhere(counts[c]! / months);
+  const alarmLook = new Float64Array(counts.length);
+  for (let c = 0; c < counts.length; c++) {
+    look[c] = lookElsewhere(counts[c]! / months, LOOK_MIN);
+    alarmLook[c] = lookElsewhere(counts[c]! / months, ALARM_LOOK_MIN);
+  }
   const sens = SENSITIVITY[input.sensitivity];
   const dayFloor = FLOOR_OF_DAY * (input.typicalDay ?? meanExpectedPerHour * 24);
   const levels = localLevel(intervals, cum);
@@ -159,15 +173,16 @@ export function detectAnomalies(input: AnomalyInput): Detection {
     const classCalib = Math.exp(center[c]!);
     const classScore = (lr[z]! - center[c]!) / spread[c]!;
     const zMin = sens.z * Z[bucket]! * look[c]!;
+    const alarmZ = sens.z * Z[bucket]! * alarmLook[c]!;
     // Held against the days around it, a window only stands out by less.
-    if (classScore < zMin) continue;
+    if (classScore < Math.min(zMin, alarmZ)) continue;
     const local = bucket >= LOCAL_FROM_BUCKET;
     const bytes = w.bytes[z]!;
     const kind = isOvernight(w, z) ? 'overnight' : 'spike';
     const drain = bucket >= DRAIN_FROM_BUCKET;
     const ratioMin = RATIO[bucket]! * (sens.ratio / SENSITIVITY.normal.ratio);
 
-    // Set aside from the pace: against the plain level around.
+    // Set aside from the pace: the full bars, against the plain level around.
     if (classScore >= zMin) {
       const around = local ? levels.around(w.start[z]!, w.end[z]!) : Number.NaN;
       const calib = around > classCalib ? around : classCalib;
@@ -180,15 +195,16 @@ export function detectAnomalies(input: AnomalyInput): Detection {
       }
     }
 
-    // Shown as an alarm: against the level around without its largest burst.
+    // Shown as an alarm: the alarm's bars, against the level around without its largest burst.
+    if (classScore < alarmZ) continue;
     const around = local ? levels.aroundWithoutPeak(w.start[z]!, w.end[z]!) : Number.NaN;
     const calib = around > classCalib ? around : classCalib;
     const score = classScore - Math.log(calib / classCalib) / spread[c]!;
-    if (score < zMin) continue;
+    if (score < alarmZ) continue;
     const typical = w.expected[z]! * calib;
     const floor = sens.floor * dayFloor;
     if (bytes - typical < floor) continue;
-    if (floor > 0 && bytes >= typical * ratioMin) cands.push(candidateOf(w, z, score, calib, kind, drain));
+    if (floor > 0 && bytes >= typical * (1 + (ratioMin - 1) * ALARM_RATIO_EXCESS)) cands.push(candidateOf(w, z, score, calib, kind, drain));
     const total = intervals[w.last[z]!]!.total;
     if (total !== null && bytes >= typical * BURN_UNUSUAL) {
       const hours = (w.end[z]! - w.start[z]!) / HOUR;

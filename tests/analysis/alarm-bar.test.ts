@@ -4,7 +4,7 @@ import { HOUR } from '../../lib/time/units';
 import { generateLine, type SyntheticLine } from './synthetic';
 
 // Lines from the tuning seeds of tests/analysis/synthetic.ts (deterministic), on either side of the
-// alarm's bars: a leak that sat just under them, and an ordinary busy hour on a small plan that the
+// alarm's bars: leaks that sat just under them, and an ordinary busy hour on a small plan that the
 // burn-rate rule alone used to call a leak.
 function finalAnalysis(line: SyntheticLine) {
   return analyzeLine(line.readings, { now: line.end, timeZone: line.timeZone, cycleDay: line.cycleDay });
@@ -16,6 +16,22 @@ function warned(line: SyntheticLine, leak: { start: number; end: number }): bool
 }
 
 describe('the alarm bars', () => {
+  it('warns of a night leak on a line read a few times a day, with few windows of its kind to look through', () => {
+    const line = generateLine(135, 'overnight');
+    expect(line.cadence).toBe('daily');
+    // Two hours at 3 typical days' worth, read in the evening and again the next morning.
+    const leak = line.events.find((e) => e.kind === 'leak');
+    expect(leak?.leakKind).toBe('overnight');
+    expect(warned(line, leak!)).toBe(true);
+  });
+
+  it('warns of a daytime spike that carried 1.5x its interval\'s usual use on a weekly-rhythm line', () => {
+    const line = generateLine(147, 'weekly');
+    const leak = line.events.find((e) => e.kind === 'leak' && e.leakKind === 'spike');
+    expect(leak).toBeDefined();
+    expect(warned(line, leak!)).toBe(true);
+  });
+
   it('warns of a runaway app two weeks after another: the first is not the yardstick of the second', () => {
     const line = generateLine(508, 'runaway');
     const [first, second] = line.events.filter((e) => e.kind === 'leak');

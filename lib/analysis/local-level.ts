@@ -19,11 +19,14 @@ const HABIT_RISE = 1.25;
 // lasts longer and still moves the level.
 const PEAK_MS = 36 * HOUR;
 const PEAK_MIN_DAYS = 1;
+// A run that touches the window may be longer (a slow drain lasts days), as long as the side keeps
+// enough days of its own to measure a level: the whole week after, bar MIN_SEEN_MS.
+const ADJACENT_MS = AFTER_MS - MIN_SEEN_MS;
 
 export interface LocalLevel {
   /** Use relative to the baseline around [start, end), excluding it; NaN when too little is seen. */
   around(start: number, end: number): number;
-  /** As around, with the largest burst of each side left out of it (see PEAK_MS). */
+  /** As around, with the largest burst of each side left out of it (see PEAK_MS, ADJACENT_MS). */
   aroundWithoutPeak(start: number, end: number): number;
 }
 
@@ -75,12 +78,26 @@ export function localLevel(intervals: readonly Interval[], cum: Cumulative): Loc
     }
     return { from, to, excess };
   };
-  const levelWithoutPeak = (a: number, b: number): number => {
+  // The run of a side that touches the window, of any length up to ADJACENT_MS: a drain longer
+  // than the window runs on into the days beside it, which must not lend the window its excess.
+  const adjacentRun = (i: number, j: number, rate: number, atEnd: boolean) => {
+    const x = (k: number) => bytes[k]! - rate * expected[k]!;
+    let excess = 0, from = -1, to = -1;
+    if (atEnd) {
+      for (let p = j - 1; p >= i && intervals[j - 1]!.end - intervals[p]!.start <= ADJACENT_MS; p--) if (x(j) - x(p) > excess) { excess = x(j) - x(p); from = p; to = j; }
+    } else {
+      for (let r = i + 1; r <= j && intervals[r - 1]!.end - intervals[i]!.start <= ADJACENT_MS; r++) if (x(r) - x(i) > excess) { excess = x(r) - x(i); from = i; to = r; }
+    }
+    return { from, to, excess };
+  };
+  const levelWithoutPeak = (a: number, b: number, atEnd: boolean): number => {
     const i = lowerStart(a);
     const j = upperEnd(b);
     const all = level(a, b);
     if (Number.isNaN(all)) return all;
-    const run = largestRun(i, j, all);
+    const burst = largestRun(i, j, all);
+    const adjacent = adjacentRun(i, j, all, atEnd);
+    const run = adjacent.excess > burst.excess ? adjacent : burst;
     const perDay = (bytes[j]! - bytes[i]!) / ((seen[j]! - seen[i]!) / DAY);
     if (run.from < 0 || !(run.excess >= PEAK_MIN_DAYS * perDay)) return all;
     const s = seen[j]! - seen[i]! - (seen[run.to]! - seen[run.from]!);
@@ -103,9 +120,9 @@ export function localLevel(intervals: readonly Interval[], cum: Cumulative): Loc
     const recent = (bytes[m]! - bytes[r0]! - (bytes[j]! - bytes[i]!)) / e;
     return recent > prior * HABIT_RISE ? recent : Number.NaN;
   };
-  const aroundBy = (side: (a: number, b: number) => number, start: number, end: number): number => {
-    const before = side(start - BEFORE_MS, start);
-    let after = side(end, end + AFTER_MS);
+  const aroundBy = (side: (a: number, b: number, atEnd: boolean) => number, start: number, end: number): number => {
+    const before = side(start - BEFORE_MS, start, true);
+    let after = side(end, end + AFTER_MS, false);
     if (Number.isNaN(after) && end > last - HABIT_MS) after = risenWithout(start, end);
     if (Number.isNaN(before)) return after;
     return Number.isNaN(after) ? before : Math.max(before, after);

@@ -40,6 +40,14 @@ describe('the alarm bars', () => {
     expect(warned(line, second!)).toBe(true);
   });
 
+  it('warns of a slow drain of several days: its own days beside a window are not that window\'s yardstick', () => {
+    const line = generateLine(413, 'weekly');
+    const leak = line.events.find((e) => e.kind === 'leak');
+    expect(leak?.leakKind).toBe('drain');
+    expect(leak!.end - leak!.start).toBeGreaterThan(3 * 24 * HOUR);
+    expect(warned(line, leak!)).toBe(true);
+  });
+
   it('does not call an ordinary busy hour on a 2 GB weekly plan a burn', () => {
     const line = generateLine(212, 'weekly');
     expect(line.events).toEqual([]);

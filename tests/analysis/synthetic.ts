@@ -153,8 +153,10 @@ export function generateLine(seed: number, family: Family = familyOf(seed)): Syn
         if (e.kind === 'trip' && t >= e.start && t < e.end) { level *= e.factor!; shift = e.shiftHours!; }
       }
       const h = (((localHour[k]! + shift) % 24) + 24) % 24;
-      const noise = k < kExpected ? dayNoise[localDay[k]! - day0]! * hourNoise[k]! : dayLevel[localDay[Math.min(kExpected, hours - 1)]! - day0]!;
-      use[k] = dailyMean * level * wf[dow[k]!]! * (shape[h]! / shapeSum) * noise;
+      // (Multiplied in this order so every line stays bit for bit the one drawn before.)
+      use[k] = k < kExpected
+        ? dailyMean * level * wf[dow[k]!]! * dayNoise[localDay[k]! - day0]! * (shape[h]! / shapeSum) * hourNoise[k]!
+        : dailyMean * level * wf[dow[k]!]! * dayLevel[localDay[Math.min(kExpected, hours - 1)]! - day0]! * (shape[h]! / shapeSum);
     }
     for (const e of evs) if (e.kind === 'leak' || e.kind === 'download') addSpread(use, t0, e.start, e.end, e.bytes);
     throttle(use, t0, cycles, evs);

@@ -52,18 +52,20 @@ export function localLevel(intervals: readonly Interval[], cum: Cumulative): Loc
     while (lo < hi) { const mid = (lo + hi) >> 1; if (intervals[mid]!.end <= b) lo = mid + 1; else hi = mid; }
     return lo;
   };
-  const level = (a: number, b: number): number => {
-    const i = lowerStart(a);
-    const j = upperEnd(b);
+  // Level of intervals i..j-1, and of the intervals within [a, b).
+  const levelOf = (i: number, j: number): number => {
     if (j <= i || seen[j]! - seen[i]! < MIN_SEEN_MS) return Number.NaN;
     const e = expected[j]! - expected[i]!;
     return e > 0 ? (bytes[j]! - bytes[i]!) / e : Number.NaN;
   };
+  const level = (a: number, b: number): number => levelOf(lowerStart(a), upperEnd(b));
+  // Bytes above `rate` x expected in intervals 0..k-1: a run's excess is the difference of two.
+  const excessTo = (k: number, rate: number) => bytes[k]! - rate * expected[k]!;
   // The run [from, to) of intervals i..j-1 with the most bytes above `rate` x expected: one
   // interval, or several starting within PEAK_MS of the run's end. Sliding minimum of the prefix.
   const queue = new Int32Array(m + 1);
   const largestRun = (i: number, j: number, rate: number) => {
-    const x = (k: number) => bytes[k]! - rate * expected[k]!;
+    const x = (k: number) => excessTo(k, rate);
     let excess = 0, from = -1, to = -1;
     let head = 0, tail = 0;
     for (let r = i + 1; r <= j; r++) {
@@ -81,7 +83,7 @@ export function localLevel(intervals: readonly Interval[], cum: Cumulative): Loc
   // The run of a side that touches the window, of any length up to ADJACENT_MS: a drain longer
   // than the window runs on into the days beside it, which must not lend the window its excess.
   const adjacentRun = (i: number, j: number, rate: number, atEnd: boolean) => {
-    const x = (k: number) => bytes[k]! - rate * expected[k]!;
+    const x = (k: number) => excessTo(k, rate);
     let excess = 0, from = -1, to = -1;
     if (atEnd) {
       for (let p = j - 1; p >= i && intervals[j - 1]!.end - intervals[p]!.start <= ADJACENT_MS; p--) if (x(j) - x(p) > excess) { excess = x(j) - x(p); from = p; to = j; }
@@ -93,7 +95,7 @@ export function localLevel(intervals: readonly Interval[], cum: Cumulative): Loc
   const levelWithoutPeak = (a: number, b: number, atEnd: boolean): number => {
     const i = lowerStart(a);
     const j = upperEnd(b);
-    const all = level(a, b);
+    const all = levelOf(i, j);
     if (Number.isNaN(all)) return all;
     const burst = largestRun(i, j, all);
     const adjacent = adjacentRun(i, j, all, atEnd);

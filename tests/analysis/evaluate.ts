@@ -3,7 +3,7 @@ import { analyzeLine, type AnalysisReading, type LineAnalysis } from '../../lib/
 import { Clock, dayKey } from '../../lib/time/clock';
 import { DAY, HOUR } from '../../lib/time/units';
 import { referenceVerdicts } from './forecast-references';
-import { capAt, cycleCumulative, familyOf, generateLine, type Family, type SynthEvent, type SyntheticLine, type TrueCycle } from './synthetic';
+import { capAt, capReachedAt, familyOf, generateLine, type Family, type SynthEvent, type SyntheticLine, type TrueCycle } from './synthetic';
 
 // A leak counts as detectable when it matters (>= 3 % of the cap) and adds at least 60 % to the
 // use carried by the readings that bracket it: below that it is drowned in ordinary use.
@@ -98,18 +98,8 @@ function violationsOf(a: LineAnalysis, now: number, clock: Clock, where: string)
 
 /** When cycle c runs out had nothing that started after `at` happened. */
 function truthAt(line: SyntheticLine, c: TrueCycle, at: number): number | null {
-  const use = line.useWith(line.events.filter((e) => e.start < at));
-  const cum = cycleCumulative(line, use);
-  const cap = capAt(c, line.events.filter((e) => e.start < at), c.end);
-  const k0 = Math.round((c.start - line.t0) / HOUR);
-  const k1 = Math.min(use.length, Math.round((c.end - line.t0) / HOUR));
-  for (let k = k0; k < k1; k++) {
-    if (cum[k + 1]! >= cap * 0.9999) {
-      const f = use[k]! > 0 ? Math.min(1, Math.max(0, (cap - cum[k]!) / use[k]!)) : 0;
-      return line.t0 + (k + f) * HOUR;
-    }
-  }
-  return null;
+  const known = line.events.filter((e) => e.start < at);
+  return capReachedAt(line, line.useWith(known), c, capAt(c, known, c.end));
 }
 
 function scoreLeaks(line: SyntheticLine, rep: Report, delays: boolean): void {

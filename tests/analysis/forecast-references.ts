@@ -1,7 +1,7 @@
 // Two forecasters that are told what the analysis has to estimate, scored on the same checkpoints:
 // how far the verdict figure can go on these lines at all. Definitions are in DETECTION.md.
 import { HOUR } from '../../lib/time/units';
-import { capAt, cycleCumulative, type SynthEvent, type SyntheticLine, type TrueCycle } from './synthetic';
+import { capAt, capReachedAt, type SynthEvent, type SyntheticLine, type TrueCycle } from './synthetic';
 
 // The level the second reference measures: the line's true use over the weeks before the moment.
 const PAST_LEVEL_MS = 28 * 24 * HOUR;
@@ -23,13 +23,10 @@ export function referenceVerdicts(line: SyntheticLine, c: TrueCycle, now: number
   const seenUntil = now - line.lagMs;
   const kNow = Math.min(k1, Math.max(k0, Math.ceil((seenUntil - line.t0) / HOUR)));
 
-  const expectedAhead = cycleCumulative(line, line.useWith(known, seenUntil));
-  let ceiling = false;
-  for (let k = k0; k < k1 && !ceiling; k++) ceiling = expectedAhead[k + 1]! >= cap * 0.9999;
+  const ceiling = capReachedAt(line, line.useWith(known, seenUntil), c, cap) !== null;
 
   // Unthrottled: the level of the line's habits, not of the hours it was cut at the cap.
-  const uncut: SynthEvent = { kind: 'topup', start: line.t0, end: line.t0, bytes: Number.MAX_SAFE_INTEGER };
-  const withUncut = line.cycles.map((x) => ({ ...uncut, start: x.start, end: x.start }));
+  const withUncut = line.cycles.map((x): SynthEvent => ({ kind: 'topup', start: x.start, end: x.start, bytes: Number.MAX_SAFE_INTEGER }));
   const actual = line.useWith([...known, ...withUncut]);
   const rhythm = line.useWith([...known, ...withUncut], -Infinity);
   let bytes = 0;

@@ -144,6 +144,7 @@ export function generateLine(seed: number, family: Family = familyOf(seed)): Syn
   const useWith = (evs: readonly SynthEvent[], expectedFrom = Infinity): Float64Array => {
     const use = new Float64Array(hours);
     const kExpected = Math.max(0, Math.ceil((expectedFrom - t0) / HOUR));
+    const levelThen = dayLevel[localDay[Math.min(kExpected, hours - 1)]! - day0]!;
     for (let k = 0; k < hours; k++) {
       const t = t0 + k * HOUR;
       let level = 1;
@@ -156,7 +157,7 @@ export function generateLine(seed: number, family: Family = familyOf(seed)): Syn
       // (Multiplied in this order so every line stays bit for bit the one drawn before.)
       use[k] = k < kExpected
         ? dailyMean * level * wf[dow[k]!]! * dayNoise[localDay[k]! - day0]! * (shape[h]! / shapeSum) * hourNoise[k]!
-        : dailyMean * level * wf[dow[k]!]! * dayLevel[localDay[Math.min(kExpected, hours - 1)]! - day0]! * (shape[h]! / shapeSum);
+        : dailyMean * level * wf[dow[k]!]! * levelThen * (shape[h]! / shapeSum);
     }
     for (const e of evs) if (e.kind === 'leak' || e.kind === 'download') addSpread(use, t0, e.start, e.end, e.bytes);
     throttle(use, t0, cycles, evs);
@@ -204,6 +205,20 @@ function throttle(use: Float64Array, t0: number, cycles: readonly TrueCycle[], e
       cum += use[k]!;
     }
   }
+}
+
+/** When hourly `use` reaches `cap` within cycle c (interpolated within the hour), or null. */
+export function capReachedAt(line: SyntheticLine, use: Float64Array, c: TrueCycle, cap: number): number | null {
+  const cum = cycleCumulative(line, use);
+  const k0 = Math.round((c.start - line.t0) / HOUR);
+  const k1 = Math.min(use.length, Math.round((c.end - line.t0) / HOUR));
+  for (let k = k0; k < k1; k++) {
+    if (cum[k + 1]! >= cap * 0.9999) {
+      const f = use[k]! > 0 ? Math.min(1, Math.max(0, (cap - cum[k]!) / use[k]!)) : 0;
+      return line.t0 + (k + f) * HOUR;
+    }
+  }
+  return null;
 }
 
 /** Cumulative use within its cycle at each hour boundary (index k = start of hour k). */

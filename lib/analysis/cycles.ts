@@ -96,7 +96,8 @@ export function splitCycles(points: Point[], clock: Clock, cycleDay: number | nu
       } else if (dropped && meaningful(hwm, p.total ?? prev.total) && p.used! < hwm * CORRECTION_RATIO) {
         const due = renewalDue(clock, start.at, cycles, p.t);
         const after = nextUsed(points, i);
-        if (after && after.used! >= hwm * 0.9) {
+        const pace = Number.isNaN(start.at) ? (hwm - firstUsed) / (hwmT - firstT) : hwm / (hwmT - start.at);
+        if (after && cameStraightBack(p, after, hwm, pace)) {
           p.used = null; // a glitch, not a reset: the counter came straight back
         } else if (p.used! < hwm * RESET_RATIO || due) {
           // With nothing to say when the renewal is due (no stated end, no cycle day, no earlier
@@ -143,6 +144,19 @@ export function splitCycles(points: Point[], clock: Clock, cycleDay: number | nu
   completeCurrent(last, points, cycles, clock, cycleDay, statedEnd);
   cycles.push(last);
   return rollForward(cycles, clock, cycleDay, now, points.length);
+}
+
+// A climb back this many times faster than the cycle's own pace is no use: the page was half loaded.
+const GLITCH_PACE = 3;
+
+/**
+ * The figure after a fall is back near the high-water mark: a half-loaded page, unless the
+ * line's own pace explains the climb (a heavy user's new cycle is back at the old count in days).
+ */
+function cameStraightBack(p: Point, after: Point, hwm: number, pace: number): boolean {
+  if (after.used! < hwm * 0.9) return false;
+  if (!(pace > 0) || !Number.isFinite(pace) || !(after.t > p.t)) return true;
+  return (after.used! - p.used!) / (after.t - p.t) > GLITCH_PACE * pace;
 }
 
 /**

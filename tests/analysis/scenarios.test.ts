@@ -193,6 +193,21 @@ const cases: Case[] = [
     },
   },
   {
+    // 130 MB a day on a 512 MB weekly package: cut at the cap on day 4, renewed on day 7, and by
+    // the next look (day 10) already back near last cycle's count. The low figure between was
+    // the renewal, not a half-loaded page: the climb back took the line's own pace.
+    name: 'a heavy user back near the old count days after a renewal: the fall was the renewal',
+    readings: () => readingsFor({ days: 11, perHour: diurnal(130 * MB), cap: 512 * MB, resetsAt: [168], captureHours: [...atHours(7, [20]), 7 * 24 + 20, 10 * 24 + 20] })
+      .map((x) => ({ ...x, usedBytes: Math.min(x.usedBytes!, 512 * MB) })),
+    options: { now: T0 + 10 * DAY + 21 * HOUR },
+    check: (a, r) => {
+      expect(a.cycle.startSource).toBe('reset');
+      expect(Math.abs(a.cycle.start! - (T0 + 7 * DAY)) / HOUR).toBeLessThan(24);
+      expect(a.usedBytes).toBe(r[r.length - 1]!.usedBytes);
+      expect(a.projection.status).toBe('runs-out');
+    },
+  },
+  {
     name: 'stated cycle end passed with no reading since: new cycle, nothing known yet',
     readings: () => readingsFor({ ...base, captureHours: atHours(20, [9, 21]) }).map((x) => ({ ...x, periodEnd: T0 + 20 * DAY })),
     options: { now: T0 + 22 * DAY },

@@ -2,7 +2,7 @@
 import { analyzeLine, type AnalysisReading, type LineAnalysis } from '../../lib/analysis';
 import { Clock, dayKey } from '../../lib/time/clock';
 import { DAY, HOUR } from '../../lib/time/units';
-import { referenceVerdicts } from './forecast-references';
+import { errorFreeReadings, referenceVerdicts } from './forecast-references';
 import { capAt, capReachedAt, familyOf, generateLine, type Family, type SynthEvent, type SyntheticLine, type TrueCycle } from './synthetic';
 
 // A leak counts as detectable when it matters (>= 3 % of the cap) and adds at least 60 % to the
@@ -36,7 +36,9 @@ export interface Report {
   verdictsBy: Record<string, Tally>;
   hardVerdictsBy: Record<string, Tally>;
   /** The same hard-case checkpoints judged by the forecasters of forecast-references.ts (when asked). */
-  referenceHard: { ceiling: Tally; pastLevel: Tally };
+  referenceHard: { ceiling: Tally; pastLevel: Tally; rhythmOnly: Tally };
+  /** The same hard-case checkpoints judged by the analysis fed error-free hourly readings (when asked). */
+  errorFreeHard: Tally;
   insufficient: number;
   skippedCheckpoints: number;
   dateErrors: number[];
@@ -147,7 +149,11 @@ function scoreLeaks(line: SyntheticLine, rep: Report, delays: boolean): void {
   rep.violations.push(...violationsOf(final, line.end, new Clock(line.timeZone), `seed ${line.seed} end`));
 }
 
-function scoreForecasts(line: SyntheticLine, rep: Report, references: boolean): void {
+function says(p: LineAnalysis['projection'], c: TrueCycle): boolean {
+  return p.status === 'exhausted' || (p.status === 'runs-out' && p.exhaustAt !== null && p.exhaustAt < c.end);
+}
+
+function scoreForecasts(line: SyntheticLine, rep: Report, references: boolean, errorFree: boolean): void {
   const clock = new Clock(line.timeZone);
   for (const c of line.cycles) {
     const checks = CHECK_FRACTIONS.map((f) => c.start + f * (c.end - c.start));
@@ -164,8 +170,7 @@ function scoreForecasts(line: SyntheticLine, rep: Report, references: boolean): 
       rep.violations.push(...violationsOf(a, now, clock, `seed ${line.seed} at ${new Date(now).toISOString()}`));
       const truth = truthAt(line, c, now);
       const p = a.projection;
-      const says = p.status === 'exhausted' || (p.status === 'runs-out' && p.exhaustAt !== null && p.exhaustAt < c.end);
-      const right = p.status !== 'insufficient-data' && says === (truth !== null);
+      const right = p.status !== 'insufficient-data' && says(p, c) === (truth !== null);
       if (p.status === 'insufficient-data') rep.insufficient++;
       const usedSoFar = sumUse(line, line.useWith(line.events.filter((e) => e.start < now)), Math.max(c.start, line.t0), now - line.lagMs);
       const naive = usedSoFar / Math.max(HOUR, now - c.start) * (c.end - c.start) >= c.cap;
@@ -177,6 +182,11 @@ function scoreForecasts(line: SyntheticLine, rep: Report, references: boolean): 
         const ref = referenceVerdicts(line, c, now);
         add(rep.referenceHard.ceiling, ref.ceiling === (truth !== null));
         add(rep.referenceHard.pastLevel, ref.pastLevel === (truth !== null));
+        add(rep.referenceHard.rhythmOnly, ref.rhythmOnly === (truth !== null));
+      }
+      if (hard && errorFree) {
+        const e = analyzeLine(errorFreeReadings(line, now), { now, timeZone: line.timeZone, cycleDay: line.cycleDay }).projection;
+        add(rep.errorFreeHard, e.status !== 'insufficient-data' && says(e, c) === (truth !== null));
       }
       add((rep.verdictsBy[line.family] ??= tally()), right);
       if (truth !== null && truth > now && p.status === 'runs-out' && p.exhaustAt !== null) {
@@ -188,20 +198,20 @@ function scoreForecasts(line: SyntheticLine, rep: Report, references: boolean): 
   }
 }
 
-export interface Parts { leaks?: boolean; forecasts?: boolean; delays?: boolean; references?: boolean }
+export interface Parts { leaks?: boolean; forecasts?: boolean; delays?: boolean; references?: boolean; errorFree?: boolean }
 
 export function evaluate(seeds: readonly number[], parts: Parts = {}): Report {
-  const { leaks = true, forecasts = true, delays = true, references = false } = parts;
+  const { leaks = true, forecasts = true, delays = true, references = false, errorFree = false } = parts;
   const rep: Report = {
     lines: seeds.length, lineMonths: 0, leaks: 0, detectable: 0, rawRecall: tally(), recall: tally(), recallBy: {}, delaysH: [],
     falseAlarms: 0, falseAlarmsBy: {}, verdicts: tally(), hardVerdicts: tally(), verdictsBy: {}, hardVerdictsBy: {},
-    referenceHard: { ceiling: tally(), pastLevel: tally() }, insufficient: 0, skippedCheckpoints: 0,
+    referenceHard: { ceiling: tally(), pastLevel: tally(), rhythmOnly: tally() }, errorFreeHard: tally(), insufficient: 0, skippedCheckpoints: 0,
     dateErrors: [], hardDateErrors: [], violations: [],
   };
   for (const seed of seeds) {
     const line = generateLine(seed, familyOf(seed));
     if (leaks) scoreLeaks(line, rep, delays);
-    if (forecasts) scoreForecasts(line, rep, references);
+    if (forecasts) scoreForecasts(line, rep, references, errorFree);
   }
   return rep;
 }

@@ -42,8 +42,12 @@ export function table(r: Report): string {
     ['false alarms per line-month', f.falseAlarmsPerLineMonth.toFixed(3), `${r.falseAlarms} in ${r.lineMonths.toFixed(0)} line-months`],
     ['verdicts right (all checkpoints)', pct(r.verdicts), `${r.insufficient} insufficient-data counted wrong; ${r.skippedCheckpoints} skipped (< 2 readings in cycle)`],
     ['verdicts right (hard cases)', pct(r.hardVerdicts)],
+    ...(r.errorFreeHard.n ? [
+      ['  the analysis fed error-free hourly readings', pct(r.errorFreeHard), 'every hour, exact count, no lag, period end stated'] as [string, string, string],
+    ] : []),
     ...(r.referenceHard.ceiling.n ? [
-      ['  reference told the true rhythm, level of the last 28 days', pct(r.referenceHard.pastLevel), 'error-free readings'] as [string, string, string],
+      ['  reference told the true rhythm, level of the last 28 days', pct(r.referenceHard.rhythmOnly), 'error-free use; nothing told of trips, habits, leaks'] as [string, string, string],
+      ['  ... and told the events under way', pct(r.referenceHard.pastLevel), "a trip's end, a habit change's size, a leak's rest"] as [string, string, string],
       ['  reference told the true rhythm and level (ceiling)', pct(r.referenceHard.ceiling), 'only the noise to come unknown'] as [string, string, string],
     ] : []),
     ['median date error (all)', `${f.medianDateErrorDays.toFixed(2)} d`, `n=${r.dateErrors.length}`],

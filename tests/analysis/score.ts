@@ -10,8 +10,9 @@ const first = tune ? 1 : 100_000;
 const t0 = performance.now();
 // --leaks / --forecasts score one half only (quicker while tuning).
 const only = args.includes('--leaks') ? { forecasts: false, delays: false } : args.includes('--forecasts') ? { leaks: false } : {};
-// --no-references skips the two reference forecasters (forecast-references.ts) on the hard cases.
-const r = evaluate(seedRange(first, count), { ...only, references: !args.includes('--no-references') });
+// --no-references skips the reference forecasters (forecast-references.ts) on the hard cases;
+// --error-free also scores the analysis on error-free hourly readings there (slower).
+const r = evaluate(seedRange(first, count), { ...only, references: !args.includes('--no-references'), errorFree: args.includes('--error-free') });
 console.log(`${tune ? 'tuning' : 'held-out'} seeds ${first}-${first + count - 1}\n`);
 console.log(table(r));
 if (r.violations.length) console.log(`\nviolations:\n${r.violations.slice(0, 20).join('\n')}`);

@@ -28,7 +28,7 @@ const HISTORY_FOR_TWO_READINGS_MS = DAY;
  */
 export function analyzeLine(readings: AnalysisReading[], options: AnalysisOptions): LineAnalysis {
   const clock = new Clock(options.timeZone ?? 'UTC');
-  const points = normalizeReadings(readings ?? [], options.now);
+  const points = normalizeReadings(readings ?? [], options.now, clock);
   const now = Number.isFinite(options.now) ? options.now : (points[points.length - 1]?.t ?? 0);
   const cycles = splitCycles(points, clock, validCycleDay(options.cycleDay), now);
   const current = cycles[cycles.length - 1]!;

@@ -1,4 +1,5 @@
 import type { AnalysisReading } from './types';
+import { mod, type Clock } from '../time/clock';
 import { DAY } from '../time/units';
 
 /** A reading cleaned up: finite numbers only, used derived where possible, one per instant. */
@@ -21,14 +22,28 @@ function finite(x: unknown): x is number {
   return typeof x === 'number' && Number.isFinite(x);
 }
 
-function clean(r: AnalysisReading): Point | null {
+// A page stating that its figure was counted longer ago than this is misread, not cached.
+const COUNTED_LIMIT_MS = 3 * DAY;
+
+/**
+ * The instant a figure belongs to: when the page says it was counted, if that is before the
+ * capture and not long before, and not a bare date (read as local midnight: when in the day the
+ * count was taken is not known), else the capture.
+ */
+function figureTime(r: AnalysisReading, clock: Clock): number {
+  const c = r.countedAt;
+  if (!finite(c) || c > r.capturedAt || r.capturedAt - c > COUNTED_LIMIT_MS) return r.capturedAt;
+  return mod(clock.local(c), DAY) === 0 ? r.capturedAt : c;
+}
+
+function clean(r: AnalysisReading, clock: Clock): Point | null {
   if (!r || !finite(r.capturedAt)) return null;
   const total = finite(r.totalBytes) && r.totalBytes > 0 ? r.totalBytes : null;
   let used: number | null = null;
   if (finite(r.usedBytes) && r.usedBytes >= 0) used = r.usedBytes;
   else if (total !== null && finite(r.remainingBytes) && r.remainingBytes >= 0) used = Math.max(0, total - r.remainingBytes);
   return {
-    t: r.capturedAt,
+    t: figureTime(r, clock),
     used,
     total,
     unlimited: r.unlimited === true,
@@ -38,15 +53,15 @@ function clean(r: AnalysisReading): Point | null {
 }
 
 /**
- * Sorts, drops unusable readings and merges readings taken at the same instant (the page was
- * read twice, or stored twice). Same-instant figures keep the highest used: a cumulative counter
+ * Places each figure at the instant it was counted, sorts, drops unusable readings and merges
+ * readings of the same instant (the page was read twice, or stored twice, or a cached page was). Same-instant figures keep the highest used: a cumulative counter
  * read twice at once can only disagree through a stale cache.
  */
-export function normalizeReadings(readings: readonly AnalysisReading[], now: number): Point[] {
+export function normalizeReadings(readings: readonly AnalysisReading[], now: number, clock: Clock): Point[] {
   const pts: Point[] = [];
   const hasNow = Number.isFinite(now);
   for (const r of readings) {
-    const p = clean(r);
+    const p = clean(r, clock);
     if (!p) continue;
     if (hasNow && p.t > now) {
       // A stamp from the future is a clock running ahead: the figure was read by now, so it

@@ -8,6 +8,12 @@ export interface AnalysisReading {
   unlimited?: boolean;
   remainingBytes?: number | null;
   periodEnd?: number | null;
+  /**
+   * When the page says its figure was counted ("actualizado a las 14:05"), if it says so: the
+   * figure is placed there, not at the capture (carriers count with a lag; a cached page shows
+   * an old figure).
+   */
+  countedAt?: number | null;
 }
 
 export type LeakSensitivity = 'low' | 'normal' | 'high';

@@ -37,5 +37,5 @@ export function analyzeLineHistory(history: readonly ReadingRow[], line: LineRow
 /** A stored reading as the analysis sees it, through the user's cap rule (lib/status/cap.ts). */
 export function analysisReading(r: ReadingRow, line: Pick<LineRow, 'capBytes'>) {
   const figures = effectiveFigures(r, line.capBytes);
-  return { capturedAt: r.capturedAt, ...figures, usedBytes: usedOf(figures), periodEnd: r.periodEnd };
+  return { capturedAt: r.capturedAt, ...figures, usedBytes: usedOf(figures), periodEnd: r.periodEnd, countedAt: r.pageSaysUpdatedAt ?? null };
 }

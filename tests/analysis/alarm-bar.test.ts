@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeLine } from '../../lib/analysis';
 import { HOUR } from '../../lib/time/units';
-import { generateLine, type SyntheticLine } from './synthetic';
+import { generateLine, shownLag, type SyntheticLine } from './synthetic';
 
 // Lines from the tuning seeds of tests/analysis/synthetic.ts (deterministic), on either side of the
 // alarm's bars: leaks that sat just under them, and an ordinary busy hour on a small plan that the
@@ -10,9 +10,18 @@ function finalAnalysis(line: SyntheticLine) {
   return analyzeLine(line.readings, { now: line.end, timeZone: line.timeZone, cycleDay: line.cycleDay });
 }
 
+/**
+ * The line as drawn before its page stated when it counted (the case these tests were found on:
+ * the leak sits just over the bars, so the 1 h the stated time moves each figure may tip it).
+ */
+function unstated(line: SyntheticLine): SyntheticLine {
+  return { ...line, statesCount: false, readings: line.readings.map((x) => ({ ...x, countedAt: null })) };
+}
+
 function warned(line: SyntheticLine, leak: { start: number; end: number }): boolean {
   // As the detection report scores it: overlapping the leak as the carrier shows it (lagged), 1 h slack.
-  return finalAnalysis(line).anomalies.some((a) => a.start < leak.end + line.lagMs + HOUR && a.end > leak.start + line.lagMs - HOUR);
+  const lag = shownLag(line);
+  return finalAnalysis(line).anomalies.some((a) => a.start < leak.end + lag + HOUR && a.end > leak.start + lag - HOUR);
 }
 
 describe('the alarm bars', () => {
@@ -41,7 +50,7 @@ describe('the alarm bars', () => {
   });
 
   it('warns of a slow drain of several days: its own days beside a window are not that window\'s yardstick', () => {
-    const line = generateLine(413, 'weekly');
+    const line = unstated(generateLine(413, 'weekly'));
     const leak = line.events.find((e) => e.kind === 'leak');
     expect(leak?.leakKind).toBe('drain');
     expect(leak!.end - leak!.start).toBeGreaterThan(3 * 24 * HOUR);

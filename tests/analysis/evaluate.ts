@@ -3,7 +3,7 @@ import { analyzeLine, type AnalysisReading, type LineAnalysis } from '../../lib/
 import { Clock, dayKey } from '../../lib/time/clock';
 import { DAY, HOUR } from '../../lib/time/units';
 import { errorFreeReadings, referenceVerdicts } from './forecast-references';
-import { capAt, capReachedAt, familyOf, generateLine, type Family, type SynthEvent, type SyntheticLine, type TrueCycle } from './synthetic';
+import { capAt, capReachedAt, familyOf, generateLine, shownLag, type Family, type SynthEvent, type SyntheticLine, type TrueCycle } from './synthetic';
 
 // A leak counts as detectable when it matters (>= 3 % of the cap) and adds at least 60 % to the
 // use carried by the readings that bracket it: below that it is drowned in ordinary use.
@@ -114,7 +114,7 @@ function scoreLeaks(line: SyntheticLine, rep: Report, delays: boolean): void {
     const used = sumUse(line, all, e.start, e.end + HOUR) - sumUse(line, without, e.start, e.end + HOUR);
     if (used <= 0) continue;
     rep.leaks++;
-    const hit = final.anomalies.some((a) => touches(a, e, line.lagMs));
+    const hit = final.anomalies.some((a) => touches(a, e, shownLag(line)));
     add(rep.rawRecall, hit);
     const cycle = line.cycles.find((c) => e.start >= c.start && e.start < c.end) ?? line.cycles[0]!;
     const before = times.filter((t) => t <= e.start + line.lagMs).pop();
@@ -133,14 +133,14 @@ function scoreLeaks(line: SyntheticLine, rep: Report, delays: boolean): void {
     for (const dt of [0, 12, 24, 48, 96]) {
       const look = times.find((t) => t >= after + dt * HOUR);
       if (look === undefined) break;
-      if (analyse(line, look).anomalies.some((a) => touches(a, e, line.lagMs))) {
+      if (analyse(line, look).anomalies.some((a) => touches(a, e, shownLag(line)))) {
         rep.delaysH.push((look - (e.end + line.lagMs)) / HOUR);
         break;
       }
     }
   }
   const months = (line.end - line.from) / (30.44 * DAY);
-  const fa = final.anomalies.filter((a) => !line.events.some((e) => (e.kind === 'leak' || e.kind === 'download') && touches(a, e, line.lagMs))).length;
+  const fa = final.anomalies.filter((a) => !line.events.some((e) => (e.kind === 'leak' || e.kind === 'download') && touches(a, e, shownLag(line)))).length;
   rep.falseAlarms += fa;
   const f = (rep.falseAlarmsBy[line.family] ??= { alarms: 0, months: 0 });
   f.alarms += fa;

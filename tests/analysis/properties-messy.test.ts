@@ -4,8 +4,8 @@ import { analyzeLine } from '../../lib/analysis';
 import { buildSteps, expectWithinContract } from './contract';
 import { DAY, GB, HOUR, MB, T0 } from './helpers';
 
-// Carrier figures are messy: clocks run ahead, counts fall (corrections, new packages) and
-// top-ups raise the cap. Whatever arrives, the analysis stays inside its contract.
+// Carrier figures are messy: clocks run ahead, counts fall (corrections, new packages), top-ups
+// raise the cap and pages say when they counted (or say garbage). Whatever arrives, the analysis stays inside its contract.
 
 const ZONES = ['UTC', 'Europe/Madrid', 'America/New_York', 'Australia/Sydney', 'Asia/Kolkata'];
 
@@ -77,6 +77,36 @@ describe('analysis properties on messy figures', () => {
         expect(b.totalBytes).toBe(a.totalBytes);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('a page stating when its figure was counted places the figure there: as if read then', () => {
+    fc.assert(
+      fc.property(steps, fc.integer({ min: 0, max: 3 * 24 * 60 - 1 }), fc.constantFrom(...ZONES), (s, lagMin, timeZone) => {
+        const r = buildSteps(s, 20 * GB);
+        const now = r[r.length - 1]!.capturedAt + HOUR;
+        // Seconds past the minute: never a bare date (local midnight), which says no time of day.
+        const lag = lagMin * 60_000 + 7_000;
+        const stated = r.map((x) => ({ ...x, countedAt: x.capturedAt - lag }));
+        const readThen = r.map((x) => ({ ...x, capturedAt: x.capturedAt - lag }));
+        const a = analyzeLine(stated, { now, timeZone });
+        expectWithinContract(a, now, timeZone);
+        expect(a).toEqual(analyzeLine(readThen, { now, timeZone }));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('whatever a page states as its count time, the analysis keeps its contract', () => {
+    fc.assert(
+      fc.property(steps, fc.array(fc.oneof(fc.constant(null), fc.constant(Number.NaN), fc.integer({ min: -400 * 24 * 60, max: 400 * 24 * 60 })), { minLength: 70, maxLength: 70 }), fc.constantFrom(...ZONES), (s, offsets, timeZone) => {
+        const r = buildSteps(s, 20 * GB).map((x, i) => ({ ...x, countedAt: offsets[i] === null ? null : x.capturedAt + offsets[i]! * 60_000 }));
+        const now = r[r.length - 1]!.capturedAt;
+        const a = analyzeLine(r, { now, timeZone });
+        expectWithinContract(a, now, timeZone);
+        if (a.lastReadingAt !== null) expect(a.lastReadingAt).toBeLessThanOrEqual(now);
+      }),
+      { numRuns: 200 },
     );
   });
 

@@ -228,6 +228,23 @@ const cases: Case[] = [
   },
 ];
 
+describe('a page stating when it counted its figure', () => {
+  const r = readingsFor({ ...base, captureHours: atHours(20, [9, 21]) });
+  const last = r[r.length - 1]!.capturedAt;
+  const withLast = (countedAt: number) => r.map((x, i) => (i === r.length - 1 ? { ...x, countedAt } : x));
+  it('places the figure at that time: the carrier counted it then', () => {
+    expect(analyzeLine(withLast(last - 2 * HOUR - 60_000), { now, timeZone: 'Europe/Madrid' }).lastReadingAt).toBe(last - 2 * HOUR - 60_000);
+  });
+  it.each([
+    ['a bare date (local midnight): no time of day is known', T0 + 19 * DAY - HOUR],
+    ['a time after the capture', last + HOUR],
+    ['a time more than 3 days before the capture (a misread)', last - 4 * DAY],
+  ])('keeps the capture time for %s', (_, countedAt) => {
+    // Madrid is UTC+1 in March: its midnight of day 19 is 23:00 UTC the day before.
+    expect(analyzeLine(withLast(countedAt), { now, timeZone: 'Europe/Madrid' }).lastReadingAt).toBe(last);
+  });
+});
+
 describe('analyzeLine scenarios', () => {
   it.each(cases)('$name', ({ readings, options, check }) => {
     const r = readings();

@@ -72,7 +72,11 @@ function captureTimes(r: () => number, x: CaptureInput): number[] {
   return times;
 }
 
-export function captureReadings(r: () => number, x: CaptureInput): { readings: AnalysisReading[]; trueAt: number[] } {
+/**
+ * The readings, when each was really taken, and when the carrier counted the figure each shows
+ * (the lag before the reading; a cached page's figure is as old as the page).
+ */
+export function captureReadings(r: () => number, x: CaptureInput): { readings: AnalysisReading[]; trueAt: number[]; countedAt: number[] } {
   const cum = new Float64Array(x.use.length + 1);
   const starts = new Set(x.cycles.map((c) => Math.round((c.start - x.t0) / HOUR)));
   for (let k = 0; k < x.use.length; k++) cum[k + 1] = (starts.has(k) ? 0 : cum[k]!) + x.use[k]!;
@@ -84,8 +88,9 @@ export function captureReadings(r: () => number, x: CaptureInput): { readings: A
 
   const readings: AnalysisReading[] = [];
   const trueAt: number[] = [];
+  const countedAt: number[] = [];
   let staleLeft = 0;
-  let staleFigure: { used: number; cycle: TrueCycle } | null = null;
+  let staleFigure: { used: number; cycle: TrueCycle; seen: number } | null = null;
   for (const t of captureTimes(r, x)) {
     const seen = t - x.lagMs;
     const c = x.cycles.find((y) => seen >= y.start && seen < y.end);
@@ -104,10 +109,11 @@ export function captureReadings(r: () => number, x: CaptureInput): { readings: A
     // After a rebase the page counts from a lower figure; the cap it shows is unchanged.
     used = Math.max(0, used - rebased);
     // A cached page shows an old figure for a while, then the carrier catches up.
-    if (stale && staleLeft === 0 && r() < 0.012) { staleLeft = 3 + Math.floor(r() * 28); staleFigure = { used, cycle: c }; }
+    let counted = seen;
+    if (stale && staleLeft === 0 && r() < 0.012) { staleLeft = 3 + Math.floor(r() * 28); staleFigure = { used, cycle: c, seen }; }
     if (staleLeft > 0) {
       staleLeft--;
-      if (staleFigure && staleFigure.cycle === c) used = staleFigure.used;
+      if (staleFigure && staleFigure.cycle === c) { used = staleFigure.used; counted = staleFigure.seen; }
     }
     if ((messy && r() < 0.05) || r() < 0.01) used *= 1 + 0.01 + 0.04 * r(); // over-count, corrected at the next read
     const figure = Math.round(Math.min(used, cap) / unit) * unit;
@@ -120,7 +126,8 @@ export function captureReadings(r: () => number, x: CaptureInput): { readings: A
     if (messy && r() < 0.01) reading.usedBytes = x.remainingOnly ? null : 0; // a half-loaded page
     readings.push(reading);
     trueAt.push(t);
-    if (messy && r() < 0.04) { readings.push({ ...reading }); trueAt.push(t); }
+    countedAt.push(counted);
+    if (messy && r() < 0.04) { readings.push({ ...reading }); trueAt.push(t); countedAt.push(counted); }
   }
   if (messy) {
     // Stored out of order (imports, two devices): the analysis must not care.
@@ -129,8 +136,9 @@ export function captureReadings(r: () => number, x: CaptureInput): { readings: A
         const j = Math.floor(r() * (i + 1));
         [readings[i], readings[j]] = [readings[j]!, readings[i]!];
         [trueAt[i], trueAt[j]] = [trueAt[j]!, trueAt[i]!];
+        [countedAt[i], countedAt[j]] = [countedAt[j]!, countedAt[i]!];
       }
     }
   }
-  return { readings, trueAt };
+  return { readings, trueAt, countedAt };
 }

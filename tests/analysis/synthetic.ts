@@ -23,6 +23,8 @@ export interface SyntheticLine {
   cadence: Cadence;
   remainingOnly: boolean;
   lagMs: number;
+  /** The page states when its figure was counted (`countedAt` on every reading): no lag in the figures' times. */
+  statesCount: boolean;
   cycleDay: number | null;
   cycles: TrueCycle[];
   events: SynthEvent[];
@@ -41,6 +43,9 @@ export interface SyntheticLine {
    */
   useWith(events: readonly SynthEvent[], expectedFrom?: number): Float64Array;
 }
+
+// The share of lines whose page states when its figure was counted.
+export const STATES_COUNT_SHARE = 0.4;
 
 const ZONES = ['UTC', 'Europe/Madrid', 'America/New_York', 'Asia/Shanghai', 'Europe/Paris', 'America/Santiago', 'America/Mexico_City', 'Asia/Hong_Kong', 'Australia/Sydney', 'Asia/Kolkata'];
 
@@ -164,7 +169,13 @@ export function generateLine(seed: number, family: Family = familyOf(seed)): Syn
     return use;
   };
   const use = useWith(events);
-  const { readings, trueAt } = captureReadings(r, { use, t0, clock, cycles, events, from, end: lineEnd, cadence, lagMs, remainingOnly, family, cycleDayShown: cycleDay });
+  const { readings, trueAt, countedAt } = captureReadings(r, { use, t0, clock, cycles, events, from, end: lineEnd, cadence, lagMs, remainingOnly, family, cycleDayShown: cycleDay });
+  // Some pages say when their figure was counted ("actualizado a las 14:05", to the minute). Drawn
+  // from a stream of its own, so every line is otherwise the one drawn before.
+  const statesCount = rng(Math.imul(seed + 5, 0x3c6ef372) ^ 0x1b873593)() < STATES_COUNT_SHARE;
+  if (statesCount) {
+    readings.forEach((x, i) => { x.countedAt = Math.floor(countedAt[i]! / MINUTE) * MINUTE; });
+  }
   const statesEnd = plan !== 0 ? r() < 0.7 : r() < 0.45;
   if (statesEnd) {
     readings.forEach((x, i) => {
@@ -173,7 +184,7 @@ export function generateLine(seed: number, family: Family = familyOf(seed)): Syn
   }
   const knowsDay = plan === 0 && !statesEnd && r() < 0.5;
   return {
-    seed, family, timeZone, cadence, remainingOnly, lagMs, cycleDay: knowsDay ? cycleDay : null, cycles, events, readings, trueAt,
+    seed, family, timeZone, cadence, remainingOnly, lagMs, statesCount, cycleDay: knowsDay ? cycleDay : null, cycles, events, readings, trueAt,
     t0, from, end: lineEnd, dailyMean, useWith,
   };
 }
@@ -205,6 +216,11 @@ function throttle(use: Float64Array, t0: number, cycles: readonly TrueCycle[], e
       cum += use[k]!;
     }
   }
+}
+
+/** How far after the use the analysis places it: the carrier's lag, unless the page states its count's time. */
+export function shownLag(line: SyntheticLine): number {
+  return line.statesCount ? 0 : line.lagMs;
 }
 
 /** When hourly `use` reaches `cap` within cycle c (interpolated within the hour), or null. */

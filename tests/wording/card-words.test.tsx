@@ -170,8 +170,8 @@ describe('a close call is said as one', () => {
       runsOutExpiry: 'a este ritmo se agota el 27 nov, 3 días antes de caducar; con días de menos uso aún podría durar hasta que caduque',
     },
     fr: {
-      lasts: 'devrait suffire jusqu’au renouvellement du 30 nov., mais c’est serré : des journées plus chargées pourraient l’épuiser d’ici le 28 nov.',
-      lastsExpiry: 'devrait suffire jusqu’à son expiration le 30 nov., mais c’est serré : des journées plus chargées pourraient l’épuiser d’ici le 28 nov.',
+      lasts: 'devrait suffire jusqu’au renouvellement du 30 nov., mais c’est serré : d’ici le 28 nov., des journées plus chargées pourraient l’épuiser',
+      lastsExpiry: 'devrait suffire jusqu’à son expiration le 30 nov., mais c’est serré : d’ici le 28 nov., des journées plus chargées pourraient l’épuiser',
       runsOut: 'à ce rythme, épuisé le 27 nov., 3 jours avant le renouvellement ; avec des journées plus calmes, il pourrait encore tenir jusque-là',
       runsOutExpiry: 'à ce rythme, épuisé le 27 nov., 3 jours avant son expiration ; avec des journées plus calmes, il pourrait encore tenir jusque-là',
     },

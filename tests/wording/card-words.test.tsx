@@ -206,6 +206,14 @@ describe('a close call is said as one', () => {
       expect(runsOutExpiry).toContain(s.runsOutExpiry);
       expect(lastsExpiry + runsOutExpiry).not.toMatch(EXPIRY[locale].never);
     });
+    it('on a card the run-out warning stands in for the outlook, and says the close call once', () => {
+      const overrun = [warning({ kind: 'overrun', start: NOW, end: NOW + 7 * DAY, percentOfCap: null })];
+      const capital = (x: string) => x[0]!.toUpperCase() + x.slice(1);
+      const renews = text(locale, card({ outlook: runsOut(), warnings: overrun }));
+      expect(renews).toContain(capital(s.runsOut));
+      expect(renews.split(s.runsOut.slice(1))).toHaveLength(2);
+      expect(text(locale, card({ outlook: runsOut({ endKind: 'expiry' }), warnings: overrun }))).toContain(capital(s.runsOutExpiry));
+    });
   });
 
   it('an earliest run-out exactly at renewal is not close; a minute before it is', () => {
@@ -222,6 +230,12 @@ describe('a close call is said as one', () => {
     const early = say('en', runsOut({ exhaustLatest: END - 60_000 }));
     expect(early).toContain('at this pace it runs out on 27 Nov, 3 days before renewal');
     expect(early).not.toContain('quieter');
+    // The card's warning headline draws the same line.
+    const overrun = [warning({ kind: 'overrun', start: NOW, end: NOW + 7 * DAY, percentOfCap: null })];
+    expect(text('en', card({ outlook: runsOut({ exhaustLatest: END }), warnings: overrun }))).toContain('At this pace it runs out on 27 Nov, 3 days before renewal; quieter days');
+    const earlyWarning = text('en', card({ outlook: runsOut({ exhaustLatest: END - 60_000 }), warnings: overrun }));
+    expect(earlyWarning).toContain('At this pace it runs out on 27 Nov, 3 days before renewal');
+    expect(earlyWarning).not.toContain('quieter');
   });
 
   it('without a range nothing changes, and with one the same line is close', () => {

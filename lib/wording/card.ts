@@ -47,6 +47,15 @@ export function describeBudget(outlook: CardOutlook, i18n: Translator): string |
   return i18n.t(expires(outlook) ? 'budget_per_day_expiry' : 'budget_per_day', { amount: formatBytes(outlook.dailyBudgetBytes, i18n.locale) });
 }
 
+/**
+ * A close call is said as one: a line that ends within 5 % of its cap is forecast right only about
+ * half the time. The analysis also walks the pace faster and slower by its own uncertainty
+ * (exhaustEarliest, exhaustLatest; latest null = the slower walk never runs out in time): a verdict
+ * one of those walks overturns before the end is close. No range (older snapshots) claims nothing.
+ */
+const busierRunsOut = (o: CardOutlook, end: number) => o.exhaustEarliest !== null && o.exhaustEarliest < end;
+const quieterLasts = (o: CardOutlook, end: number) => o.exhaustEarliest !== null && (o.exhaustLatest === null || o.exhaustLatest >= end);
+
 export interface ProjectionContext {
   /** A line added by hand: there is no page to open. */
   manual?: boolean;
@@ -68,11 +77,18 @@ export function describeProjection(outlook: CardOutlook, i18n: Translator, conte
       const date = formatDay(outlook.exhaustAt, locale);
       if (outlook.cycleEnd === null || outlook.exhaustAt >= outlook.cycleEnd) return i18n.t('outlook_runs_out', { date });
       const days = i18n.plural('days', daysBetween(outlook.exhaustAt, outlook.cycleEnd));
+      if (quieterLasts(outlook, outlook.cycleEnd)) {
+        return i18n.t(expires(outlook) ? 'outlook_runs_out_before_expiry_close' : 'outlook_runs_out_before_renewal_close', { date, days });
+      }
       return i18n.t(expires(outlook) ? 'outlook_runs_out_before_expiry' : 'outlook_runs_out_before_renewal', { date, days });
     }
     case 'within-cap': {
       if (outlook.cycleEnd === null) return i18n.t('outlook_lasts_no_end');
       const date = formatDay(outlook.cycleEnd, locale);
+      if (busierRunsOut(outlook, outlook.cycleEnd)) {
+        const earliest = formatDay(outlook.exhaustEarliest!, locale);
+        return i18n.t(expires(outlook) ? 'outlook_lasts_expiry_close' : 'outlook_lasts_renewal_close', { date, earliest });
+      }
       return i18n.t(expires(outlook) ? 'outlook_lasts_expiry' : 'outlook_lasts_renewal', { date });
     }
   }
@@ -115,7 +131,10 @@ export function describeWarning(warning: CardWarning, i18n: Translator, outlook:
     const date = formatDay(warning.end, locale);
     const end = outlook?.cycleEnd ?? null;
     if (end === null || warning.end >= end) return i18n.t('warning_overrun', { date });
-    return i18n.t(outlook && expires(outlook) ? 'warning_overrun_expiry' : 'warning_overrun_renewal', { date, days: i18n.plural('days', daysBetween(warning.end, end)) });
+    const days = i18n.plural('days', daysBetween(warning.end, end));
+    // On the card this headline stands in for the outlook sentence, so a close call says so here too.
+    if (outlook && quieterLasts(outlook, end)) return i18n.t(expires(outlook) ? 'warning_overrun_expiry_close' : 'warning_overrun_renewal_close', { date, days });
+    return i18n.t(outlook && expires(outlook) ? 'warning_overrun_expiry' : 'warning_overrun_renewal', { date, days });
   }
   if (warning.kind === 'used-up') return i18n.t('warning_used_up');
   const params = { amount: formatBytes(warning.bytes, locale), from: formatWhen(warning.start, locale), to: formatWhen(warning.end, locale) };

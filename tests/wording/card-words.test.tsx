@@ -143,3 +143,121 @@ describe.each(UI_LOCALES)('card words in %s', (locale) => {
     expect(t).toContain(expected);
   });
 });
+
+/**
+ * A close call says so. The line renews (or expires) in 10 days, on 30 Nov; at this pace a
+ * run-out falls on 27 Nov (3 days before), and a faster pace would use a lasting line up by 28 Nov.
+ */
+describe('a close call is said as one', () => {
+  const END = NOW + 10 * DAY;
+  const lasts = (o: Partial<CardOutlook> = {}) => outlook({ exhaustEarliest: NOW + 8 * DAY, exhaustLatest: null, ...o });
+  const runsOut = (o: Partial<CardOutlook> = {}) =>
+    outlook({ status: 'runs-out', exhaustAt: NOW + 7 * DAY, exhaustEarliest: NOW + 5 * DAY, exhaustLatest: null, spareBytes: 0, pace: 8, ...o });
+  const say = (locale: UiLocale, o: CardOutlook) => text(locale, card({ outlook: o }));
+
+  /** Written out in full, so a changed word, a lost date or an unfilled placeholder shows. */
+  const SENTENCES = {
+    en: {
+      lasts: 'should last until renewal on 30 Nov, but it is close: busier days could use it up by 28 Nov',
+      lastsExpiry: 'should last until it expires on 30 Nov, but it is close: busier days could use it up by 28 Nov',
+      runsOut: 'at this pace it runs out on 27 Nov, 3 days before renewal; quieter days could still see it through',
+      runsOutExpiry: 'at this pace it runs out on 27 Nov, 3 days before it expires; quieter days could still see it through',
+    },
+    es: {
+      lasts: 'debería alcanzar hasta la renovación del 30 nov, pero va justo: con días de más uso podría agotarse para el 28 nov',
+      lastsExpiry: 'debería alcanzar hasta que caduque el 30 nov, pero va justo: con días de más uso podría agotarse para el 28 nov',
+      runsOut: 'a este ritmo se agota el 27 nov, 3 días antes de la renovación; con días de menos uso aún podría llegar a la renovación',
+      runsOutExpiry: 'a este ritmo se agota el 27 nov, 3 días antes de caducar; con días de menos uso aún podría durar hasta que caduque',
+    },
+    fr: {
+      lasts: 'devrait suffire jusqu’au renouvellement du 30 nov., mais c’est serré : d’ici le 28 nov., des journées plus chargées pourraient l’épuiser',
+      lastsExpiry: 'devrait suffire jusqu’à son expiration le 30 nov., mais c’est serré : d’ici le 28 nov., des journées plus chargées pourraient l’épuiser',
+      runsOut: 'à ce rythme, épuisé le 27 nov., 3 jours avant le renouvellement ; avec des journées plus calmes, il pourrait encore tenir jusque-là',
+      runsOutExpiry: 'à ce rythme, épuisé le 27 nov., 3 jours avant son expiration ; avec des journées plus calmes, il pourrait encore tenir jusque-là',
+    },
+    'zh-CN': {
+      lasts: '应该够用到11月30日续期，但比较紧：用量大一些的话，最早11月28日就可能用完',
+      lastsExpiry: '应该够用到11月30日到期，但比较紧：用量大一些的话，最早11月28日就可能用完',
+      runsOut: '按此速度，11月27日用完，比续期早3 天；用量小一些的话，仍可能撑到续期',
+      runsOutExpiry: '按此速度，11月27日用完，比到期早3 天；用量小一些的话，仍可能撑到有效期结束',
+    },
+    'zh-HK': {
+      lasts: '應該足夠用到11月30日續期，但比較緊：用量大一些的話，最早11月28日就可能用完',
+      lastsExpiry: '應該足夠用到11月30日到期，但比較緊：用量大一些的話，最早11月28日就可能用完',
+      runsOut: '按此速度，11月27日用完，比續期早3 日；用量小一些的話，仍可能撐到續期',
+      runsOutExpiry: '按此速度，11月27日用完，比到期早3 日；用量小一些的話，仍可能撐到有效期結束',
+    },
+  } as const satisfies Record<UiLocale, Record<'lasts' | 'lastsExpiry' | 'runsOut' | 'runsOutExpiry', string>>;
+
+  describe.each(UI_LOCALES)('in %s', (locale) => {
+    const s = SENTENCES[locale];
+    it('a line that lasts at this pace, but not at a busier one, says it is close and by when', () => {
+      expect(say(locale, lasts())).toContain(s.lasts);
+      // Not the plain verdict beside it: one sentence, not two.
+      expect(say(locale, lasts())).not.toContain(P(locale).t('outlook_lasts_renewal', { date: '' }).trim());
+    });
+    it('a line that runs out at this pace, but not at a quieter one, says it could still last', () => {
+      expect(say(locale, runsOut())).toContain(s.runsOut);
+    });
+    it('an allowance that expires says so in the close sentences too, never "renews"', () => {
+      const lastsExpiry = say(locale, lasts({ endKind: 'expiry' }));
+      const runsOutExpiry = say(locale, runsOut({ endKind: 'expiry' }));
+      expect(lastsExpiry).toContain(s.lastsExpiry);
+      expect(runsOutExpiry).toContain(s.runsOutExpiry);
+      expect(lastsExpiry + runsOutExpiry).not.toMatch(EXPIRY[locale].never);
+    });
+    it('on a card the run-out warning stands in for the outlook, and says the close call once', () => {
+      const overrun = [warning({ kind: 'overrun', start: NOW, end: NOW + 7 * DAY, percentOfCap: null })];
+      const capital = (x: string) => x[0]!.toUpperCase() + x.slice(1);
+      const renews = text(locale, card({ outlook: runsOut(), warnings: overrun }));
+      expect(renews).toContain(capital(s.runsOut));
+      expect(renews.split(s.runsOut.slice(1))).toHaveLength(2);
+      expect(text(locale, card({ outlook: runsOut({ endKind: 'expiry' }), warnings: overrun }))).toContain(capital(s.runsOutExpiry));
+    });
+  });
+
+  it('an earliest run-out exactly at renewal is not close; a minute before it is', () => {
+    expect(say('en', lasts({ exhaustEarliest: END }))).toContain('lasts until renewal on 30 Nov');
+    expect(say('en', lasts({ exhaustEarliest: END }))).not.toContain('close');
+    expect(say('en', lasts({ exhaustEarliest: END - 60_000 }))).toContain('should last until renewal on 30 Nov, but it is close: busier days could use it up by 30 Nov');
+  });
+
+  it('a run-out is close when the slower pace lasts to renewal or never runs out (null), not when it runs out a minute early', () => {
+    const close = SENTENCES.en.runsOut;
+    expect(say('en', runsOut({ exhaustLatest: null }))).toContain(close);
+    expect(say('en', runsOut({ exhaustLatest: END }))).toContain(close);
+    expect(say('en', runsOut({ exhaustLatest: END + DAY }))).toContain(close);
+    const early = say('en', runsOut({ exhaustLatest: END - 60_000 }));
+    expect(early).toContain('at this pace it runs out on 27 Nov, 3 days before renewal');
+    expect(early).not.toContain('quieter');
+    // The card's warning headline draws the same line.
+    const overrun = [warning({ kind: 'overrun', start: NOW, end: NOW + 7 * DAY, percentOfCap: null })];
+    expect(text('en', card({ outlook: runsOut({ exhaustLatest: END }), warnings: overrun }))).toContain('At this pace it runs out on 27 Nov, 3 days before renewal; quieter days');
+    const earlyWarning = text('en', card({ outlook: runsOut({ exhaustLatest: END - 60_000 }), warnings: overrun }));
+    expect(earlyWarning).toContain('At this pace it runs out on 27 Nov, 3 days before renewal');
+    expect(earlyWarning).not.toContain('quieter');
+  });
+
+  it('without a range nothing changes, and with one the same line is close', () => {
+    const none = { exhaustEarliest: null, exhaustLatest: null };
+    expect(say('es', lasts(none))).toContain('alcanza hasta la renovación del 30 nov');
+    expect(say('es', lasts(none))).not.toContain('justo');
+    expect(say('es', lasts())).toContain(SENTENCES.es.lasts);
+    const plainRunOut = say('es', runsOut(none));
+    expect(plainRunOut).toContain('a este ritmo se agota el 27 nov, 3 días antes de la renovación');
+    expect(plainRunOut).not.toContain('menos uso');
+    expect(say('es', runsOut())).toContain(SENTENCES.es.runsOut);
+  });
+
+  it('without a known end nothing is close: there is no date to be close to', () => {
+    const lastsNoEnd = say('en', lasts({ cycleEnd: null }));
+    expect(lastsNoEnd).toContain('lasts through this period');
+    expect(lastsNoEnd).not.toContain('close');
+    const runsOutNoEnd = say('en', runsOut({ cycleEnd: null }));
+    expect(runsOutNoEnd).toContain('at this pace it runs out on 27 Nov');
+    expect(runsOutNoEnd).not.toContain('quieter');
+    // The same ranges with the end known are close calls.
+    expect(say('en', lasts())).toContain(SENTENCES.en.lasts);
+    expect(say('en', runsOut())).toContain(SENTENCES.en.runsOut);
+  });
+});

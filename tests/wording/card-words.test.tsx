@@ -261,3 +261,17 @@ describe('a close call is said as one', () => {
     expect(say('en', runsOut())).toContain(SENTENCES.en.runsOut);
   });
 });
+
+describe('no outlook yet', () => {
+  // Shown with one reading, with two read hours apart, and in a new cycle not read yet: it names
+  // no count of readings it cannot vouch for.
+  it.each([
+    ['en', 'too few readings so far: no outlook yet'],
+    ['es', 'aún hay pocas lecturas: todavía sin previsión'],
+    ['fr', 'pas encore assez de lectures pour une prévision'],
+  ] as const)('%s says too few readings, not "one reading"', (locale, words) => {
+    const t = text(locale, card({ outlook: outlook({ status: 'insufficient-data', pace: null, spareBytes: null }) }));
+    expect(t).toContain(words);
+    expect(t).not.toMatch(/one reading|una lectura|une seule lecture/);
+  });
+});

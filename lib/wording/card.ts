@@ -85,8 +85,9 @@ export function describeProjection(outlook: CardOutlook, i18n: Translator, conte
     case 'within-cap': {
       if (outlook.cycleEnd === null) return i18n.t('outlook_lasts_no_end');
       const date = formatDay(outlook.cycleEnd, locale);
-      if (busierRunsOut(outlook, outlook.cycleEnd)) {
-        const earliest = formatDay(outlook.exhaustEarliest!, locale);
+      const earliest = busierRunsOut(outlook, outlook.cycleEnd) ? formatDay(outlook.exhaustEarliest!, locale) : null;
+      // Used up on the renewal day itself at worst: hours early, and "by 30 Nov" next to "on 30 Nov" says nothing.
+      if (earliest !== null && earliest !== date) {
         return i18n.t(expires(outlook) ? 'outlook_lasts_expiry_close' : 'outlook_lasts_renewal_close', { date, earliest });
       }
       return i18n.t(expires(outlook) ? 'outlook_lasts_expiry' : 'outlook_lasts_renewal', { date });

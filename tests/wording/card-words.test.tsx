@@ -216,10 +216,11 @@ describe('a close call is said as one', () => {
     });
   });
 
-  it('an earliest run-out exactly at renewal is not close; a minute before it is', () => {
+  it('an earliest run-out at renewal or on the renewal day is not close; the day before it is', () => {
     expect(say('en', lasts({ exhaustEarliest: END }))).toContain('lasts until renewal on 30 Nov');
     expect(say('en', lasts({ exhaustEarliest: END }))).not.toContain('close');
-    expect(say('en', lasts({ exhaustEarliest: END - 60_000 }))).toContain('should last until renewal on 30 Nov, but it is close: busier days could use it up by 30 Nov');
+    expect(say('en', lasts({ exhaustEarliest: END - 60_000 }))).not.toContain('close');
+    expect(say('en', lasts({ exhaustEarliest: END - DAY }))).toContain('should last until renewal on 30 Nov, but it is close: busier days could use it up by 29 Nov');
   });
 
   it('a run-out is close when the slower pace lasts to renewal or never runs out (null), not when it runs out a minute early', () => {

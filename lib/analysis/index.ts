@@ -1,7 +1,7 @@
 import type { AnalysisOptions, AnalysisReading, LineAnalysis, Projection } from './types';
 import { Clock } from '../time/clock';
 import { DAY, HOUR } from '../time/units';
-import { normalizeReadings } from './normalize';
+import { normalizeReadings, type Point } from './normalize';
 import { splitCycles } from './cycles';
 import { validCycleDay } from './calendar';
 import { buildIntervals, type Interval } from './increments';
@@ -71,7 +71,7 @@ export function analyzeLine(readings: AnalysisReading[], options: AnalysisOption
   return {
     cycle: { start: current.start, end: current.end, startSource: current.startSource, endSource: current.endSource },
     daily,
-    projection: projectionFor(figures, current.end, now, clock, baseline, level, coveredMs),
+    projection: projectionFor(figures, current.end, now, clock, baseline, level, coveredMs, lastLookAt(points)),
     anomalies,
     usedBytes: figures.used,
     totalBytes: figures.total,
@@ -121,7 +121,13 @@ function habitIntervals(intervals: readonly Interval[], withoutCut: boolean): In
   return out;
 }
 
-function projectionFor(f: CycleFigures, end: number | null, now: number, clock: Clock, baseline: Baseline | null, level: Level | null, coveredMs: number): Projection {
+function lastLookAt(points: readonly Point[]): number {
+  let at = -Infinity;
+  for (const p of points) if (p.seenAt > at) at = p.seenAt;
+  return at;
+}
+
+function projectionFor(f: CycleFigures, end: number | null, now: number, clock: Clock, baseline: Baseline | null, level: Level | null, coveredMs: number, lastLook: number): Projection {
   const none = { exhaustAt: null, exhaustRange: null, spareBytes: null };
   const expectedDailyBytes = level ? Math.max(0, level.perHour * 24) : null;
   if (f.unlimited) return { status: 'unlimited', ...none, expectedDailyBytes };
@@ -133,5 +139,5 @@ function projectionFor(f: CycleFigures, end: number | null, now: number, clock: 
   if (!enough || f.used === null || f.total === null || f.tLast === null || !baseline || !level) {
     return { status: 'insufficient-data', ...none, expectedDailyBytes: null };
   }
-  return project({ clock, baseline, level, used: f.used, total: f.total, tLast: f.tLast, cycleEnd: end, now });
+  return project({ clock, baseline, level, used: f.used, total: f.total, tLast: f.tLast, lastLook, cycleEnd: end, now });
 }

@@ -4,7 +4,10 @@ import { DAY } from '../time/units';
 
 /** A reading cleaned up: finite numbers only, used derived where possible, one per instant. */
 export interface Point {
+  /** When the figure was counted (the page's stated time, else the capture). */
   t: number;
+  /** When the page was looked at (the capture, never after `now`). */
+  seenAt: number;
   used: number | null;
   total: number | null;
   unlimited: boolean;
@@ -44,6 +47,7 @@ function clean(r: AnalysisReading, clock: Clock): Point | null {
   else if (total !== null && finite(r.remainingBytes) && r.remainingBytes >= 0) used = Math.max(0, total - r.remainingBytes);
   return {
     t: figureTime(r, clock),
+    seenAt: r.capturedAt,
     used,
     total,
     unlimited: r.unlimited === true,
@@ -69,6 +73,7 @@ export function normalizeReadings(readings: readonly AnalysisReading[], now: num
       if (p.t > now + FUTURE_LIMIT_MS) continue;
       p.t = now;
     }
+    if (hasNow && p.seenAt > now) p.seenAt = now;
     pts.push(p);
   }
   pts.sort((a, b) => a.t - b.t);
@@ -79,6 +84,7 @@ export function normalizeReadings(readings: readonly AnalysisReading[], now: num
       if (p.used !== null) last.used = last.used === null ? p.used : Math.max(last.used, p.used);
       if (p.total !== null) last.total = last.total === null ? p.total : Math.max(last.total, p.total);
       last.unlimited = last.unlimited || p.unlimited;
+      last.seenAt = Math.max(last.seenAt, p.seenAt);
       if (p.periodEnd !== null) last.periodEnd = p.periodEnd;
     } else {
       out.push({ ...p });

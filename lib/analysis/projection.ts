@@ -12,6 +12,8 @@ const HALF_LIFE_MS = 14 * DAY;
 // A single heavy day (a leak, a trip) moves the level by at most this many typical days.
 const DAY_CLIP = 3;
 export const OPEN_HORIZON_MS = 31 * DAY;
+// A look at the page this recent is the one the user has in front of them.
+const JUST_LOOKED_MS = HOUR;
 // No plan runs longer than a year; walking further is only ever a bad date.
 const MAX_HORIZON_MS = 370 * DAY;
 
@@ -135,6 +137,8 @@ export interface ProjectionInput {
   used: number;
   total: number;
   tLast: number;
+  /** The latest look at the page: after tLast when the page said its figure was counted earlier. */
+  lastLook: number;
   cycleEnd: number | null;
   now: number;
 }
@@ -146,6 +150,13 @@ export function project(p: ProjectionInput): Projection {
   const fast = walk(p.clock, p.baseline, p.level.perHour * (1 + p.level.spread), p.tLast, horizon, remaining);
   const slow = walk(p.clock, p.baseline, p.level.perHour * (1 - p.level.spread), p.tLast, horizon, remaining);
   const expectedDailyBytes = Math.max(0, p.level.perHour * 24);
+  if (mid.at !== null && mid.at < p.now && mid.at < p.lastLook && p.now - p.lastLook <= JUST_LOOKED_MS) {
+    // The page was looked at just now, after that date, but the figure it showed was counted
+    // before it: the cap is running out about now, not known to be used up ("open the page to
+    // check" would ask for the look just taken).
+    const latest = slow.at === null ? null : Math.max(p.now, slow.at);
+    return { status: 'runs-out', exhaustAt: p.now, exhaustRange: { earliest: p.now, latest }, spareBytes: p.cycleEnd !== null ? 0 : null, expectedDailyBytes };
+  }
   if (mid.at !== null && mid.at < p.now) {
     // The line has not been read since the date the forecast gave: the cap is probably used up
     // by now, which only a fresh look at the page can confirm. Never a date in the past.

@@ -235,6 +235,17 @@ describe('a page stating when it counted its figure', () => {
   it('places the figure at that time: the carrier counted it then', () => {
     expect(analyzeLine(withLast(last - 2 * HOUR - 60_000), { now, timeZone: 'Europe/Madrid' }).lastReadingAt).toBe(last - 2 * HOUR - 60_000);
   });
+  it('a forecast date between the count and the look is "runs out now", not "probably used up": the page was just looked at', () => {
+    // 3.5, 11 and 17 GB of 20 GB a minute apart, each counted 5 minutes before it was read.
+    const t = T0 + 10 * DAY;
+    const fast = [3.5, 11, 17].map((gb, i) => ({ capturedAt: t + i * 60_000, usedBytes: gb * GB, totalBytes: 20 * GB, periodEnd: T0 + 25 * DAY, countedAt: t + i * 60_000 - 5 * 60_000 }));
+    const at = t + 2 * 60_000 + 1_000;
+    const p = analyzeLine(fast, { now: at, timeZone: 'Europe/Madrid' }).projection;
+    expect(p).toMatchObject({ status: 'runs-out', exhaustAt: at });
+    expect(p.likelyUsedUp).toBeUndefined();
+    // Not looked at since: the same figures a day later are probably used up.
+    expect(analyzeLine(fast, { now: at + DAY, timeZone: 'Europe/Madrid' }).projection).toMatchObject({ status: 'exhausted', likelyUsedUp: true });
+  });
   it.each([
     ['a bare date (local midnight): no time of day is known', T0 + 19 * DAY - HOUR],
     ['a time after the capture', last + HOUR],

@@ -58,8 +58,9 @@ function clean(r: AnalysisReading, clock: Clock): Point | null {
 
 /**
  * Places each figure at the instant it was counted, sorts, drops unusable readings and merges
- * readings of the same instant (the page was read twice, or stored twice, or a cached page was). Same-instant figures keep the highest used: a cumulative counter
- * read twice at once can only disagree through a stale cache.
+ * readings of the same instant (the page was read twice, or stored twice, or a cached page was).
+ * Same-instant figures keep the highest used: a cumulative counter read twice at once can only
+ * disagree through a stale cache.
  */
 export function normalizeReadings(readings: readonly AnalysisReading[], now: number, clock: Clock): Point[] {
   const pts: Point[] = [];

@@ -150,14 +150,14 @@ export function project(p: ProjectionInput): Projection {
   const fast = walk(p.clock, p.baseline, p.level.perHour * (1 + p.level.spread), p.tLast, horizon, remaining);
   const slow = walk(p.clock, p.baseline, p.level.perHour * (1 - p.level.spread), p.tLast, horizon, remaining);
   const expectedDailyBytes = Math.max(0, p.level.perHour * 24);
-  if (mid.at !== null && mid.at < p.now && mid.at < p.lastLook && p.now - p.lastLook <= JUST_LOOKED_MS) {
-    // The page was looked at just now, after that date, but the figure it showed was counted
-    // before it: the cap is running out about now, not known to be used up ("open the page to
-    // check" would ask for the look just taken).
-    const latest = slow.at === null ? null : Math.max(p.now, slow.at);
-    return { status: 'runs-out', exhaustAt: p.now, exhaustRange: { earliest: p.now, latest }, spareBytes: p.cycleEnd !== null ? 0 : null, expectedDailyBytes };
-  }
   if (mid.at !== null && mid.at < p.now) {
+    if (mid.at < p.lastLook && p.now - p.lastLook <= JUST_LOOKED_MS) {
+      // The page was looked at just now, after that date, but the figure it showed was counted
+      // before it: the cap is running out about now, not known to be used up ("open the page to
+      // check" would ask for the look just taken).
+      const latest = slow.at === null ? null : Math.max(p.now, slow.at);
+      return { status: 'runs-out', exhaustAt: p.now, exhaustRange: { earliest: p.now, latest }, spareBytes: p.cycleEnd !== null ? 0 : null, expectedDailyBytes };
+    }
     // The line has not been read since the date the forecast gave: the cap is probably used up
     // by now, which only a fresh look at the page can confirm. Never a date in the past.
     return { status: 'exhausted', exhaustAt: mid.at, exhaustRange: null, spareBytes: 0, expectedDailyBytes, likelyUsedUp: true };

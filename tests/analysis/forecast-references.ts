@@ -3,6 +3,7 @@
 import type { AnalysisReading } from '../../lib/analysis';
 import { HOUR } from '../../lib/time/units';
 import { capAt, capReachedAt, type SynthEvent, type SyntheticLine, type TrueCycle } from './synthetic';
+import { pageTerms } from './synthetic-capture';
 
 // The level the past-level references measure: the line's true use over the weeks before the moment.
 const PAST_LEVEL_MS = 28 * 24 * HOUR;
@@ -73,14 +74,8 @@ export function errorFreeReadings(line: SyntheticLine, now: number): AnalysisRea
     if (t <= line.from) continue;
     const c = line.cycles.find((y) => t > y.start && t <= y.end);
     if (!c) continue;
-    // As the page shows it (synthetic-capture.ts): a top-up raises the cap, a rebase lowers the count.
-    let cap = c.cap;
-    let rebased = 0;
-    for (const e of line.events) {
-      if (e.start > t || e.start < c.start) continue;
-      if (e.kind === 'topup') cap += e.bytes;
-      if (e.kind === 'rebase') rebased += e.bytes;
-    }
+    // As the page shows it: a top-up raises the cap, a rebase lowers the count.
+    const { cap, rebased } = pageTerms(c, line.events, t);
     out.push({ capturedAt: t, usedBytes: Math.min(Math.max(0, cum - rebased), cap), totalBytes: cap, periodEnd: c.end });
   }
   return out;

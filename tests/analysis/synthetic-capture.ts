@@ -72,6 +72,18 @@ function captureTimes(r: () => number, x: CaptureInput): number[] {
   return times;
 }
 
+/** What the page shows of cycle c at `seen`: its cap with the top-ups so far, and how far rebases lowered its count. */
+export function pageTerms(c: TrueCycle, events: readonly SynthEvent[], seen: number): { cap: number; rebased: number } {
+  let cap = c.cap;
+  let rebased = 0;
+  for (const e of events) {
+    if (e.start > seen || e.start < c.start || e.start >= c.end) continue;
+    if (e.kind === 'topup') cap += e.bytes;
+    if (e.kind === 'rebase') rebased += e.bytes;
+  }
+  return { cap, rebased };
+}
+
 /**
  * The readings, when each was really taken, and when the carrier counted the figure each shows
  * (the lag before the reading; a cached page's figure is as old as the page).
@@ -99,13 +111,7 @@ export function captureReadings(r: () => number, x: CaptureInput): { readings: A
     const k = Math.min(x.use.length - 1, Math.floor(f));
     const base = starts.has(k) ? 0 : cum[k]!;
     let used = base + (f - k) * (cum[k + 1]! - base);
-    let cap = c.cap;
-    let rebased = 0;
-    for (const e of x.events) {
-      if (e.start > seen || e.start < c.start || e.start >= c.end) continue;
-      if (e.kind === 'topup') cap += e.bytes;
-      if (e.kind === 'rebase') rebased += e.bytes;
-    }
+    const { cap, rebased } = pageTerms(c, x.events, seen);
     // After a rebase the page counts from a lower figure; the cap it shows is unchanged.
     used = Math.max(0, used - rebased);
     // A cached page shows an old figure for a while, then the carrier catches up.

@@ -45,7 +45,7 @@ export interface SyntheticLine {
 }
 
 // The share of lines whose page states when its figure was counted.
-export const STATES_COUNT_SHARE = 0.4;
+const STATES_COUNT_SHARE = 0.4;
 
 const ZONES = ['UTC', 'Europe/Madrid', 'America/New_York', 'Asia/Shanghai', 'Europe/Paris', 'America/Santiago', 'America/Mexico_City', 'Asia/Hong_Kong', 'Australia/Sydney', 'Asia/Kolkata'];
 

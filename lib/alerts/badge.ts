@@ -3,6 +3,7 @@ import { LEVEL_COLORS, type Level } from '../status/level';
 import type { LineStatus } from '../status/line-status';
 import { isUnusual } from '../status/warnings';
 import { dayText, unusualText, type Wording } from '../wording/alerts';
+import { isCloseRunOut } from '../wording/card';
 import { lineDisplayName } from '../wording/names';
 
 /**
@@ -22,6 +23,8 @@ export interface BadgeLine {
   anomaly?: string | null;
   /** When the cap is projected to run out before renewal; null/absent when it is not. */
   runsOutAt?: number | null;
+  /** The run-out is a close call: a quieter pace would still last (lib/wording/card.ts). */
+  runsOutClose?: boolean;
 }
 
 export interface Badge {
@@ -51,6 +54,7 @@ export function badgeLinesOf(statuses: readonly LineStatus[], wording: Wording):
         level: card.level,
         anomaly: unusual ? unusualText(unusual, wording) : null,
         runsOutAt: card.warnings.find((w) => w.kind === 'overrun')?.end ?? null,
+        runsOutClose: isCloseRunOut(card.outlook),
       };
     });
 }
@@ -73,6 +77,6 @@ function describeLine(line: BadgeLine, options: BadgeOptions): string {
     line.percent !== null ? i18n.t('badge_used', { percent: formatPercent(line.percent, i18n.locale) }) : i18n.t(line.unlimited ? 'badge_unlimited' : 'badge_cap_unknown'),
   ];
   if (line.anomaly) parts.push(i18n.t('badge_unusual', { detail: line.anomaly }));
-  if (line.runsOutAt != null) parts.push(i18n.t('badge_runs_out', { date: dayText(line.runsOutAt, options) }));
+  if (line.runsOutAt != null) parts.push(i18n.t(line.runsOutClose ? 'badge_runs_out_close' : 'badge_runs_out', { date: dayText(line.runsOutAt, options) }));
   return i18n.t('badge_line', { name: line.name, status: parts.join(i18n.t('badge_separator')) });
 }

@@ -4,7 +4,7 @@ import { formatDay, formatWhen } from '../format/date';
 import { formatPercent, formatShare } from '../format/percent';
 import type { Translator } from '../i18n/translator';
 import type { CardWarning, LineCardModel } from '../status/card';
-import { describeWarning } from './card';
+import { describeWarning, isCloseRunOut } from './card';
 import { lineDisplayName } from './names';
 
 /**
@@ -103,12 +103,19 @@ export function leakText(card: LineCardModel, warning: LeakWarning, w: Wording):
   return { title, message };
 }
 
+/** "Runs out before renewal", said as a close call when a quieter pace would still last. */
+function overrunMessageKey(card: LineCardModel) {
+  const expiry = card.outlook?.endKind === 'expiry';
+  if (isCloseRunOut(card.outlook)) return expiry ? 'alert_overrun_message_expiry_close' : 'alert_overrun_message_close';
+  return expiry ? 'alert_overrun_message_expiry' : 'alert_overrun_message';
+}
+
 export function overrunText(card: LineCardModel, exhaustAt: number, analysis: LineAnalysis, w: Wording): AlertText {
   const { i18n } = w;
   const left = card.totalBytes !== null && card.usedBytes !== null ? i18n.t('alert_left', { amount: bytes(Math.max(0, card.totalBytes - card.usedBytes), w) }) : null;
   return {
     title: i18n.t('alert_overrun_title', { name: nameOf(card, w), date: dayText(exhaustAt, w) }),
-    message: sentences(w, i18n.t(card.outlook?.endKind === 'expiry' ? 'alert_overrun_message_expiry' : 'alert_overrun_message'), left, renews(analysis, w, card)),
+    message: sentences(w, i18n.t(overrunMessageKey(card)), left, renews(analysis, w, card)),
   };
 }
 

@@ -56,6 +56,15 @@ export function describeBudget(outlook: CardOutlook, i18n: Translator): string |
 const busierRunsOut = (o: CardOutlook, end: number) => o.exhaustEarliest !== null && o.exhaustEarliest < end;
 const quieterLasts = (o: CardOutlook, end: number) => o.exhaustEarliest !== null && (o.exhaustLatest === null || o.exhaustLatest >= end);
 
+/**
+ * A run-out before the cycle's end that a quieter pace would still see through: the card, the
+ * notification and the badge's tooltip all say it is close, never a flat "runs out".
+ */
+export function isCloseRunOut(o: CardOutlook | null | undefined): boolean {
+  if (!o || o.status !== 'runs-out' || o.exhaustAt === null || o.cycleEnd === null || o.exhaustAt >= o.cycleEnd) return false;
+  return quieterLasts(o, o.cycleEnd);
+}
+
 export interface ProjectionContext {
   /** A line added by hand: there is no page to open. */
   manual?: boolean;
@@ -77,7 +86,7 @@ export function describeProjection(outlook: CardOutlook, i18n: Translator, conte
       const date = formatDay(outlook.exhaustAt, locale);
       if (outlook.cycleEnd === null || outlook.exhaustAt >= outlook.cycleEnd) return i18n.t('outlook_runs_out', { date });
       const days = i18n.plural('days', daysBetween(outlook.exhaustAt, outlook.cycleEnd));
-      if (quieterLasts(outlook, outlook.cycleEnd)) {
+      if (isCloseRunOut(outlook)) {
         return i18n.t(expires(outlook) ? 'outlook_runs_out_before_expiry_close' : 'outlook_runs_out_before_renewal_close', { date, days });
       }
       return i18n.t(expires(outlook) ? 'outlook_runs_out_before_expiry' : 'outlook_runs_out_before_renewal', { date, days });

@@ -3,7 +3,7 @@ import { badgeLinesOf, decideBadge as decideBadgeIn, type BadgeLine } from '@/li
 import type { StatusSource } from '@/lib/status/card';
 import { LEVEL_COLORS } from '@/lib/status/level';
 import { translator } from '../helpers/i18n';
-import { DAY, GB, H, NOW, anomaly, context, runsOut, source, statusesAt } from './states';
+import { CYCLE_END, DAY, GB, H, NOW, anomaly, context, runsOut, runsOutWithin, source, statusesAt } from './states';
 
 const EN = { i18n: translator('en'), timeZone: 'UTC' };
 
@@ -73,6 +73,13 @@ describe('the badge', () => {
     expect(badgeOf([source(1, 19, 20, runsOut(runsOutAt))]).level).toBe('danger');
   });
 
+  it('says a run-out is close when a quieter pace would still last to renewal, and not otherwise', () => {
+    const runsOutAt = Date.UTC(2026, 11, 3, 10);
+    expect(badgeOf([source(1, 6, 20, runsOutWithin(runsOutAt, null))]).title).toContain('Movistar ••10: 30% used; close: could run out around 3 Dec');
+    expect(badgeOf([source(1, 6, 20, runsOutWithin(runsOutAt, CYCLE_END))]).title).toContain('close: could run out around 3 Dec');
+    expect(badgeOf([source(1, 6, 20, runsOutWithin(runsOutAt, CYCLE_END - H))]).title).toContain('Movistar ••10: 30% used; runs out around 3 Dec');
+  });
+
   it('shows ! for unusual use on an unlimited line', () => {
     expect(badgeOf([source(1, 50, null, { anomalies: [anomaly('spike', NOW - H)] })])).toMatchObject({ text: '!', level: 'danger' });
   });
@@ -99,8 +106,8 @@ describe('the badge', () => {
       EN,
     );
     expect(lines).toEqual([
-      { name: 'Movistar ••10', percent: 25, unlimited: false, level: 'danger', anomaly: '1.2\u00A0GB between Fri 05:00 and Fri 09:00', runsOutAt: null },
-      { name: 'Movistar ••20', percent: 25, unlimited: false, level: 'warning', anomaly: null, runsOutAt: NOW + 5 * DAY },
+      { name: 'Movistar ••10', percent: 25, unlimited: false, level: 'danger', anomaly: '1.2\u00A0GB between Fri 05:00 and Fri 09:00', runsOutAt: null, runsOutClose: false },
+      { name: 'Movistar ••20', percent: 25, unlimited: false, level: 'warning', anomaly: null, runsOutAt: NOW + 5 * DAY, runsOutClose: false },
     ]);
     const badge = decideBadge(lines);
     expect(badge.text).toBe('!');

@@ -43,6 +43,14 @@ export const runsOut = (exhaustAt: number): Partial<LineAnalysis> => ({
   projection: { status: 'runs-out', exhaustAt, exhaustRange: null, spareBytes: 0, expectedDailyBytes: GB },
 });
 
+/**
+ * Runs out at `exhaustAt` at this pace, a day earlier at a busier one, and at the slower pace by
+ * `latest` (null: never): a close call when that is the cycle's end or later.
+ */
+export const runsOutWithin = (exhaustAt: number, latest: number | null): Partial<LineAnalysis> => ({
+  projection: { status: 'runs-out', exhaustAt, exhaustRange: { earliest: exhaustAt - DAY, latest }, spareBytes: 0, expectedDailyBytes: GB },
+});
+
 /** A line at `usedGb` of `totalGb` with a hand-made analysis (the decisions are what is tested). */
 export function source(id: number, usedGb: number, totalGb: number | null, a: Partial<LineAnalysis> = {}, l: Partial<LineRow> = {}, r: Partial<ReadingRow> = {}): StatusSource {
   return { line: line(id, l), latest: [reading(id, usedGb, totalGb, r)], analysis: analysis(a) };

@@ -3,7 +3,7 @@ import { badgeLinesOf, decideBadge } from '@/lib/alerts/badge';
 import type { NewAlert } from '@/lib/alerts/decide';
 import { UI_LOCALES, type UiLocale } from '@/lib/i18n/translator';
 import { messagesOf, plain, translator } from '../helpers/i18n';
-import { CYCLE_START, DAY, H, NOW, anomaly, context, decideAlerts, runsOut, source, statusesAt } from './states';
+import { CYCLE_END, CYCLE_START, DAY, H, NOW, anomaly, context, decideAlerts, runsOut, runsOutWithin, source, statusesAt } from './states';
 
 /** A missing message shows as its key: snake_case, unlike any word of a real text. */
 const keys = Object.keys(messagesOf('en')).filter((k) => k.includes('_'));
@@ -67,6 +67,39 @@ describe('notification wording follows the UI language', () => {
         expect(text.trim(), alert.key).not.toBe('');
       }
     }
+  });
+});
+
+describe('a run-out that a quieter pace would still see through is said as a close call', () => {
+  const RUNS_OUT = Date.UTC(2026, 11, 3, 10);
+  const overrunOf = (locale: UiLocale, latest: number | null, expiry = false) => {
+    const ctx = context({ i18n: translator(locale) });
+    const cycle = { start: CYCLE_START, end: CYCLE_END, startSource: 'inferred' as const, endSource: 'page' as const };
+    const s = source(4, 8, 20, { ...runsOutWithin(RUNS_OUT, latest), cycle }, {}, expiry ? { periodEnd: CYCLE_END, periodEndKind: 'expiry' } : {});
+    return decideAlerts([s], [], ctx).add.find((a) => a.kind === 'overrun')!;
+  };
+
+  it('English: the notification says it is close, and still what is left and when it renews', () => {
+    expect(plain(overrunOf('en', null).message)).toBe(
+      'At the current pace the allowance runs out before renewal, but it is close: quieter days could still see it through. 12 GB left. It renews on 8 Dec.',
+    );
+    expect(plain(overrunOf('en', CYCLE_END).message)).toContain('but it is close');
+  });
+
+  it('a run-out the slower pace also reaches before renewal is not a close call', () => {
+    expect(plain(overrunOf('en', CYCLE_END - H).message)).toBe('At the current pace the allowance runs out before renewal. 12 GB left. It renews on 8 Dec.');
+  });
+
+  it.each(UI_LOCALES)('%s words the close call apart from the plain run-out, and an expiring allowance never renews', (locale) => {
+    const close = plain(overrunOf(locale, null).message);
+    const plainRunOut = plain(overrunOf(locale, CYCLE_END - H).message);
+    expect(close).not.toBe(plainRunOut);
+    expect(close.length).toBeGreaterThan(plainRunOut.length);
+    expect(close).not.toMatch(/\{\w+\}/);
+    for (const key of keys) expect(close, key).not.toContain(key);
+    const expiring = plain(overrunOf(locale, null, true).message);
+    expect(expiring).not.toBe(close);
+    expect(expiring).not.toMatch(/renew|renouvel|renov|续期|續期/i);
   });
 });
 

@@ -183,6 +183,63 @@ describe('badge and notifications from rising usage (production build, real Chro
     expect(await shownIds()).toEqual([`esim-alert:${row!.id}`]);
   });
 
+  it('says a close run-out is close on the card, in the badge tooltip and in the notification', async () => {
+    await serveCarrierPage(session.context, HOME, movistarAt('1'));
+    const page = await session.context.newPage();
+    await readPage(page, '1', 1, '5%');
+    await stopServiceWorker();
+    // Ten days of steady use every 3 hours up to 10.26 of 20 GB, renewing in ten days: at this pace
+    // the cap runs out half a day before renewal, and a pace 10 % quieter (the analysis's least
+    // uncertainty) would see it through.
+    await ext.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('esim-usage-guard');
+          open.onsuccess = () => {
+            const tx = open.result.transaction('readings', 'readwrite');
+            const store = tx.objectStore('readings');
+            const all = store.getAll();
+            all.onsuccess = () => {
+              const [first] = all.result as Array<Record<string, unknown> & { id: number }>;
+              for (const row of all.result as Array<{ id: number }>) store.delete(row.id);
+              const GB = 1024 ** 3;
+              const HOUR = 3_600_000;
+              const now = Date.now();
+              const start = now - 240 * HOUR;
+              const periodEnd = now + 240 * HOUR;
+              for (let t = start + 3 * HOUR; t <= now - HOUR; t += 3 * HOUR) {
+                const used = Math.round(((t - start) / (240 * HOUR)) * 10.26 * GB);
+                const { id: _id, ...rest } = first!;
+                store.add({ ...rest, capturedAt: t, confirmedAt: t, usedBytes: used, totalBytes: 20 * GB, remainingBytes: 20 * GB - used, periodEnd, pageSaysUpdatedAt: null });
+              }
+            };
+            tx.oncomplete = () => {
+              open.result.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+    );
+    await fireRecheckAlarm();
+    const current = await until(async () => {
+      const b = await badge();
+      return b.text === '50%' ? b : null;
+    }, 'the badge from the seeded readings');
+    expect(current.title).toMatch(/^eSIM Usage Guard\nMovistar ••12: 50% used; close: could run out around \d{1,2} [A-Z][a-z]{2}$/);
+    const rows = await until(async () => {
+      const all = await alertRows();
+      return all.some((r) => r.kind === 'overrun' && r.shownAt) ? all : null;
+    }, 'the overrun alert shown');
+    const overrun = rows.find((r) => r.kind === 'overrun') as AlertRecord & { message: string };
+    expect(overrun.message).toMatch(/^At the current pace the allowance runs out before renewal, but it is close: quieter days could still see it through\. /);
+    const popup = await session.context.newPage();
+    await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    const card = popup.locator('.line-card').first();
+    await card.waitFor();
+    expect(await card.innerText()).toMatch(/runs out on \d{1,2} [A-Z][a-z]{2}, \d+ days? before renewal; quieter days could still see it through/i);
+  });
+
   it('ends with exactly one alert shown when the worker is stopped right after storing a reading', async () => {
     await serveCarrierPage(session.context, HOME, movistarAt('17'));
     const page = await session.context.newPage();

@@ -143,7 +143,7 @@ export function describeWarning(warning: CardWarning, i18n: Translator, outlook:
     if (end === null || warning.end >= end) return i18n.t('warning_overrun', { date });
     const days = i18n.plural('days', daysBetween(warning.end, end));
     // On the card this headline stands in for the outlook sentence, so a close call says so here too.
-    if (outlook && quieterLasts(outlook, end)) return i18n.t(expires(outlook) ? 'warning_overrun_expiry_close' : 'warning_overrun_renewal_close', { date, days });
+    if (outlook && isCloseRunOut(outlook)) return i18n.t(expires(outlook) ? 'warning_overrun_expiry_close' : 'warning_overrun_renewal_close', { date, days });
     return i18n.t(outlook && expires(outlook) ? 'warning_overrun_expiry' : 'warning_overrun_renewal', { date, days });
   }
   if (warning.kind === 'used-up') return i18n.t('warning_used_up');

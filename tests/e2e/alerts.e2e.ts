@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { launchExtension, readStore, serveCarrierPage, waitFor, type ExtensionSession } from './harness';
+import { inPage, steadyUseInPage } from './in-page';
 
 // The extension APIs as seen inside an extension page (evaluated there, not in Node).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -191,36 +192,7 @@ describe('badge and notifications from rising usage (production build, real Chro
     // Ten days of steady use every 3 hours up to 10.26 of 20 GB, renewing in ten days: at this pace
     // the cap runs out half a day before renewal, and a pace 10 % quieter (the analysis's least
     // uncertainty) would see it through.
-    await ext.evaluate(
-      () =>
-        new Promise<void>((resolve, reject) => {
-          const open = indexedDB.open('esim-usage-guard');
-          open.onsuccess = () => {
-            const tx = open.result.transaction('readings', 'readwrite');
-            const store = tx.objectStore('readings');
-            const all = store.getAll();
-            all.onsuccess = () => {
-              const [first] = all.result as Array<Record<string, unknown> & { id: number }>;
-              for (const row of all.result as Array<{ id: number }>) store.delete(row.id);
-              const GB = 1024 ** 3;
-              const HOUR = 3_600_000;
-              const now = Date.now();
-              const start = now - 240 * HOUR;
-              const periodEnd = now + 240 * HOUR;
-              for (let t = start + 3 * HOUR; t <= now - HOUR; t += 3 * HOUR) {
-                const used = Math.round(((t - start) / (240 * HOUR)) * 10.26 * GB);
-                const { id: _id, ...rest } = first!;
-                store.add({ ...rest, capturedAt: t, confirmedAt: t, usedBytes: used, totalBytes: 20 * GB, remainingBytes: 20 * GB - used, periodEnd, pageSaysUpdatedAt: null });
-              }
-            };
-            tx.oncomplete = () => {
-              open.result.close();
-              resolve();
-            };
-            tx.onerror = () => reject(tx.error);
-          };
-        }),
-    );
+    await ext.evaluate(inPage(steadyUseInPage, { days: 10, usedGb: 10.26, totalGb: 20 }));
     await fireRecheckAlarm();
     const current = await until(async () => {
       const b = await badge();

@@ -75,3 +75,40 @@ export async function seedHistoryInPage(lineId: number): Promise<boolean> {
   await api.alarms.create('overview-recheck', { when: Date.now() });
   return true;
 }
+
+/**
+ * Replaces the line's readings (the one stored from its page first: it gives the line and every
+ * stored field) with `days` of steady use every 3 hours, up to `usedGb` of `totalGb` an hour ago,
+ * renewing `days` from now; relative to the browser's own clock.
+ */
+export function steadyUseInPage({ days, usedGb, totalGb }: { days: number; usedGb: number; totalGb: number }): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const open = indexedDB.open('esim-usage-guard');
+    open.onsuccess = () => {
+      const tx = open.result.transaction('readings', 'readwrite');
+      const store = tx.objectStore('readings');
+      const all = store.getAll();
+      all.onsuccess = () => {
+        const rows = all.result as Array<Record<string, unknown> & { id: number }>;
+        const { id: _id, ...first } = rows[0]!;
+        for (const row of rows) store.delete(row.id);
+        const GB = 1024 ** 3;
+        const HOUR = 3_600_000;
+        const span = days * 24 * HOUR;
+        const now = Date.now();
+        const start = now - span;
+        const periodEnd = now + span;
+        for (let t = start + 3 * HOUR; t <= now - HOUR; t += 3 * HOUR) {
+          const used = Math.round(((t - start) / span) * usedGb * GB);
+          store.add({ ...first, capturedAt: t, confirmedAt: t, usedBytes: used, totalBytes: totalGb * GB, remainingBytes: totalGb * GB - used, periodEnd, pageSaysUpdatedAt: null });
+        }
+      };
+      tx.oncomplete = () => {
+        open.result.close();
+        resolve();
+      };
+      tx.onerror = () => reject(tx.error);
+    };
+    open.onerror = () => reject(open.error);
+  });
+}

@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from '../harness';
+import { inPage, steadyUseInPage } from '../in-page';
+import { badgeOf, launchFirefox, openPopup, readStore, textOf, watchErrors, type FirefoxSession } from './harness';
+
+/**
+ * A close run-out in Firefox: a line that runs out shortly before renewal at its pace, but that a
+ * slightly quieter pace would see through, is called a close call on the card, in the toolbar
+ * tooltip and in the notification (the same story tests/e2e/alerts.e2e.ts tells in Chromium).
+ */
+// The extension APIs as seen inside an extension page (evaluated there, not in Node).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+declare const browser: any;
+
+const HOME = 'https://appweb.movistar.es/home';
+// The capped fixture at 1 of its 20 GB, so only the seeded history below can raise an alert.
+const page = readFileSync(join('tests/fixtures/movistar-es', '2026-11-20-capped.html'), 'utf8').replaceAll('3,5 GB', '1 GB');
+
+interface AlertRow {
+  id: number;
+  kind: string;
+  shownAt: number | null;
+  message: string;
+}
+
+let session: FirefoxSession;
+let ext: Page;
+const errors: string[] = [];
+
+beforeAll(async () => {
+  session = await launchFirefox();
+  ext = await session.openExtensionPage('popup.html');
+  session.serve(HOME, page);
+  const carrier = await session.openCarrierPage(HOME);
+  await waitFor(async () => ((await badgeOf(ext)).text === '5%' ? true : null), 'the badge at 1 of 20 GB');
+  await carrier.close();
+});
+afterAll(async () => {
+  await session?.close();
+});
+
+describe('Firefox: a close run-out says it is close (production build)', () => {
+  it('on the badge tooltip, in the notification and on the card', async () => {
+    // Ten days of steady use every 3 hours up to 10.26 of 20 GB, renewing in ten days: at this
+    // pace the cap runs out half a day before renewal; 10 % quieter, it lasts.
+    await ext.evaluate(inPage(steadyUseInPage, { days: 10, usedGb: 10.26, totalGb: 20 }));
+    // The periodic recheck, due now: the background looks at the stored readings afresh.
+    await ext.evaluate(() => browser.alarms.create('overview-recheck', { when: Date.now(), periodInMinutes: 30 }));
+
+    const badge = await waitFor(async () => {
+      const b = await badgeOf(ext);
+      return b.text === '50%' ? b : null;
+    }, 'the badge from the seeded readings');
+    expect(badge!.title).toMatch(/^eSIM Usage Guard\nMovistar ••12: 50% used; close: could run out around \d{1,2} [A-Z][a-z]{2}$/);
+
+    const overrun = await waitFor(async () => {
+      const rows = await readStore<AlertRow>(ext, 'alerts');
+      return rows.find((r) => r.kind === 'overrun' && r.shownAt) ?? null;
+    }, 'the overrun alert shown');
+    const closeSentence = /^At the current pace the allowance runs out before renewal, but it is close: quieter days could still see it through\. /;
+    expect(overrun!.message).toMatch(closeSentence);
+    const shown = await ext.evaluate(() => browser.notifications.getAll() as Promise<Record<string, { message: string }>>);
+    expect(shown[`esim-alert:${overrun!.id}`]?.message).toMatch(closeSentence);
+
+    const popup = await openPopup(session);
+    watchErrors(popup, errors);
+    await popup.waitForSelector('.line-card');
+    expect(await textOf(popup, '.line-card')).toMatch(/runs out on \d{1,2} [A-Z][a-z]{2}, \d+ days? before renewal; quieter days could still see it through/i);
+    await popup.close();
+  });
+
+  it('logged no console error in the popup and threw nothing', () => {
+    expect(errors).toEqual([]);
+  });
+});

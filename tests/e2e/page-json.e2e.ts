@@ -4,6 +4,7 @@ import { gzipSync } from 'node:zlib';
 import type { BrowserContext } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { launchExtension, openPopup, readStore, serveCarrierPage, waitFor, type ExtensionSession } from './harness';
+import { apiPage, asOfToday, CMHK_API, CMHK_LOGIN, CMHK_PAGE, fetchScript, fixture, TELCEL_API, TELCEL_PAGE, xhrScript } from './page-json-pages';
 
 /**
  * The page's own JSON as a second source (issue 11 item 3), in real Chromium with the production
@@ -14,43 +15,6 @@ import { launchExtension, openPopup, readStore, serveCarrierPage, waitFor, type 
  */
 const MB = 1024 ** 2;
 const GB = 1024 ** 3;
-const TELCEL_PAGE = 'https://www.mitelcel.com/mitelcel/consumo-datos/';
-const TELCEL_API = 'https://www.mitelcel.com/mitelcel/mitelcel-api-web/api/prepago/internet/frame-consumos';
-const CMHK_PAGE = 'https://www.hk.chinamobile.com/tc/home/my-zone/menu/usage-query';
-const CMHK_API = 'https://www.hk.chinamobile.com/cmhk/cbs/usageQuery';
-const CMHK_LOGIN = 'https://www.hk.chinamobile.com/cmhk/queryLoginInfo';
-
-const fixture = (carrier: string, name: string) => JSON.parse(readFileSync(join('tests/fixtures', carrier, `${name}.body.json`), 'utf8')) as unknown;
-
-/** The fixture's epoch-ms times moved so its packages are as current today as on its own date. */
-function asOfToday(body: unknown, fixtureNow = Date.UTC(2026, 11, 1, 12)): unknown {
-  const shift = Date.now() - fixtureNow;
-  return JSON.parse(JSON.stringify(body), (_key, value: unknown) =>
-    typeof value === 'number' && value > Date.UTC(2015, 0, 1) && value < Date.UTC(2100, 0, 1) ? value + shift : value,
-  );
-}
-
-/** A page that renders nothing readable: only its own API call knows the figures. */
-function apiPage(title: string, script: string): string {
-  return `<!doctype html><html lang="es"><head><meta charset="utf-8"><title>${title}</title></head>
-<body><main id="app"><p>Cargando…</p></main><script>${script}</script></body></html>`;
-}
-
-const fetchScript = (api: string) => `
-  window.pageGot = [];
-  window.callApi = () => fetch(${JSON.stringify(api)}, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
-    .then((r) => r.json()).then((data) => { window.pageGot.push(data); document.getElementById('app').textContent = 'Listo'; });
-  window.callApi();`;
-
-const xhrScript = (...apis: string[]) => `
-  window.pageGot = [];
-  for (const api of ${JSON.stringify(apis)}) {
-    const xhr = new XMLHttpRequest();
-    xhr.responseType = 'json';
-    xhr.onload = () => window.pageGot.push(xhr.response);
-    xhr.open('POST', api);
-    xhr.send('{}');
-  }`;
 
 async function serveJson(context: BrowserContext, url: string, body: () => unknown): Promise<void> {
   await context.route(url, (route) => route.fulfill({ status: 200, contentType: 'application/json; charset=utf-8', body: JSON.stringify(body()) }));

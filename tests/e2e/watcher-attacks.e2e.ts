@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { launchExtension, openPopup, readStore, serveCarrierPage, waitFor, type ExtensionSession } from './harness';
+import { startupReplayPage, withScript } from './hostile-pages';
 
 /**
  * Hostile carrier pages against the production build in real Chromium (issue 16 #8, #12, #14):
@@ -12,9 +13,6 @@ const HOME = 'https://appweb.movistar.es/home';
 const GB = 1024 ** 3;
 const capped = readFileSync(join('tests/fixtures/movistar-es', '2026-11-20-capped.html'), 'utf8');
 const usedOf = (rows: Record<string, unknown>[]) => rows.map((r) => Number(r.usedBytes) / GB);
-
-/** The Movistar fixture with a script of the page's own before </body>. */
-const withScript = (html: string, script: string) => html.replace('</body>', `<script>${script}</script></body>`);
 
 let session: ExtensionSession;
 beforeEach(async () => {
@@ -27,27 +25,7 @@ afterEach(async () => {
 describe('a page cannot stop the reader (#12)', () => {
   it('keeps reading, and following route changes, while the page replays WXT’s start-up event with the extension id', async () => {
     // A published extension's id is public: the page is given it, as an attacker would have it.
-    const main = /<main>([\s\S]*)<\/main>/.exec(capped)![1]!;
-    const shell = withScript(
-      capped.replace(/<main>[\s\S]*<\/main>/, '<main id="late"></main>'),
-      `
-      const ID = ${JSON.stringify(session.extensionId)};
-      window.posted = [];
-      window.addEventListener('message', (e) => { if (JSON.stringify(e.data ?? '').includes('wxt')) window.posted.push(e.data); });
-      const replay = () => {
-        document.dispatchEvent(new CustomEvent(ID + ':movistar-es:wxt:content-script-started', { detail: { contentScriptName: 'movistar-es', messageId: 'forged' } }));
-        window.dispatchEvent(new Event(ID + ':movistar-es:wxt:locationchange'));
-        for (const message of window.posted) window.postMessage(message, '*');
-      };
-      replay();
-      const timer = setInterval(replay, 100);
-      setTimeout(() => { document.getElementById('late').innerHTML = ${JSON.stringify(main)}; }, 2000);
-      window.nextView = () => {
-        history.pushState(null, '', '/consumo');
-        document.querySelector('.roundel__value').textContent = '4,5 GB';
-      };
-      setTimeout(() => clearInterval(timer), 30000);`,
-    );
+    const shell = startupReplayPage(capped, session.extensionId);
     await serveCarrierPage(session.context, HOME, shell);
     const page = await session.context.newPage();
     await page.goto(HOME);

@@ -1,12 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { REDESIGNED_PAGE, REDESIGNED_URL } from './generic-page';
 import { badgeOf, launchExtension, openPopup, readStore, serveCarrierPage, waitFor, type ExtensionSession } from './harness';
 
 const GB = 1024 ** 3;
-/** A Movistar page in a layout the adapter does not know: only the generic reader can read it. */
-const REDESIGNED_PAGE = `<!doctype html><html lang="es"><head><meta charset="utf-8"><title>Mi Movistar</title></head><body>
-  <div class="v2-shell"><div class="v2-tile"><h3>Tus datos este mes</h3>
-  <div><span>Has usado</span> <b>8,5 GB</b> <span>de 10 GB</span></div><small>Se renueva el 05/12</small></div></div>
-</body></html>`;
 
 let session: ExtensionSession;
 beforeEach(async () => {
@@ -18,9 +14,9 @@ afterEach(async () => {
 
 describe('generic reader (production build, real Chromium)', () => {
   it('stores a redesigned page’s figures as generic, and counts them only once the user confirms', async () => {
-    await serveCarrierPage(session.context, 'https://mi.movistar.es/v2/datos', REDESIGNED_PAGE);
+    await serveCarrierPage(session.context, REDESIGNED_URL, REDESIGNED_PAGE);
     const page = await session.context.newPage();
-    await page.goto('https://mi.movistar.es/v2/datos');
+    await page.goto(REDESIGNED_URL);
     const [reading] = await waitFor(() => readStore(session.worker, 'readings'), 'the generic reading');
     expect(reading).toMatchObject({ usedBytes: 8.5 * GB, totalBytes: 10 * GB, generic: true });
     expect((await badgeOf(session.worker)).text).toBe('');
@@ -36,9 +32,9 @@ describe('generic reader (production build, real Chromium)', () => {
   });
 
   it('discards a line the user says was misread', async () => {
-    await serveCarrierPage(session.context, 'https://mi.movistar.es/v2/datos', REDESIGNED_PAGE);
+    await serveCarrierPage(session.context, REDESIGNED_URL, REDESIGNED_PAGE);
     const page = await session.context.newPage();
-    await page.goto('https://mi.movistar.es/v2/datos');
+    await page.goto(REDESIGNED_URL);
     await waitFor(() => readStore(session.worker, 'readings'), 'the generic reading');
     const popup = await openPopup(session);
     await popup.getByRole('button', { name: 'No, discard' }).click();

@@ -1,4 +1,6 @@
 import { loadFixtures, type Fixture } from '../helpers/fixtures';
+import { expect } from 'vitest';
+import { waitFor } from './harness';
 
 /**
  * The carrier pages that prove the reader sees what a person sees, shared by the Chromium
@@ -40,8 +42,42 @@ export const withForeignFrame = (html: string) => html.replace('https://chat.ven
 
 export const figures = (r: Pick<StoredReading, 'bucket' | 'usedBytes' | 'totalBytes' | 'unlimited'>) => [r.bucket, r.usedBytes, r.totalBytes, r.unlimited];
 
-/** The stored readings of `carrierId`'s lines, from the lines and readings stores. */
-export function readingsOfCarrier(carrierId: string, lines: StoredLine[], readings: StoredReading[]): StoredReading[] {
-  const ids = new Set(lines.filter((l) => l.carrierId === carrierId).map((l) => l.id));
-  return readings.filter((r) => ids.has(r.lineId));
+/**
+ * The stored readings of `carrierId`'s lines once there are at least `expected`, read through
+ * `read` (the lines and readings stores, from whichever browser).
+ */
+export interface Stores {
+  lines: () => Promise<StoredLine[]>;
+  readings: () => Promise<StoredReading[]>;
+}
+
+export async function carrierReadings(
+  read: Stores,
+  carrierId: string,
+  expected: number,
+): Promise<StoredReading[]> {
+  const found = await waitFor(async () => {
+    const ids = new Set((await read.lines()).filter((l) => l.carrierId === carrierId).map((l) => l.id));
+    const rows = (await read.readings()).filter((r) => ids.has(r.lineId));
+    return rows.length >= expected ? rows : null;
+  }, `${carrierId} readings`);
+  return found ?? [];
+}
+
+/**
+ * Asserts that the fixture page `name` of `carrierId`, open in the browser behind `read`, was
+ * stored exactly as its sidecar says, and that nothing more arrived for a while after (the hidden
+ * bucket or copy never does). With `oneLine`, top page and frame were read as one line, keyed by
+ * the number the top page shows.
+ */
+export async function expectStoredAsShown(read: Stores, carrierId: string, name: string, { oneLine = false } = {}): Promise<void> {
+  const expected = readableFixture(carrierId, name).expected.result.readings;
+  const stored = await carrierReadings(read, carrierId, expected.length);
+  await new Promise((resolve) => setTimeout(resolve, 1_500));
+  const again = await carrierReadings(read, carrierId, expected.length);
+  expect(again.length).toBe(stored.length);
+  expect(again.map(figures).sort()).toEqual(expected.map(figures).sort());
+  if (!oneLine) return;
+  const lines = (await read.lines()).filter((l) => l.carrierId === carrierId);
+  expect(lines.map((l) => l.lineKey)).toEqual([`${carrierId}:${expected[0]!.lineDigits}`]);
 }

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { waitFor } from '../harness';
 import { inPage, steadyUseInPage } from '../in-page';
-import { badgeOf, launchFirefox, openPopup, readStore, textOf, watchErrors, type FirefoxSession } from './harness';
+import { badgeOf, firefoxForFile, openPopup, readStore, textOf, watchErrors } from './harness';
 
 /**
  * A close run-out in Firefox: a line that runs out shortly before renewal at its pace, but that a
@@ -26,46 +25,39 @@ interface AlertRow {
   message: string;
 }
 
-let session: FirefoxSession;
-let ext: Page;
 const errors: string[] = [];
 
-beforeAll(async () => {
-  session = await launchFirefox();
-  ext = await session.openExtensionPage('popup.html');
-  session.serve(HOME, page);
-  const carrier = await session.openCarrierPage(HOME);
-  await waitFor(async () => ((await badgeOf(ext)).text === '5%' ? true : null), 'the badge at 1 of 20 GB');
+const ff = firefoxForFile(async (file) => {
+  file.session.serve(HOME, page);
+  const carrier = await file.session.openCarrierPage(HOME);
+  await waitFor(async () => ((await badgeOf(file.ext)).text === '5%' ? true : null), 'the badge at 1 of 20 GB');
   await carrier.close();
-});
-afterAll(async () => {
-  await session?.close();
 });
 
 describe('Firefox: a close run-out says it is close (production build)', () => {
   it('on the badge tooltip, in the notification and on the card', async () => {
     // Ten days of steady use every 3 hours up to 10.26 of 20 GB, renewing in ten days: at this
     // pace the cap runs out half a day before renewal; 10 % quieter, it lasts.
-    await ext.evaluate(inPage(steadyUseInPage, { days: 10, usedGb: 10.26, totalGb: 20 }));
+    await ff.ext.evaluate(inPage(steadyUseInPage, { days: 10, usedGb: 10.26, totalGb: 20 }));
     // The periodic recheck, due now: the background looks at the stored readings afresh.
-    await ext.evaluate(() => browser.alarms.create('overview-recheck', { when: Date.now(), periodInMinutes: 30 }));
+    await ff.ext.evaluate(() => browser.alarms.create('overview-recheck', { when: Date.now(), periodInMinutes: 30 }));
 
     const badge = await waitFor(async () => {
-      const b = await badgeOf(ext);
+      const b = await badgeOf(ff.ext);
       return b.text === '50%' ? b : null;
     }, 'the badge from the seeded readings');
     expect(badge!.title).toMatch(/^eSIM Usage Guard\nMovistar ••12: 50% used; close: could run out around \d{1,2} [A-Z][a-z]{2}$/);
 
     const overrun = await waitFor(async () => {
-      const rows = await readStore<AlertRow>(ext, 'alerts');
+      const rows = await readStore<AlertRow>(ff.ext, 'alerts');
       return rows.find((r) => r.kind === 'overrun' && r.shownAt) ?? null;
     }, 'the overrun alert shown');
     const closeSentence = /^At the current pace the allowance runs out before renewal, but it is close: quieter days could still see it through\. /;
     expect(overrun!.message).toMatch(closeSentence);
-    const shown = await ext.evaluate(() => browser.notifications.getAll() as Promise<Record<string, { message: string }>>);
+    const shown = await ff.ext.evaluate(() => browser.notifications.getAll() as Promise<Record<string, { message: string }>>);
     expect(shown[`esim-alert:${overrun!.id}`]?.message).toMatch(closeSentence);
 
-    const popup = await openPopup(session);
+    const popup = await openPopup(ff.session);
     watchErrors(popup, errors);
     await popup.waitForSelector('.line-card');
     expect(await textOf(popup, '.line-card')).toMatch(/runs out on \d{1,2} [A-Z][a-z]{2}, \d+ days? before renewal; quieter days could still see it through/i);

@@ -1,8 +1,8 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { REDESIGNED_PAGE, REDESIGNED_URL } from '../generic-page';
 import { waitFor } from '../harness';
-import { badgeOf, launchFirefox, openPopup, readStore, textOf, watchErrors, type FirefoxSession } from './harness';
+import { badgeOf, firefoxForFile, openPopup, readStore, textOf, watchErrors } from './harness';
 
 /**
  * The generic reader's confirmation in Firefox (as tests/e2e/generic-reader.e2e.ts in Chromium),
@@ -12,17 +12,10 @@ import { badgeOf, launchFirefox, openPopup, readStore, textOf, watchErrors, type
 const GB = 1024 ** 3;
 const QUESTION = /Is 8\.5\sGB of 10\sGB what the page shows\?/;
 
-let session: FirefoxSession;
-let ext: Page;
 const errors: string[] = [];
 
-beforeAll(async () => {
-  session = await launchFirefox();
-  ext = await session.openExtensionPage('popup.html');
-  session.serve(REDESIGNED_URL, REDESIGNED_PAGE);
-});
-afterAll(async () => {
-  await session?.close();
+const ff = firefoxForFile(async (file) => {
+  file.session.serve(REDESIGNED_URL, REDESIGNED_PAGE);
 });
 
 // The extension's CSP forbids the Function() that puppeteer's waitForFunction compiles: poll instead.
@@ -44,7 +37,7 @@ async function press(popup: Page, name: string): Promise<void> {
 
 /** The popup once it asks whether the generic reading is right. */
 async function popupAsking(): Promise<Page> {
-  const popup = await openPopup(session);
+  const popup = await openPopup(ff.session);
   watchErrors(popup, errors);
   await untilText(popup, (text) => QUESTION.test(text), 'the question');
   return popup;
@@ -52,32 +45,32 @@ async function popupAsking(): Promise<Page> {
 
 describe('Firefox: the generic reader asks before a reading counts (production build)', () => {
   it('discards a line the user says was misread', async () => {
-    const page = await session.openCarrierPage(REDESIGNED_URL);
-    const [reading] = (await waitFor(() => readStore(ext, 'readings'), 'the generic reading'))!;
+    const page = await ff.session.openCarrierPage(REDESIGNED_URL);
+    const [reading] = (await waitFor(() => readStore(ff.ext, 'readings'), 'the generic reading'))!;
     expect(reading).toMatchObject({ usedBytes: 8.5 * GB, totalBytes: 10 * GB, generic: true });
-    expect((await badgeOf(ext)).text).toBe('');
+    expect((await badgeOf(ff.ext)).text).toBe('');
     await page.close();
 
     const popup = await popupAsking();
     await press(popup, 'No, discard');
     await untilText(popup, (text) => text.includes('No lines yet'), 'the empty overview');
-    expect(await readStore(ext, 'readings')).toEqual([]);
-    expect(await readStore(ext, 'lines')).toEqual([]);
+    expect(await readStore(ff.ext, 'readings')).toEqual([]);
+    expect(await readStore(ff.ext, 'lines')).toEqual([]);
     await popup.close();
   });
 
   it('stores a redesigned page’s figures as generic, and counts them only once the user confirms', async () => {
-    const page = await session.openCarrierPage(REDESIGNED_URL);
-    await waitFor(() => readStore(ext, 'readings'), 'the generic reading again');
-    expect((await badgeOf(ext)).text).toBe('');
+    const page = await ff.session.openCarrierPage(REDESIGNED_URL);
+    await waitFor(() => readStore(ff.ext, 'readings'), 'the generic reading again');
+    expect((await badgeOf(ff.ext)).text).toBe('');
     await page.close();
 
     const popup = await popupAsking();
     await press(popup, 'Yes, that’s right');
-    await waitFor(async () => ((await badgeOf(ext)).text === '85%' ? true : null), 'the badge at 85 %');
+    await waitFor(async () => ((await badgeOf(ff.ext)).text === '85%' ? true : null), 'the badge at 85 %');
     await untilText(popup, (text) => !QUESTION.test(text), 'the question gone');
     expect(await textOf(popup, '.line-card')).toContain('8.5 GB of 10 GB');
-    expect(await readStore(ext, 'lines')).toEqual([expect.objectContaining({ pendingConfirmation: false })]);
+    expect(await readStore(ff.ext, 'lines')).toEqual([expect.objectContaining({ pendingConfirmation: false })]);
     await popup.close();
   });
 

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll } from 'vitest';
 import { readStoreInPage } from '../in-page';
 
 /**
@@ -122,6 +123,31 @@ export async function launchFirefox(options: { dark?: boolean } = {}): Promise<F
     close: () => browser.close(),
   };
   return session;
+}
+
+/** What `firefoxForFile` holds for a file's tests once its `beforeAll` has run. */
+export interface FirefoxFile {
+  session: FirefoxSession;
+  /** An extension page kept open in a tab, to read IndexedDB, storage and the badge. */
+  ext: Page;
+}
+
+/**
+ * One Firefox for a whole test file (start-up is most of the cost), with the popup page open in a
+ * tab: launched in the file's `beforeAll`, then `prepare` (serve pages, read a first one), and
+ * closed in its `afterAll`. The returned object is filled in before the first test runs.
+ */
+export function firefoxForFile(prepare?: (file: FirefoxFile) => Promise<void>): FirefoxFile {
+  const file = {} as FirefoxFile;
+  beforeAll(async () => {
+    file.session = await launchFirefox();
+    file.ext = await file.session.openExtensionPage('popup.html');
+    await prepare?.(file);
+  });
+  afterAll(async () => {
+    await file.session?.close();
+  });
+  return file;
 }
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));

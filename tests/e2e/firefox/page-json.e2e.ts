@@ -1,8 +1,8 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { waitFor } from '../harness';
 import { apiPage, asOfToday, CMHK_API, CMHK_PAGE, fetchScript, fixture, TELCEL_API, TELCEL_PAGE, xhrScript } from '../page-json-pages';
-import { launchFirefox, readStore, type FirefoxSession } from './harness';
+import { firefoxForFile, readStore } from './harness';
 
 /**
  * The page's own JSON in Firefox (production build): the manifest's `world: "MAIN"` script runs
@@ -31,22 +31,14 @@ interface StoredLine {
   lineDigits: string | null;
 }
 
-let session: FirefoxSession;
-let ext: Page;
 
-beforeAll(async () => {
-  session = await launchFirefox();
-  ext = await session.openExtensionPage('popup.html');
-});
-afterAll(async () => {
-  await session?.close();
-});
+const ff = firefoxForFile();
 
 /** The stored readings of `carrierId`'s lines, once there are at least `count`. */
 async function readingsOf(carrierId: string, count: number): Promise<StoredReading[]> {
   return (await waitFor(async () => {
-    const lines = (await readStore<StoredLine>(ext, 'lines')).filter((l) => l.carrierId === carrierId);
-    const rows = (await readStore<StoredReading>(ext, 'readings')).filter((r) => lines.some((l) => l.id === r.lineId));
+    const lines = (await readStore<StoredLine>(ff.ext, 'lines')).filter((l) => l.carrierId === carrierId);
+    const rows = (await readStore<StoredReading>(ff.ext, 'readings')).filter((r) => lines.some((l) => l.id === r.lineId));
     return rows.length >= count ? rows : null;
   }, `${carrierId} readings from the page's JSON`))!;
 }
@@ -56,9 +48,9 @@ const pageGot = (page: Page) => page.evaluate(() => (window as unknown as { page
 describe('Firefox: the page’s own JSON (production build)', () => {
   it('stores Telcel’s usage answer fetched by the page, and the page gets its answer untouched', async () => {
     const answer = asOfToday(fixture('telcel-mx', '2026-12-01-frame-consumos'));
-    session.serve(TELCEL_PAGE, apiPage('Mi Telcel | Consumo de datos', fetchScript(TELCEL_API)));
-    session.serve(TELCEL_API, JSON.stringify(answer), JSON_TYPE);
-    const page = await session.openCarrierPage(TELCEL_PAGE);
+    ff.session.serve(TELCEL_PAGE, apiPage('Mi Telcel | Consumo de datos', fetchScript(TELCEL_API)));
+    ff.session.serve(TELCEL_API, JSON.stringify(answer), JSON_TYPE);
+    const page = await ff.session.openCarrierPage(TELCEL_PAGE);
     const readings = await readingsOf('telcel-mx', 2);
     expect(readings.map((r) => [r.bucket, r.usedBytes, r.totalBytes, r.remainingBytes, r.via])).toEqual([
       ['data', Math.round(1024.5 * MB), 3072 * MB, Math.round(2047.5 * MB), 'json'],
@@ -71,16 +63,16 @@ describe('Firefox: the page’s own JSON (production build)', () => {
 
   it('stores China Mobile HK’s answer read with XMLHttpRequest as JSON, every bucket of the number', async () => {
     const answer = fixture('cmhk', '2026-12-01-usage-query');
-    session.serve(CMHK_PAGE, apiPage('用量查詢', xhrScript(CMHK_API)));
-    session.serve(CMHK_API, JSON.stringify(answer), JSON_TYPE);
-    const page = await session.openCarrierPage(CMHK_PAGE);
+    ff.session.serve(CMHK_PAGE, apiPage('用量查詢', xhrScript(CMHK_API)));
+    ff.session.serve(CMHK_API, JSON.stringify(answer), JSON_TYPE);
+    const page = await ff.session.openCarrierPage(CMHK_PAGE);
     const readings = await readingsOf('cmhk', 3);
     expect(readings.map((r) => [r.bucket, r.usedBytes, r.totalBytes, r.unlimited])).toEqual([
       ['data', 12.5 * GB, 60 * GB, false],
       ['roaming', 1.25 * GB, 6 * GB, false],
       ['local', 30.5 * GB, null, true],
     ]);
-    expect((await readStore<StoredLine>(ext, 'lines')).find((l) => l.carrierId === 'cmhk')).toMatchObject({ lineDigits: '0012' });
+    expect((await readStore<StoredLine>(ff.ext, 'lines')).find((l) => l.carrierId === 'cmhk')).toMatchObject({ lineDigits: '0012' });
     expect(await pageGot(page)).toEqual([answer]);
     await page.close();
   });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CARRIERS } from '@/lib/carriers';
-import { loadFixtures } from '../helpers/fixtures';
+import { carrierPages, subresourcesOf } from './carrier-pages';
 import { CHROME_DIST, launchExtension, openPopup, readStore, serveCarrierPage, waitFor, type ExtensionSession } from './harness';
 
 /**
@@ -19,8 +19,6 @@ import { CHROME_DIST, launchExtension, openPopup, readStore, serveCarrierPage, w
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 declare const chrome: any;
 
-const carrierPages = CARRIERS.map((carrier) => loadFixtures().find((f) => f.carrierId === carrier.id && f.expected.result.ok)!);
-
 let session: ExtensionSession;
 const requests: Request[] = [];
 const sockets: string[] = [];
@@ -32,12 +30,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await session?.close();
 });
-
-function subresourcesOf(html: string, pageUrl: string): string[] {
-  return [...html.matchAll(/<(?:img|link|source|video|audio)\b[^>]*\s(?:src|href)\s*=\s*["']([^"'#][^"']*)["']/gi)].map(
-    (m) => new URL(m[1]!, pageUrl).href,
-  );
-}
 
 function describeRequest(request: Request): string {
   let from = 'service worker';

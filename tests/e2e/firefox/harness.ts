@@ -25,8 +25,20 @@ function firefoxPath(): string {
 
 export type Html = string | (() => string);
 
+/** A request some guarded tab made, as the interception saw it. */
+export interface SeenRequest {
+  url: string;
+  method: string;
+  /** A navigation (a document loading in a tab or frame); BiDi gives puppeteer no finer type. */
+  navigation: boolean;
+  /** The URL of the frame that made it, when known. */
+  from: string;
+}
+
 export interface FirefoxSession {
   browser: Browser;
+  /** Every request any tab opened through the session made, in order. */
+  requests: SeenRequest[];
   /** Serves `html` at a real carrier URL (without its #fragment) in every tab opened after or before. */
   serve(url: string, html: Html, contentType?: string): void;
   /** A new tab (or window) whose requests go only to the served pages. */
@@ -38,7 +50,11 @@ export interface FirefoxSession {
   close(): Promise<void>;
 }
 
-export async function launchFirefox(options: { dark?: boolean } = {}): Promise<FirefoxSession> {
+/**
+ * `proxyPort`: where Firefox sends whatever leaves the browser (by default port 9, where nothing
+ * listens). A test that must see every attempt, from any context, points it at a recorder.
+ */
+export async function launchFirefox(options: { dark?: boolean; proxyPort?: number } = {}): Promise<FirefoxSession> {
   if (!existsSync(join(FIREFOX_DIST, 'manifest.json'))) throw new Error(`No build at ${FIREFOX_DIST}: run npm run build first`);
   const geckoId = JSON.parse(readFileSync(join(FIREFOX_DIST, 'manifest.json'), 'utf8')).browser_specific_settings.gecko.id as string;
   const browser = await puppeteer.launch({
@@ -51,9 +67,9 @@ export async function launchFirefox(options: { dark?: boolean } = {}): Promise<F
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: UUID }),
       'network.proxy.type': 1,
       'network.proxy.http': '127.0.0.1',
-      'network.proxy.http_port': 9,
+      'network.proxy.http_port': options.proxyPort ?? 9,
       'network.proxy.ssl': '127.0.0.1',
-      'network.proxy.ssl_port': 9,
+      'network.proxy.ssl_port': options.proxyPort ?? 9,
       'network.proxy.no_proxies_on': '',
       // Firefox's own notification windows: headless, the system backend closes every
       // notification at once, so `notifications.getAll()` could not see one.
@@ -68,8 +84,10 @@ export async function launchFirefox(options: { dark?: boolean } = {}): Promise<F
     throw error;
   }
   const routes = new Map<string, { html: Html; contentType: string }>();
+  const requests: SeenRequest[] = [];
   const answer = (request: HTTPRequest) => {
     const url = request.url();
+    requests.push({ url, method: request.method(), navigation: request.isNavigationRequest(), from: request.frame()?.url() ?? 'unknown' });
     const served = routes.get(url.split('#')[0]!);
     if (served !== undefined) {
       const { html, contentType } = served;
@@ -107,6 +125,7 @@ export async function launchFirefox(options: { dark?: boolean } = {}): Promise<F
 
   const session: FirefoxSession = {
     browser,
+    requests,
     serve: (url, html, contentType = 'text/html; charset=utf-8') => void routes.set(url.split('#')[0]!, { html, contentType }),
     newPage: async (type = 'tab') => guard(await (type === 'tab' ? newTab() : browser.newPage({ type }))),
     async openCarrierPage(url) {

@@ -1,6 +1,6 @@
-import { loadFixtures, type Fixture } from '../helpers/fixtures';
 import { expect } from 'vitest';
-import { waitFor } from './harness';
+import { loadFixtures, type Fixture } from '../helpers/fixtures';
+import { carrierReadings, type StoredReading, type Stores } from './stored';
 
 /**
  * The carrier pages that prove the reader sees what a person sees, shared by the Chromium
@@ -8,19 +8,6 @@ import { waitFor } from './harness';
  * tests: pages whose figures sit in nested shadow roots, and pages whose figures sit in a
  * same-origin frame beside a cross-origin one.
  */
-export interface StoredLine {
-  id: number;
-  carrierId: string;
-  lineKey: string;
-}
-export interface StoredReading {
-  lineId: number;
-  bucket: string;
-  usedBytes: number | null;
-  totalBytes: number | null;
-  unlimited: boolean;
-}
-
 export const SHADOW_PAGES: Array<[carrierId: string, fixture: string]> = [
   ['movistar-es', '2026-11-20-shadow-components'],
   ['cmhk', '2026-11-20-vue-shadow'],
@@ -41,28 +28,6 @@ export const readableFixture = (carrier: string, name: string) =>
 export const withForeignFrame = (html: string) => html.replace('https://chat.vendor.invalid/widget', `${FOREIGN_ORIGIN}/widget.html`);
 
 export const figures = (r: Pick<StoredReading, 'bucket' | 'usedBytes' | 'totalBytes' | 'unlimited'>) => [r.bucket, r.usedBytes, r.totalBytes, r.unlimited];
-
-/**
- * The stored readings of `carrierId`'s lines once there are at least `expected`, read through
- * `read` (the lines and readings stores, from whichever browser).
- */
-export interface Stores {
-  lines: () => Promise<StoredLine[]>;
-  readings: () => Promise<StoredReading[]>;
-}
-
-export async function carrierReadings(
-  read: Stores,
-  carrierId: string,
-  expected: number,
-): Promise<StoredReading[]> {
-  const found = await waitFor(async () => {
-    const ids = new Set((await read.lines()).filter((l) => l.carrierId === carrierId).map((l) => l.id));
-    const rows = (await read.readings()).filter((r) => ids.has(r.lineId));
-    return rows.length >= expected ? rows : null;
-  }, `${carrierId} readings`);
-  return found ?? [];
-}
 
 /**
  * Asserts that the fixture page `name` of `carrierId`, open in the browser behind `read`, was

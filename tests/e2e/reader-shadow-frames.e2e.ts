@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { launchExtension, readStore, serveCarrierPage, type ExtensionSession } from './harness';
 import {
-  expectStoredAsShown, FOREIGN_FIGURE, FOREIGN_ORIGIN, FRAME_PAGES, readableFixture, SHADOW_PAGES, withForeignFrame, type StoredLine, type StoredReading, type Stores,
+  expectStoredAsShown, FOREIGN_FIGURE, FOREIGN_ORIGIN, FRAME_PAGES, readableFixture, SHADOW_PAGES, withForeignFrame,
 } from './reader-pages';
+import type { StoredLine, StoredReading, Stores } from './stored';
 
 /**
  * What a person sees is what the reader reads, in real Chromium with the production build: a page

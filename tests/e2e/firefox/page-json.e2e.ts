@@ -2,6 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { waitFor } from '../harness';
 import { apiPage, asOfToday, CMHK_API, CMHK_PAGE, fetchScript, fixture, TELCEL_API, TELCEL_PAGE, xhrScript } from '../page-json-pages';
+import { carrierReadings, type StoredLine, type StoredReading, type Stores } from '../stored';
 import { firefoxForFile, readStore } from './harness';
 
 /**
@@ -16,32 +17,16 @@ const MB = 1024 ** 2;
 const GB = 1024 ** 3;
 const JSON_TYPE = 'application/json; charset=utf-8';
 
-interface StoredReading {
-  lineId: number;
-  bucket: string;
-  usedBytes: number;
-  totalBytes: number | null;
+interface JsonReading extends StoredReading {
   remainingBytes: number | null;
-  unlimited: boolean;
   via?: string;
 }
-interface StoredLine {
-  id: number;
-  carrierId: string;
-  lineDigits: string | null;
-}
-
 
 const ff = firefoxForFile();
-
-/** The stored readings of `carrierId`'s lines, once there are at least `count`. */
-async function readingsOf(carrierId: string, count: number): Promise<StoredReading[]> {
-  return (await waitFor(async () => {
-    const lines = (await readStore<StoredLine>(ff.ext, 'lines')).filter((l) => l.carrierId === carrierId);
-    const rows = (await readStore<StoredReading>(ff.ext, 'readings')).filter((r) => lines.some((l) => l.id === r.lineId));
-    return rows.length >= count ? rows : null;
-  }, `${carrierId} readings from the page's JSON`))!;
-}
+const stores: Stores<JsonReading> = {
+  lines: () => readStore<StoredLine>(ff.ext, 'lines'),
+  readings: () => readStore<JsonReading>(ff.ext, 'readings'),
+};
 
 const pageGot = (page: Page) => page.evaluate(() => (window as unknown as { pageGot: unknown[] }).pageGot);
 
@@ -51,7 +36,7 @@ describe('Firefox: the page’s own JSON (production build)', () => {
     ff.session.serve(TELCEL_PAGE, apiPage('Mi Telcel | Consumo de datos', fetchScript(TELCEL_API)));
     ff.session.serve(TELCEL_API, JSON.stringify(answer), JSON_TYPE);
     const page = await ff.session.openCarrierPage(TELCEL_PAGE);
-    const readings = await readingsOf('telcel-mx', 2);
+    const readings = await carrierReadings(stores, 'telcel-mx', 2);
     expect(readings.map((r) => [r.bucket, r.usedBytes, r.totalBytes, r.remainingBytes, r.via])).toEqual([
       ['data', Math.round(1024.5 * MB), 3072 * MB, Math.round(2047.5 * MB), 'json'],
       ['bonus', 0, 500 * MB, 500 * MB, 'json'],
@@ -66,13 +51,13 @@ describe('Firefox: the page’s own JSON (production build)', () => {
     ff.session.serve(CMHK_PAGE, apiPage('用量查詢', xhrScript(CMHK_API)));
     ff.session.serve(CMHK_API, JSON.stringify(answer), JSON_TYPE);
     const page = await ff.session.openCarrierPage(CMHK_PAGE);
-    const readings = await readingsOf('cmhk', 3);
+    const readings = await carrierReadings(stores, 'cmhk', 3);
     expect(readings.map((r) => [r.bucket, r.usedBytes, r.totalBytes, r.unlimited])).toEqual([
       ['data', 12.5 * GB, 60 * GB, false],
       ['roaming', 1.25 * GB, 6 * GB, false],
       ['local', 30.5 * GB, null, true],
     ]);
-    expect((await readStore<StoredLine>(ff.ext, 'lines')).find((l) => l.carrierId === 'cmhk')).toMatchObject({ lineDigits: '0012' });
+    expect((await stores.lines()).find((l) => l.carrierId === 'cmhk')).toMatchObject({ lineDigits: '0012' });
     expect(await pageGot(page)).toEqual([answer]);
     await page.close();
   });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
-  expectStoredAsShown, FOREIGN_FIGURE, FRAME_PAGES, readableFixture, SHADOW_PAGES, withForeignFrame, type StoredLine, type StoredReading, type Stores,
+  expectStoredAsShown, FOREIGN_FIGURE, FRAME_PAGES, readableFixture, SHADOW_PAGES, withForeignFrame,
 } from '../reader-pages';
+import type { StoredLine, StoredReading, Stores } from '../stored';
 import { firefoxForFile, readStore } from './harness';
 
 /**

@@ -43,6 +43,8 @@ export interface FirefoxSession {
   serve(url: string, html: Html, contentType?: string): void;
   /** A new tab (or window) whose requests go only to the served pages. */
   newPage(type?: 'tab' | 'window'): Promise<Page>;
+  /** A new tab outside the interception: its requests go to the network (the proxy). */
+  newUnguardedTab(): Promise<Page>;
   /** A carrier page in a new tab, loaded. */
   openCarrierPage(url: string): Promise<Page>;
   /** An extension page (e.g. `popup.html#line=1`) in a new tab or window, loaded. */
@@ -128,6 +130,7 @@ export async function launchFirefox(options: { dark?: boolean; proxyPort?: numbe
     requests,
     serve: (url, html, contentType = 'text/html; charset=utf-8') => void routes.set(url.split('#')[0]!, { html, contentType }),
     newPage: async (type = 'tab') => guard(await (type === 'tab' ? newTab() : browser.newPage({ type }))),
+    newUnguardedTab: newTab,
     async openCarrierPage(url) {
       const page = await session.newPage();
       await page.goto(url);

@@ -71,7 +71,7 @@ describe('Firefox: no network traffic from the add-on (production build)', () =>
 
     const unexpected = session.requests
       .filter((r) => !r.url.startsWith(`${ORIGIN}/`))
-      // A data: URL (a page's inline font) is decoded in place: nothing goes out.
+      // A data: URL is decoded in place: nothing goes out.
       .filter((r) => !r.url.startsWith('data:'))
       .filter((r) => !(favicons.has(r.url) && !r.navigation))
       .filter((r) => !(served.has(r.url.split('#')[0]!) && r.navigation))
@@ -92,7 +92,7 @@ describe('Firefox: no network traffic from the add-on (production build)', () =>
     // Whatever tried to leave the browser: only Firefox's own services, never the add-on.
     expect(leaving.filter((line) => !FIREFOX_OWN.test(line))).toEqual([]);
     // The recorder does see what leaves: a tab outside the interception, sent somewhere.
-    const unguarded = await session.browser.newPage();
+    const unguarded = await session.newUnguardedTab();
     await unguarded.goto('https://control.invalid/').catch(() => null);
     await waitFor(async () => (leaving.some((line) => line.startsWith('CONNECT control.invalid:443')) ? true : null), 'the control request recorded');
     await unguarded.close();

@@ -145,10 +145,15 @@ describe('Firefox: carrier page → IndexedDB → badge and popup (production bu
 
   it('reads every other carrier’s page through its own content script', async () => {
     expect(firstReadable.map((f) => f.carrierId)).toEqual(CARRIERS.map((c) => c.id));
-    // Movistar ES was read above, from the same fixture.
-    for (const fixture of firstReadable.filter((f) => f.carrierId !== 'movistar-es')) {
+    // Movistar ES was read above, from the same fixture. The others are of other carriers each:
+    // open them all, then check each one's readings (the steadiness waits run side by side).
+    const others = firstReadable.filter((f) => f.carrierId !== 'movistar-es');
+    const pages: Page[] = [];
+    for (const fixture of others) {
       session.serve(fixture.expected.url, fixture.html);
-      const page = await session.openCarrierPage(fixture.expected.url);
+      pages.push(await session.openCarrierPage(fixture.expected.url));
+    }
+    for (const fixture of others) {
       const expected = fixture.expected.result.readings;
       const stored = await waitFor(async () => {
         const lines = (await readStore<StoredLine>(ext, 'lines')).filter((l) => l.carrierId === fixture.carrierId);
@@ -158,8 +163,8 @@ describe('Firefox: carrier page → IndexedDB → badge and popup (production bu
       expect(stored!.map((r) => [r.usedBytes, r.totalBytes, r.unlimited, r.generic]).sort(), fixture.name).toEqual(
         expected.map((r) => [r.usedBytes, r.totalBytes, r.unlimited, false]).sort(),
       );
-      await page.close();
     }
+    for (const page of pages) await page.close();
   });
 
   it('logged no console error in the popup and threw nothing', () => {

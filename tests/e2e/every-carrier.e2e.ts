@@ -21,8 +21,11 @@ const firstReadable = CARRIERS.map((carrier) =>
 ).filter((f) => f !== undefined);
 
 let session: ExtensionSession;
+// The pages are of a carrier each: all open side by side, so their steadiness waits overlap.
 beforeAll(async () => {
   session = await launchExtension();
+  for (const fixture of firstReadable) await serveCarrierPage(session.context, fixture.expected.url, fixture.html);
+  await Promise.all(firstReadable.map(async (fixture) => (await session.context.newPage()).goto(fixture.expected.url)));
 });
 afterAll(async () => {
   await session?.close();
@@ -34,9 +37,6 @@ describe('every carrier’s page is read in Chromium through its own content scr
   });
 
   it.each(firstReadable.map((f) => [`${f.carrierId}/${f.name}`, f] as const))('%s is stored', async (_name, fixture) => {
-    await serveCarrierPage(session.context, fixture.expected.url, fixture.html);
-    const page = await session.context.newPage();
-    await page.goto(fixture.expected.url);
     const expected = fixture.expected.result.readings;
     const mine = async () => {
       const lines = (await readStore<StoredLine>(session.worker, 'lines')).filter((l) => l.carrierId === fixture.carrierId);
@@ -48,6 +48,5 @@ describe('every carrier’s page is read in Chromium through its own content scr
     expect(stored!.map((r) => [r.usedBytes, r.totalBytes, r.unlimited, r.generic]).sort()).toEqual(
       expected.map((r) => [r.usedBytes, r.totalBytes, r.unlimited, false]).sort(),
     );
-    await page.close();
   });
 });

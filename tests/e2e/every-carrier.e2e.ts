@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CARRIERS } from '@/lib/carriers';
-import { loadFixtures, type Fixture } from '../helpers/fixtures';
+import { firstReadable } from './carrier-pages';
 import { launchExtension, readStore, serveCarrierPage, waitFor, type ExtensionSession } from './harness';
 
 interface StoredLine {
@@ -15,11 +15,7 @@ interface StoredReading {
   generic: boolean;
 }
 
-/** For each carrier, its first fixture that holds figures: served at its real URL, it must be stored. */
-const firstReadable = CARRIERS.map((carrier) =>
-  loadFixtures().find((f): f is Fixture & { expected: { result: { ok: true } } } => f.carrierId === carrier.id && f.expected.result.ok),
-).filter((f) => f !== undefined);
-
+// For each carrier, its first fixture that holds figures: served at its real URL, it must be stored.
 let session: ExtensionSession;
 // The pages are of a carrier each: all open side by side, so their steadiness waits overlap.
 beforeAll(async () => {

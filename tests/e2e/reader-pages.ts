@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { loadFixtures, type Fixture } from '../helpers/fixtures';
+import { readableFixture } from './carrier-pages';
 import { carrierReadings, type StoredReading, type Stores } from './stored';
 
 /**
@@ -20,9 +20,6 @@ export const FRAME_PAGES: Array<[carrierId: string, fixture: string]> = [
 /** Where the tests serve a cross-origin frame (an ad, a chat widget), and the figure it shows. */
 export const FOREIGN_ORIGIN = 'https://ads.example.com';
 export const FOREIGN_FIGURE = '<p>Has usado 19 GB de 20 GB</p>';
-
-export const readableFixture = (carrier: string, name: string) =>
-  loadFixtures().find((f): f is Fixture & { expected: { result: { ok: true } } } => f.carrierId === carrier && f.name === name && f.expected.result.ok)!;
 
 /** The page with its chat widget's frame moved to the foreign origin the tests serve. */
 export const withForeignFrame = (html: string) => html.replace('https://chat.vendor.invalid/widget', `${FOREIGN_ORIGIN}/widget.html`);

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
+import { readableFixture } from './carrier-pages';
 import { launchExtension, readStore, serveCarrierPage, type ExtensionSession } from './harness';
 import {
-  expectStoredAsShown, FOREIGN_FIGURE, FOREIGN_ORIGIN, FRAME_PAGES, readableFixture, SHADOW_PAGES, withForeignFrame,
+  expectStoredAsShown, FOREIGN_FIGURE, FOREIGN_ORIGIN, FRAME_PAGES, SHADOW_PAGES, withForeignFrame,
 } from './reader-pages';
 import type { StoredLine, StoredReading, Stores } from './stored';
 

@@ -1,7 +1,7 @@
 import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CARRIERS } from '@/lib/carriers';
-import { carrierPages, subresourcesOf } from '../carrier-pages';
+import { firstReadable, subresourcesOf } from '../carrier-pages';
 import { waitFor } from '../harness';
 import { launchFirefox, ORIGIN, readStore, watchErrors, type FirefoxSession } from './harness';
 
@@ -49,12 +49,12 @@ const foreign = (urls: string[]) => urls.filter((url) => !url.startsWith(`${ORIG
 describe('Firefox: no network traffic from the add-on (production build)', () => {
   it('reads every carrier’s page and shows the popup and options without any request of its own', async () => {
     const ext = await session.openExtensionPage('popup.html');
-    const served = new Set(carrierPages.map((f) => f.expected.url.split('#')[0]!));
-    const pageOwn = new Set(carrierPages.flatMap((f) => subresourcesOf(f.html, f.expected.url)));
+    const served = new Set(firstReadable.map((f) => f.expected.url.split('#')[0]!));
+    const pageOwn = new Set(firstReadable.flatMap((f) => subresourcesOf(f.html, f.expected.url)));
     // Firefox asks each tab's site for its icon: the browser's traffic for the page, not ours.
-    const favicons = new Set(carrierPages.map((f) => new URL('/favicon.ico', f.expected.url).href));
-    for (const fixture of carrierPages) session.serve(fixture.expected.url, fixture.html);
-    for (const fixture of carrierPages) await session.openCarrierPage(fixture.expected.url);
+    const favicons = new Set(firstReadable.map((f) => new URL('/favicon.ico', f.expected.url).href));
+    for (const fixture of firstReadable) session.serve(fixture.expected.url, fixture.html);
+    for (const fixture of firstReadable) await session.openCarrierPage(fixture.expected.url);
     await waitFor(async () => {
       const lines = await readStore<{ carrierId: string }>(ext, 'lines');
       return new Set(lines.map((l) => l.carrierId)).size === CARRIERS.length ? true : null;

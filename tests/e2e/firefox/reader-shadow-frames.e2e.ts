@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { readableFixture } from '../carrier-pages';
 import {
-  expectStoredAsShown, FOREIGN_FIGURE, FRAME_PAGES, readableFixture, SHADOW_PAGES, withForeignFrame,
+  expectStoredAsShown, FOREIGN_FIGURE, FRAME_PAGES, SHADOW_PAGES, withForeignFrame,
 } from '../reader-pages';
 import type { StoredLine, StoredReading, Stores } from '../stored';
 import { firefoxForFile, readStore } from './harness';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CARRIERS } from '@/lib/carriers';
-import { loadFixtures, type Fixture } from '../../helpers/fixtures';
+import { firstReadable } from '../carrier-pages';
 import { artifactPath, waitFor } from '../harness';
 import { badgeOf, contentStatus, launchFirefox, openPopup, readStore, textOf, watchErrors, type FirefoxSession } from './harness';
 
@@ -137,11 +137,6 @@ describe('Firefox: carrier page → IndexedDB → badge and popup (production bu
     await waitFor(async () => (await badgeOf(ext)).text === '45%', 'the badge at 9 of 20 GB');
     await page.close();
   });
-
-  /** For each carrier, its first fixture that holds figures, served at its real URL. */
-  const firstReadable = CARRIERS.map((carrier) =>
-    loadFixtures().find((f): f is Fixture & { expected: { result: { ok: true } } } => f.carrierId === carrier.id && f.expected.result.ok),
-  ).filter((f) => f !== undefined);
 
   it('reads every other carrier’s page through its own content script', async () => {
     expect(firstReadable.map((f) => f.carrierId)).toEqual(CARRIERS.map((c) => c.id));

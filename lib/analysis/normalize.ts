@@ -106,7 +106,8 @@ const END_SLACK_MS = DAY / 2;
  * The page's stated period end never goes back. A reading stating an earlier end than readings
  * stamped before it, while the next reading states the later end again, was taken before them
  * (a stamp hours late, a page restored from cache): its figure and instant are both out of place,
- * and left as they are they would make the new cycle's figures look like dips.
+ * and left as they are they would make the new cycle's figures look like dips. So was the latest
+ * reading, when the end it states had passed by its own stamp: its figure is not the count now.
  */
 function dropOutOfPlace(pts: Point[]): Point[] {
   let latestEnd = -Infinity;
@@ -121,6 +122,9 @@ function dropOutOfPlace(pts: Point[]): Point[] {
       let next: number | null = null;
       for (let j = i + 1; j < pts.length && next === null; j++) next = pts[j]!.periodEnd;
       if (next !== null && next >= latestEnd - END_SLACK_MS) continue;
+      // The latest reading, stating a period that by its own stamp is over, after the renewal was
+      // seen: an old figure (a clock running ahead, a page restored from cache), not the count now.
+      if (next === null && p.periodEnd < p.t) continue;
     }
     latestEnd = Math.max(latestEnd, p.periodEnd);
     out.push(p);

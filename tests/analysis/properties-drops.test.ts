@@ -64,6 +64,29 @@ describe('analysis properties on falls of the count, the cap and skewed clocks',
     );
   });
 
+  it('an old period\'s figure arriving last (stamped ahead, or a page restored from cache) changes nothing', () => {
+    fc.assert(
+      fc.property(steps, steps, fc.integer({ min: 0, max: 72 * 60 }), fc.integer({ min: 0, max: 72 * 60 }), fc.constantFrom(...ZONES), (before, after, aheadMin, laterMin, timeZone) => {
+        const cap = 20 * GB;
+        const old = buildSteps(before, cap);
+        const renewal = old[old.length - 1]!.capturedAt + HOUR;
+        const oldEnd = { periodEnd: renewal };
+        const newEnd = { periodEnd: renewal + 30 * DAY };
+        const current = buildSteps(after, cap, renewal).map((x) => ({ ...x, ...newEnd }));
+        const r: AnalysisReading[] = [...old.map((x) => ({ ...x, ...oldEnd })), ...current];
+        const latest = current[current.length - 1]!.capturedAt;
+        // The last cycle's final figure, stamped after the latest reading by a clock running ahead.
+        const stray = { ...old[old.length - 1]!, ...oldEnd, capturedAt: latest + 60_000 + aheadMin * 60_000 };
+        const now = latest + 60_000 + laterMin * 60_000;
+        const without = analyzeLine(r, { now, timeZone });
+        const withStray = analyzeLine([...r, stray], { now, timeZone });
+        expectWithinContract(withStray, now, timeZone);
+        expect(withStray).toEqual(without);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('rebased counts, top-ups, small corrections and a clock running up to 3 days ahead, all at once, stay inside the contract', () => {
     const event = fc.record({
       at: fc.integer({ min: 0, max: 1000 }),

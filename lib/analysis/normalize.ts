@@ -60,14 +60,15 @@ function clean(r: AnalysisReading, clock: Clock): Point | null {
  * Places each figure at the instant it was counted, sorts, drops unusable readings and merges
  * readings of the same instant (the page was read twice, or stored twice, or a cached page was).
  * Same-instant figures keep the highest used: a cumulative counter read twice at once can only
- * disagree through a stale cache.
+ * disagree through a stale cache. Figures stamped ahead of `now` keep the latest-stamped one.
  */
 export function normalizeReadings(readings: readonly AnalysisReading[], now: number, clock: Clock): Point[] {
-  const pts: Point[] = [];
+  const pts: Array<Point & { stamp: number }> = [];
   const hasNow = Number.isFinite(now);
   for (const r of readings) {
     const p = clean(r, clock);
     if (!p) continue;
+    const stamp = p.t;
     if (hasNow && p.t > now) {
       // A stamp from the future is a clock running ahead: the figure was read by now, so it
       // counts as read now. Nothing is ever dated after `now`.
@@ -75,21 +76,28 @@ export function normalizeReadings(readings: readonly AnalysisReading[], now: num
       p.t = now;
     }
     if (hasNow && p.seenAt > now) p.seenAt = now;
-    pts.push(p);
+    pts.push({ ...p, stamp });
   }
-  pts.sort((a, b) => a.t - b.t);
+  pts.sort((a, b) => a.t - b.t || a.stamp - b.stamp);
   const out: Point[] = [];
+  let lastStamp = Number.NaN;
   for (const p of pts) {
     const last = out[out.length - 1];
     if (last && last.t === p.t) {
-      if (p.used !== null) last.used = last.used === null ? p.used : Math.max(last.used, p.used);
+      // Figures stamped ahead all count as read now; in the order they were stamped (storage
+      // stamps each new figure after the one before), the later is the newer: after a renewal it
+      // is the lower one. Otherwise figures of one instant disagree only through a stale cache.
+      const newer = p.stamp > lastStamp;
+      if (p.used !== null) last.used = last.used === null || newer ? p.used : Math.max(last.used, p.used);
       if (p.total !== null) last.total = last.total === null ? p.total : Math.max(last.total, p.total);
       last.unlimited = last.unlimited || p.unlimited;
       last.seenAt = Math.max(last.seenAt, p.seenAt);
       if (p.periodEnd !== null) last.periodEnd = p.periodEnd;
     } else {
-      out.push({ ...p });
+      const { stamp: _, ...point } = p;
+      out.push(point);
     }
+    lastStamp = p.stamp;
   }
   const latest = out.length ? out[out.length - 1]!.t : now;
   const from = Math.max(latest, hasNow ? Math.min(now, latest) : latest) - HISTORY_LIMIT_MS;

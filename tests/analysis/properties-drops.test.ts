@@ -87,6 +87,30 @@ describe('analysis properties on falls of the count, the cap and skewed clocks',
     );
   });
 
+  it('while the clock that stamped them is still ahead, the newest figure is the count, even across a renewal', () => {
+    fc.assert(
+      fc.property(steps, steps, fc.integer({ min: 1, max: 6 }), fc.integer({ min: 2 * 60, max: 72 * 60 }), fc.constantFrom(...ZONES), (before, after, ahead, aheadMin, timeZone) => {
+        const cap = 20 * GB;
+        const old = buildSteps(before, cap);
+        const renewal = old[old.length - 1]!.capturedAt + HOUR;
+        const fresh = buildSteps(after.slice(0, ahead), cap, renewal).map((x) => ({ ...x, periodEnd: renewal + 30 * DAY }));
+        fc.pre(old[old.length - 1]!.usedBytes! > 2 * GB && fresh[fresh.length - 1]!.usedBytes! < old[old.length - 1]!.usedBytes! / 4);
+        // The clock runs `aheadMin` ahead from the last figure of the old period on: that figure and
+        // the new period's first ones are all stamped after now (storage keeps them in that order).
+        const skew = aheadMin * 60_000;
+        const now = fresh[fresh.length - 1]!.capturedAt + 60_000;
+        const stamped = [...old.slice(0, -1), ...[old[old.length - 1]!, ...fresh].map((x) => ({ ...x, capturedAt: x.capturedAt + skew }))]
+          .map((x) => ({ ...x, periodEnd: x.periodEnd ?? renewal }));
+        fc.pre(stamped[old.length - 1]!.capturedAt > now);
+        const a = analyzeLine(stamped, { now, timeZone });
+        expectWithinContract(a, now, timeZone);
+        expect(a.usedBytes).toBe(fresh[fresh.length - 1]!.usedBytes);
+        expect(a.projection.status).not.toBe('exhausted');
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('rebased counts, top-ups, small corrections and a clock running up to 3 days ahead, all at once, stay inside the contract', () => {
     const event = fc.record({
       at: fc.integer({ min: 0, max: 1000 }),

@@ -63,41 +63,44 @@ function clean(r: AnalysisReading, clock: Clock): Point | null {
  * disagree through a stale cache. Figures stamped ahead of `now` keep the latest-stamped one.
  */
 export function normalizeReadings(readings: readonly AnalysisReading[], now: number, clock: Clock): Point[] {
-  const pts: Array<Point & { stamp: number }> = [];
+  const pts: Point[] = [];
+  // The stamps of figures counted as read now because they were stamped ahead (rare: a Map).
+  const ahead = new Map<Point, number>();
+  const stampOf = (p: Point) => ahead.get(p) ?? p.t;
   const hasNow = Number.isFinite(now);
   for (const r of readings) {
     const p = clean(r, clock);
     if (!p) continue;
-    const stamp = p.t;
     if (hasNow && p.t > now) {
       // A stamp from the future is a clock running ahead: the figure was read by now, so it
       // counts as read now. Nothing is ever dated after `now`.
       if (p.t > now + FUTURE_LIMIT_MS) continue;
+      ahead.set(p, p.t);
       p.t = now;
     }
     if (hasNow && p.seenAt > now) p.seenAt = now;
-    pts.push({ ...p, stamp });
+    pts.push(p);
   }
-  pts.sort((a, b) => a.t - b.t || a.stamp - b.stamp);
+  pts.sort(ahead.size ? (a, b) => a.t - b.t || stampOf(a) - stampOf(b) : (a, b) => a.t - b.t);
   const out: Point[] = [];
   let lastStamp = Number.NaN;
   for (const p of pts) {
     const last = out[out.length - 1];
+    const stamp = ahead.size ? stampOf(p) : p.t;
     if (last && last.t === p.t) {
       // Figures stamped ahead all count as read now; in the order they were stamped (storage
       // stamps each new figure after the one before), the later is the newer: after a renewal it
       // is the lower one. Otherwise figures of one instant disagree only through a stale cache.
-      const newer = p.stamp > lastStamp;
+      const newer = stamp > lastStamp;
       if (p.used !== null) last.used = last.used === null || newer ? p.used : Math.max(last.used, p.used);
       if (p.total !== null) last.total = last.total === null ? p.total : Math.max(last.total, p.total);
       last.unlimited = last.unlimited || p.unlimited;
       last.seenAt = Math.max(last.seenAt, p.seenAt);
       if (p.periodEnd !== null) last.periodEnd = p.periodEnd;
     } else {
-      const { stamp: _, ...point } = p;
-      out.push(point);
+      out.push({ ...p });
     }
-    lastStamp = p.stamp;
+    lastStamp = stamp;
   }
   const latest = out.length ? out[out.length - 1]!.t : now;
   const from = Math.max(latest, hasNow ? Math.min(now, latest) : latest) - HISTORY_LIMIT_MS;

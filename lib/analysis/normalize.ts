@@ -81,17 +81,17 @@ export function normalizeReadings(readings: readonly AnalysisReading[], now: num
     if (hasNow && p.seenAt > now) p.seenAt = now;
     pts.push(p);
   }
-  pts.sort(ahead.size ? (a, b) => a.t - b.t || stampOf(a) - stampOf(b) : (a, b) => a.t - b.t);
+  // Ties are rare (the same instant read twice), so the stamps are looked up only for them.
+  pts.sort((a, b) => a.t - b.t || stampOf(a) - stampOf(b));
   const out: Point[] = [];
-  let lastStamp = Number.NaN;
+  let prev: Point | null = null;
   for (const p of pts) {
     const last = out[out.length - 1];
-    const stamp = ahead.size ? stampOf(p) : p.t;
-    if (last && last.t === p.t) {
+    if (last && prev && last.t === p.t) {
       // Figures stamped ahead all count as read now; in the order they were stamped (storage
       // stamps each new figure after the one before), the later is the newer: after a renewal it
       // is the lower one. Otherwise figures of one instant disagree only through a stale cache.
-      const newer = stamp > lastStamp;
+      const newer = stampOf(p) > stampOf(prev);
       if (p.used !== null) last.used = last.used === null || newer ? p.used : Math.max(last.used, p.used);
       if (p.total !== null) last.total = last.total === null ? p.total : Math.max(last.total, p.total);
       last.unlimited = last.unlimited || p.unlimited;
@@ -100,7 +100,7 @@ export function normalizeReadings(readings: readonly AnalysisReading[], now: num
     } else {
       out.push({ ...p });
     }
-    lastStamp = stamp;
+    prev = p;
   }
   const latest = out.length ? out[out.length - 1]!.t : now;
   const from = Math.max(latest, hasNow ? Math.min(now, latest) : latest) - HISTORY_LIMIT_MS;

@@ -2,11 +2,11 @@
 // its contract at several times on every family, and three behaviours that must hold do hold.
 
 import { describe, expect, it } from 'vitest';
+import { DAY } from '../../../lib/time/units';
 import { expectWithinContract } from '../contract';
 import { FAMILIES, generateLine, type Line } from './generator';
 import { analyzeAt, contractViolations, leakWindow } from './scoring';
 
-const DAY = 86_400_000;
 
 /** Two seeds per family (a seed's family is seed mod 17): 34 lines. */
 function familyLines(): Line[] {

@@ -2,6 +2,7 @@ import type { Interval } from './increments';
 import type { Grid } from './grid';
 import { spread, type Slots } from './spread';
 import { median } from './stats';
+import { detectionWeekdayFactors, weekdayFactors } from './weekdays';
 
 // A profile needs every hour of the day seen several times, and a week of cover overall;
 // before that an even spread is the honest estimate.
@@ -105,7 +106,7 @@ export function estimateSlots(intervals: readonly Interval[], g: Grid): SlotEsti
 }
 
 export interface Baseline {
-  /** Expected bytes in each slot on a usual day. */
+  /** Expected bytes in each slot on a usual day, the yardstick for unusual use (detection weekdays). */
   expected: Float64Array;
   /** Hour-of-day shape (mean 1) and weekday factors (mean ~1) used for projection. */
   hourShape: Float64Array;
@@ -148,52 +149,10 @@ export function buildBaseline(g: Grid, s: SlotEstimate, days: ReadonlyArray<{ da
   }
   const complete = days.filter((d) => d.complete);
   const weekdayFactor = weekdayFactors(g, s, hourShape);
+  // Leaks are judged against weekdays learnt so that days-long events do not teach them (weekdays.ts).
+  const detectionFactor = detectionWeekdayFactors(g, s, hourShape);
   const expected = new Float64Array(g.count);
-  for (let k = 0; k < g.count; k++) expected[k] = base[g.hour[k]!]! * weekdayFactor[g.dow[k]!]!;
+  for (let k = 0; k < g.count; k++) expected[k] = base[g.hour[k]!]! * detectionFactor[g.dow[k]!]!;
   const typicalDay = complete.length ? median(complete.map((d) => d.bytes)) : null;
   return { expected, hourShape, weekdayFactor, typicalDay };
-}
-
-// A day says something about its weekday once half of it is covered; its use is then held
-// against what its covered hours usually carry, so partly read days count too.
-const MIN_DAY_COVER = 12;
-const MIN_DAYS = 12;
-
-/**
- * Per weekday, the median of day ratios (bytes / usual use of the hours covered) over the median
- * of all days: robust to a leak on one Saturday. Shrunk towards 1 by the days behind it, so two
- * odd Tuesdays do not become a rule; from three weeks on the line's own rhythm (weekend- or
- * weekday-heavy) is taken nearly as seen.
- */
-function weekdayFactors(g: Grid, s: Slots, hourShape: Float64Array): Float64Array {
-  const f = new Float64Array(7).fill(1);
-  if (g.count === 0) return f;
-  const ratios: number[] = [];
-  const by: number[][] = Array.from({ length: 7 }, () => []);
-  let k = 0;
-  while (k < g.count) {
-    const d = g.day[k]!;
-    let bytes = 0;
-    let expected = 0;
-    let cover = 0;
-    const w = g.dow[k]!;
-    for (; k < g.count && g.day[k] === d; k++) {
-      bytes += s.bytes[k]!;
-      expected += s.cover[k]! * hourShape[g.hour[k]!]!;
-      cover += s.cover[k]!;
-    }
-    if (cover < MIN_DAY_COVER || !(expected > 0)) continue;
-    ratios.push(bytes / expected);
-    by[w]!.push(bytes / expected);
-  }
-  if (ratios.length < MIN_DAYS) return f;
-  const overall = median(ratios);
-  if (!(overall > 0)) return f;
-  for (let w = 0; w < 7; w++) {
-    const v = by[w]!;
-    if (v.length < 2) continue;
-    const raw = median(v) / overall;
-    f[w] = 1 + (raw - 1) * (v.length / (v.length + 1));
-  }
-  return f;
 }

@@ -10,14 +10,6 @@ function finalAnalysis(line: SyntheticLine) {
   return analyzeLine(line.readings, { now: line.end, timeZone: line.timeZone, cycleDay: line.cycleDay });
 }
 
-/**
- * The line as drawn before its page stated when it counted (the case these tests were found on:
- * the leak sits just over the bars, so the 1 h the stated time moves each figure may tip it).
- */
-function unstated(line: SyntheticLine): SyntheticLine {
-  return { ...line, statesCount: false, readings: line.readings.map((x) => ({ ...x, countedAt: null })) };
-}
-
 function warned(line: SyntheticLine, leak: { start: number; end: number }): boolean {
   // As the detection report scores it: overlapping the leak as the carrier shows it (lagged), 1 h slack.
   const lag = shownLag(line);
@@ -49,8 +41,12 @@ describe('the alarm bars', () => {
     expect(warned(line, second!)).toBe(true);
   });
 
+  // Found as one of the tuning seeds' drains that only the adjacent-run rule of local-level.ts
+  // finds (with it off, this test fails). It was seed 413 'weekly' until the baseline's weekdays
+  // were learnt against the week around each day (weekdays.ts), which moved that drain under the bars.
   it('warns of a slow drain of several days: its own days beside a window are not that window\'s yardstick', () => {
-    const line = unstated(generateLine(413, 'weekly'));
+    const line = generateLine(790, 'drain');
+    expect(line.cadence).toBe('daily');
     const leak = line.events.find((e) => e.kind === 'leak');
     expect(leak?.leakKind).toBe('drain');
     expect(leak!.end - leak!.start).toBeGreaterThan(3 * 24 * HOUR);

@@ -1,6 +1,7 @@
 import type { AnalysisReading } from './types';
 import { mod, type Clock } from '../time/clock';
 import { DAY } from '../time/units';
+import { weightedMedian } from './stats';
 
 /** A reading cleaned up: finite numbers only, used derived where possible, one per instant. */
 export interface Point {
@@ -151,6 +152,7 @@ function dropOutOfPlace(pts: Point[]): Point[] {
  */
 function dropOutliers(pts: Point[]): void {
   let prev = -1;
+  let pace: number | null = null;
   for (let i = 0; i < pts.length; i++) {
     const p = pts[i]!;
     if (p.used === null) continue;
@@ -162,11 +164,20 @@ function dropOutliers(pts: Point[]): void {
         i = back - 1;
         continue;
       }
-      const before = prevUsed(pts, prev);
+      const beforeAt = prevIndex(pts, prev);
+      const before = beforeAt >= 0 ? pts[beforeAt]!.used : null;
+      const high = pts[prev]!.used!;
+      // A fall far below the peak that the line's own pace explains on both sides (the climb to
+      // the peak, and the new count since it) is the renewal, however close the new count is to
+      // the figure before the peak: a line read every few days on a 7-day plan is back there in
+      // two days. Only a climb or a new count too fast for the line makes the peak an old figure.
+      if (high >= FAR * p.used && beforeAt >= 0 && renewalFits(pts[beforeAt]!, pts[prev]!, p, (pace ??= ordinaryPace(pts)))) {
+        prev = i;
+        continue;
+      }
       // Back in line with the figure before it (give or take a small correction of its own):
       // the previous figure over-counted by a few %, or was a figure far off its two agreeing
       // neighbours (read from another cycle). Otherwise the count really fell.
-      const high = pts[prev]!.used!;
       const inLine = before !== null && before > 0 && p.used >= before * (1 - OVERCOUNT_SLACK);
       if (inLine && (high <= p.used * (1 + OVERCOUNT_SLACK) || p.used <= before! * AGREE || high >= FAR * p.used)) pts[prev]!.used = null;
       else if (before !== null && before > 0 && high >= FAR * Math.max(before, p.used) && p.used * FAR >= before) {
@@ -193,6 +204,35 @@ const AGREE = 1.1;
 const FAR = 2;
 const DIP_MS = 2 * DAY;
 
+// A climb, or a new count after a renewal, up to this many times the line's ordinary pace is use.
+const PLAUSIBLE_PACE = 4;
+
+/** Could a renewal between `peak` and `after` explain the fall, at the line's own pace? */
+function renewalFits(before: Point, peak: Point, after: Point, pace: number): boolean {
+  // The page stating the same period before the peak and after the fall: nothing renewed.
+  if (before.periodEnd !== null && before.periodEnd === after.periodEnd) return false;
+  if (!(pace > 0) || !(peak.t > before.t) || !(after.t > peak.t)) return false;
+  const climb = (peak.used! - before.used!) / (peak.t - before.t);
+  const fresh = after.used! / (after.t - peak.t);
+  return climb <= PLAUSIBLE_PACE * pace && fresh <= PLAUSIBLE_PACE * pace;
+}
+
+/** The line's ordinary pace: the time-weighted median rate between consecutive rising figures. */
+function ordinaryPace(pts: readonly Point[]): number {
+  const rates: number[] = [];
+  const spans: number[] = [];
+  let last: Point | null = null;
+  for (const p of pts) {
+    if (p.used === null) continue;
+    if (last && p.t > last.t && p.used >= last.used!) {
+      rates.push((p.used - last.used!) / (p.t - last.t));
+      spans.push(p.t - last.t);
+    }
+    last = p;
+  }
+  return rates.length ? weightedMedian(rates, spans) : 0;
+}
+
 function comesBack(pts: readonly Point[], i: number, level: number, since: number): number {
   let seen = 0;
   for (let j = i + 1; j < pts.length && seen < DIP_READINGS; j++) {
@@ -200,7 +240,11 @@ function comesBack(pts: readonly Point[], i: number, level: number, since: numbe
     if (q.t - since > DIP_MS) return -1;
     if (q.used === null) continue;
     seen++;
-    if (q.used >= level) return j;
+    if (q.used < level) continue;
+    // Back at the level only for one figure, with the count after it down again: that figure is
+    // the odd one (an old cycle's count arriving after the renewal), not the ones before it.
+    const after = nextUsed(pts, j);
+    return after !== null && after < level * (1 - OVERCOUNT_SLACK) ? -1 : j;
   }
   return -1;
 }
@@ -213,11 +257,6 @@ function nextUsed(pts: readonly Point[], i: number): number | null {
 function prevIndex(pts: readonly Point[], i: number): number {
   for (let j = i - 1; j >= 0; j--) if (pts[j]!.used !== null) return j;
   return -1;
-}
-
-function prevUsed(pts: readonly Point[], i: number): number | null {
-  for (let j = i - 1; j >= 0; j--) if (pts[j]!.used !== null) return pts[j]!.used;
-  return null;
 }
 
 /**

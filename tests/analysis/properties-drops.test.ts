@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { analyzeLine, type AnalysisReading } from '../../lib/analysis';
 import { buildSteps, expectWithinContract } from './contract';
-import { DAY, GB, HOUR } from './helpers';
+import { DAY, GB, HOUR, T0 } from './helpers';
 
 // Falls of the count (renewals nobody announced, rebased counters), lines cut at the cap and read
 // on, and all of it under a clock that runs ahead. Nothing here depends on speed: the machine may
@@ -39,6 +39,76 @@ describe('analysis properties on falls of the count, the cap and skewed clocks',
         const counted = a.daily.reduce((sum, d) => sum + d.bytes, 0);
         expect(Math.abs(counted - (high.usedBytes! - old[0]!.usedBytes! + r[r.length - 1]!.usedBytes!))).toBeLessThan(a.daily.length + 1);
       }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('a line read every few days on a weekly plan: a renewal whose new count is already back near the figure before it is still a renewal', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0.6, max: 1.4, noNaN: true }), { minLength: 28, maxLength: 28 }),
+        fc.array(fc.double({ min: 1.5, max: 4, noNaN: true }), { minLength: 16, maxLength: 16 }),
+        fc.double({ min: 0.07, max: 0.13, noNaN: true }),
+        fc.double({ min: 0, max: 7, noNaN: true }),
+        fc.constantFrom(...ZONES),
+        (dayNoise, gapsDays, share, phaseDays, timeZone) => {
+          // A 1 GB plan renewing every 7 days from T0, used at a steady pace (7-13 % of the cap a
+          // day, days varying +-40 %), read every 1.5-4 days from a random point of a cycle.
+          const cap = GB;
+          const counter = (t: number) => {
+            const day = Math.floor(t / DAY);
+            const start = Math.floor(day / 7) * 7;
+            let used = 0;
+            for (let d = start; d <= day; d++) used += share * cap * dayNoise[d % 28]! * (d < day ? 1 : (t - d * DAY) / DAY);
+            return Math.min(cap, Math.round(used / 1e6) * 1e6);
+          };
+          const r: AnalysisReading[] = [];
+          let t = phaseDays * DAY + HOUR;
+          for (const g of gapsDays) {
+            t += g * DAY;
+            if (t > 27 * DAY) break;
+            r.push({ capturedAt: T0 + t, usedBytes: counter(t), totalBytes: cap });
+          }
+          // The last renewal that readings bracket: the last reading before it and the first after.
+          const cycleOf = (x: AnalysisReading) => Math.floor((x.capturedAt - T0) / (7 * DAY));
+          const firstAfter = r.findLastIndex((x, i) => i > 0 && cycleOf(x) > cycleOf(r[i - 1]!));
+          // A fall to under half the count (what marks a renewal when no period is stated), with
+          // the new count back near the figure before the peak or above it (the case this is about).
+          const [before, peak, fresh] = [r[firstAfter - 2]!.usedBytes!, r[firstAfter - 1]!.usedBytes!, r[firstAfter]!.usedBytes!];
+          fc.pre(peak < cap && fresh < peak * 0.45 && fresh * 2 >= before);
+          const now = r[r.length - 1]!.capturedAt;
+          const a = analyzeLine(r, { now, timeZone });
+          expectWithinContract(a, now, timeZone);
+          expect(a.usedBytes).toBe(r[r.length - 1]!.usedBytes);
+          expect(a.cycle.start).not.toBeNull();
+          expect(a.cycle.start!).toBeGreaterThanOrEqual(r[firstAfter - 1]!.capturedAt);
+          expect(a.cycle.start!).toBeLessThanOrEqual(r[firstAfter]!.capturedAt);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('the old cycle\'s last count, stamped among the new cycle\'s hourly figures, is set aside: no second renewal, no spike', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 8, max: 40 }), fc.integer({ min: 20, max: 60 }), fc.integer({ min: 2, max: 60 }), fc.double({ min: 0.3, max: 0.95, noNaN: true }), fc.constantFrom(...ZONES),
+        (oldHours, newHours, at, oldShare, timeZone) => {
+          // Hourly figures of a 10 GB plan at 40-60 MB an hour; the cycle renews; a page restored
+          // from cache (or a clock behind) then shows the old cycle's last count, stamped now.
+          const cap = 10 * GB;
+          const old = buildSteps(Array.from({ length: oldHours }, (_, i) => ({ gapMin: 60, addMB: 40 + (i % 3) * 10 })), cap, T0, oldShare * cap);
+          const fresh = buildSteps(Array.from({ length: newHours }, (_, i) => ({ gapMin: 60, addMB: 40 + (i % 3) * 10 })), cap, old[old.length - 1]!.capturedAt);
+          const i = Math.min(at, fresh.length - 2);
+          const stale = { ...old[old.length - 1]!, capturedAt: fresh[i]!.capturedAt + 20 * 60_000 };
+          const clean = [...old, ...fresh];
+          const messy = [...old, ...fresh.slice(0, i + 1), stale, ...fresh.slice(i + 1)];
+          const now = fresh[fresh.length - 1]!.capturedAt;
+          const a = analyzeLine(messy, { now, timeZone });
+          const b = analyzeLine(clean, { now, timeZone });
+          expect(a.cycle.start).toBe(b.cycle.start);
+          expect(a.usedBytes).toBe(b.usedBytes);
+          expect(a.anomalies).toEqual(b.anomalies);
+        }),
       { numRuns: 200 },
     );
   });

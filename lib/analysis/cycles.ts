@@ -198,8 +198,13 @@ function completeCurrent(c: Cycle, points: readonly Point[], closed: readonly Cy
     c.end = renewalAfter(clock, lastT ?? c.start ?? 0, cycleDay);
     c.endSource = 'cycle-day';
   } else if (c.start !== null) {
-    c.end = nextEnd(clock, c.start, medianLength(closed));
-    c.endSource = 'inferred';
+    // An end inferred from earlier cycles that the readings have already outlived (no fall was
+    // seen by then) was wrong: this cycle is longer than those, and when it ends is not known.
+    const end = nextEnd(clock, c.start, medianLength(closed));
+    if (lastT === null || end > lastT) {
+      c.end = end;
+      c.endSource = 'inferred';
+    }
   }
   if (c.start === null && c.end !== null) {
     if (cycleDay !== null) {

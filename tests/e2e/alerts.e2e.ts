@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { launchExtension, readStore, serveCarrierPage, waitFor, type ExtensionSession } from './harness';
-import { inPage, steadyUseInPage } from './in-page';
+import { inPage, replaceReadingsInPage, sparseWeeklyRenewals, steadyUse } from './in-page';
 
 // The extension APIs as seen inside an extension page (evaluated there, not in Node).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -192,7 +192,7 @@ describe('badge and notifications from rising usage (production build, real Chro
     // Ten days of steady use every 3 hours up to 10.26 of 20 GB, renewing in ten days: at this pace
     // the cap runs out half a day before renewal, and a pace 10 % quieter (the analysis's least
     // uncertainty) would see it through.
-    await ext.evaluate(inPage(steadyUseInPage, { days: 10, usedGb: 10.26, totalGb: 20 }));
+    await ext.evaluate(inPage(replaceReadingsInPage, steadyUse({ days: 10, usedGb: 10.26, totalGb: 20 })));
     await fireRecheckAlarm();
     const current = await until(async () => {
       const b = await badge();
@@ -210,6 +210,30 @@ describe('badge and notifications from rising usage (production build, real Chro
     const card = popup.locator('.line-card').first();
     await card.waitFor();
     expect(await card.innerText()).toMatch(/runs out on \d{1,2} [A-Z][a-z]{2}, \d+ days? before renewal; quieter days could still see it through/i);
+  });
+
+  it('shows a weekly plan read every few days at its new cycle’s figure, through renewals nobody announced', async () => {
+    await serveCarrierPage(session.context, HOME, movistarAt('1'));
+    const page = await session.context.newPage();
+    await readPage(page, '1', 1, '5%');
+    await stopServiceWorker();
+    // Renewals nobody announced, on a line read every few days (see sparseWeeklyRenewals).
+    await ext.evaluate(inPage(replaceReadingsInPage, sparseWeeklyRenewals()));
+    await fireRecheckAlarm();
+    const current = await until(async () => {
+      const b = await badge();
+      return b.text === '21%' ? b : null;
+    }, 'the badge at the latest figure');
+    expect(current.title).toMatch(/Movistar ••12: 21% used/);
+    const popup = await session.context.newPage();
+    await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    const card = popup.locator('.line-card').first();
+    await card.waitFor();
+    const text = await card.innerText();
+    // 215 000 000 bytes of 10^9, in the binary units the card uses.
+    expect(text).toMatch(/205\sMB of 954\sMB/);
+    expect(text).toMatch(/lasts until renewal/);
+    expect(text).not.toMatch(/used up/i);
   });
 
   it('ends with exactly one alert shown when the worker is stopped right after storing a reading', async () => {

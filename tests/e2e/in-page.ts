@@ -76,12 +76,19 @@ export async function seedHistoryInPage(lineId: number): Promise<boolean> {
   return true;
 }
 
+/** Readings to store, each `agoMs` before the browser's own clock: see replaceReadingsInPage. */
+export interface SeededReadings {
+  points: Array<{ agoMs: number; usedBytes: number }>;
+  totalBytes: number;
+  /** The period end the page states, `inMs` after the browser's clock; null when it states none. */
+  periodEndInMs: number | null;
+}
+
 /**
  * Replaces the line's readings (the one stored from its page first: it gives the line and every
- * stored field) with `days` of steady use every 3 hours, up to `usedGb` of `totalGb` an hour ago,
- * renewing `days` from now; relative to the browser's own clock.
+ * stored field) with `points`, timed relative to the browser's own clock.
  */
-export function steadyUseInPage({ days, usedGb, totalGb }: { days: number; usedGb: number; totalGb: number }): Promise<void> {
+export function replaceReadingsInPage({ points, totalBytes, periodEndInMs }: SeededReadings): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     const open = indexedDB.open('esim-usage-guard');
     open.onsuccess = () => {
@@ -92,15 +99,11 @@ export function steadyUseInPage({ days, usedGb, totalGb }: { days: number; usedG
         const rows = all.result as Array<Record<string, unknown> & { id: number }>;
         const { id: _id, ...first } = rows[0]!;
         for (const row of rows) store.delete(row.id);
-        const GB = 1024 ** 3;
-        const HOUR = 3_600_000;
-        const span = days * 24 * HOUR;
         const now = Date.now();
-        const start = now - span;
-        const periodEnd = now + span;
-        for (let t = start + 3 * HOUR; t <= now - HOUR; t += 3 * HOUR) {
-          const used = Math.round(((t - start) / span) * usedGb * GB);
-          store.add({ ...first, capturedAt: t, confirmedAt: t, usedBytes: used, totalBytes: totalGb * GB, remainingBytes: totalGb * GB - used, periodEnd, pageSaysUpdatedAt: null });
+        const periodEnd = periodEndInMs === null ? null : now + periodEndInMs;
+        for (const p of points) {
+          const t = now - p.agoMs;
+          store.add({ ...first, capturedAt: t, confirmedAt: t, usedBytes: p.usedBytes, totalBytes, remainingBytes: totalBytes - p.usedBytes, periodEnd, pageSaysUpdatedAt: null });
         }
       };
       tx.oncomplete = () => {
@@ -111,4 +114,32 @@ export function steadyUseInPage({ days, usedGb, totalGb }: { days: number; usedG
     };
     open.onerror = () => reject(open.error);
   });
+}
+
+/**
+ * `days` of steady use every 3 hours, up to `usedGb` of `totalGb` an hour ago, renewing `days`
+ * from now (for replaceReadingsInPage).
+ */
+export function steadyUse({ days, usedGb, totalGb }: { days: number; usedGb: number; totalGb: number }): SeededReadings {
+  const GB = 1024 ** 3;
+  const HOUR = 3_600_000;
+  const span = days * 24 * HOUR;
+  const points: SeededReadings['points'] = [];
+  for (let ago = span - 3 * HOUR; ago >= HOUR; ago -= 3 * HOUR) points.push({ agoMs: ago, usedBytes: Math.round(((span - ago) / span) * usedGb * GB) });
+  return { points, totalBytes: totalGb * GB, periodEndInMs: span };
+}
+
+/**
+ * A 1 GB plan (10^9 bytes) renewing every 7 days, read every 1.5-4 days and stating no period end,
+ * the latest figure (215 MB) an hour ago. Twice the first figure after a renewal is back near the
+ * one before the old cycle's last figure: falls once read as old figures stamped late, which set the
+ * latest figure aside (found by a property in tests/analysis/properties-drops.test.ts).
+ */
+export function sparseWeeklyRenewals(): SeededReadings {
+  const DAY = 86_400_000;
+  const figures: Array<[number, number]> = [
+    [1.54, 74], [3.04, 145], [4.54, 217], [6.06, 289], [7.56, 27], [9.06, 98], [10.56, 170],
+    [14.01, 1], [17.01, 210], [21.01, 1], [22.51, 72], [24.01, 144], [25.51, 215],
+  ];
+  return { points: figures.map(([day, mb]) => ({ agoMs: (25.51 - day) * DAY + 3_600_000, usedBytes: mb * 1e6 })), totalBytes: 1e9, periodEndInMs: null };
 }

@@ -2,13 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { waitFor } from '../harness';
-import { inPage, steadyUseInPage } from '../in-page';
+import { inPage, replaceReadingsInPage, sparseWeeklyRenewals, steadyUse } from '../in-page';
 import { badgeOf, firefoxForFile, openPopup, readStore, textOf, watchErrors } from './harness';
 
 /**
- * A close run-out in Firefox: a line that runs out shortly before renewal at its pace, but that a
- * slightly quieter pace would see through, is called a close call on the card, in the toolbar
- * tooltip and in the notification (the same story tests/e2e/alerts.e2e.ts tells in Chromium).
+ * What seeded readings make the outlook say in Firefox (the same stories tests/e2e/alerts.e2e.ts
+ * tells in Chromium): a close run-out, one that a slightly quieter pace would see through, is called
+ * a close call on the card, in the toolbar tooltip and in the notification; and a weekly plan read
+ * every few days is shown at its new cycle's figure through renewals nobody announced.
  */
 // The extension APIs as seen inside an extension page (evaluated there, not in Node).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -34,11 +35,11 @@ const ff = firefoxForFile(async (file) => {
   await carrier.close();
 });
 
-describe('Firefox: a close run-out says it is close (production build)', () => {
-  it('on the badge tooltip, in the notification and on the card', async () => {
+describe('Firefox: outlooks from seeded readings (production build)', () => {
+  it('a close run-out says it is close on the badge tooltip, in the notification and on the card', async () => {
     // Ten days of steady use every 3 hours up to 10.26 of 20 GB, renewing in ten days: at this
     // pace the cap runs out half a day before renewal; 10 % quieter, it lasts.
-    await ff.ext.evaluate(inPage(steadyUseInPage, { days: 10, usedGb: 10.26, totalGb: 20 }));
+    await ff.ext.evaluate(inPage(replaceReadingsInPage, steadyUse({ days: 10, usedGb: 10.26, totalGb: 20 })));
     // The periodic recheck, due now: the background looks at the stored readings afresh.
     await ff.ext.evaluate(() => browser.alarms.create('overview-recheck', { when: Date.now(), periodInMinutes: 30 }));
 
@@ -61,6 +62,25 @@ describe('Firefox: a close run-out says it is close (production build)', () => {
     watchErrors(popup, errors);
     await popup.waitForSelector('.line-card');
     expect(await textOf(popup, '.line-card')).toMatch(/runs out on \d{1,2} [A-Z][a-z]{2}, \d+ days? before renewal; quieter days could still see it through/i);
+    await popup.close();
+  });
+
+  it('a weekly plan read every few days shows its new cycle\'s figure through renewals nobody announced', async () => {
+    await ff.ext.evaluate(inPage(replaceReadingsInPage, sparseWeeklyRenewals()));
+    await ff.ext.evaluate(() => browser.alarms.create('overview-recheck', { when: Date.now(), periodInMinutes: 30 }));
+    const badge = await waitFor(async () => {
+      const b = await badgeOf(ff.ext);
+      return b.text === '21%' ? b : null;
+    }, 'the badge at the latest figure');
+    expect(badge!.title).toMatch(/Movistar ••12: 21% used/);
+    const popup = await openPopup(ff.session);
+    watchErrors(popup, errors);
+    await popup.waitForSelector('.line-card');
+    const text = await textOf(popup, '.line-card');
+    // 215 000 000 bytes of 10^9, in the binary units the card uses.
+    expect(text).toMatch(/205\sMB of 954\sMB/);
+    expect(text).toMatch(/lasts until renewal/);
+    expect(text).not.toMatch(/used up/i);
     await popup.close();
   });
 

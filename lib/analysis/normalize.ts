@@ -152,7 +152,6 @@ function dropOutOfPlace(pts: Point[]): Point[] {
  */
 function dropOutliers(pts: Point[]): void {
   let prev = -1;
-  let pace: number | null = null;
   for (let i = 0; i < pts.length; i++) {
     const p = pts[i]!;
     if (p.used === null) continue;
@@ -171,7 +170,7 @@ function dropOutliers(pts: Point[]): void {
       // the peak, and the new count since it) is the renewal, however close the new count is to
       // the figure before the peak: a line read every few days on a 7-day plan is back there in
       // two days. Only a climb or a new count too fast for the line makes the peak an old figure.
-      if (high >= FAR * p.used && beforeAt >= 0 && renewalFits(pts[beforeAt]!, pts[prev]!, p, (pace ??= ordinaryPace(pts)))) {
+      if (high >= FAR * p.used && beforeAt >= 0 && renewalFits(pts[beforeAt]!, pts[prev]!, p, ordinaryPace(pts, beforeAt, i))) {
         prev = i;
         continue;
       }
@@ -217,20 +216,35 @@ function renewalFits(before: Point, peak: Point, after: Point, pace: number): bo
   return climb <= PLAUSIBLE_PACE * pace && fresh <= PLAUSIBLE_PACE * pace;
 }
 
-/** The line's ordinary pace: the time-weighted median rate between consecutive rising figures. */
-function ordinaryPace(pts: readonly Point[]): number {
+// The pace before a peak is measured over at least this many rising steps and this much time.
+const PACE_STEPS = 10;
+const PACE_SPAN_MS = 3 * DAY;
+const PACE_MAX_STEPS = 200;
+
+/**
+ * The line's ordinary pace around a fall: the time-weighted median rate between consecutive rising
+ * figures before `before` (and after `after`, when the line has too little history before it), over
+ * a few days at least: hours alone would be a night's or an evening's pace.
+ */
+function ordinaryPace(pts: readonly Point[], before: number, after: number): number {
   const rates: number[] = [];
   const spans: number[] = [];
-  let last: Point | null = null;
-  for (const p of pts) {
-    if (p.used === null) continue;
-    if (last && p.t > last.t && p.used >= last.used!) {
-      rates.push((p.used - last.used!) / (p.t - last.t));
-      spans.push(p.t - last.t);
-    }
-    last = p;
-  }
+  let span = 0;
+  const enough = () => rates.length >= PACE_MAX_STEPS || (rates.length >= PACE_STEPS && span >= PACE_SPAN_MS);
+  const step = (a: Point, b: Point) => {
+    if (!(b.t > a.t) || b.used! < a.used!) return;
+    rates.push((b.used! - a.used!) / (b.t - a.t));
+    spans.push(b.t - a.t);
+    span += b.t - a.t;
+  };
+  for (let later = before, j = prevIndex(pts, before); j >= 0 && !enough(); later = j, j = prevIndex(pts, j)) step(pts[j]!, pts[later]!);
+  for (let earlier = after, j = nextIndex(pts, after); j >= 0 && !enough(); earlier = j, j = nextIndex(pts, j)) step(pts[earlier]!, pts[j]!);
   return rates.length ? weightedMedian(rates, spans) : 0;
+}
+
+function nextIndex(pts: readonly Point[], i: number): number {
+  for (let j = i + 1; j < pts.length; j++) if (pts[j]!.used !== null) return j;
+  return -1;
 }
 
 function comesBack(pts: readonly Point[], i: number, level: number, since: number): number {

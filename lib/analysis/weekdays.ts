@@ -7,7 +7,7 @@ import { median } from './stats';
 const MIN_DAY_COVER = 12;
 const MIN_DAYS = 12;
 
-export interface CoveredDay {
+interface CoveredDay {
   /** Local day number (consecutive days differ by 1). */
   day: number;
   dow: number;

@@ -72,6 +72,7 @@ describe('analysis properties on falls of the count, the cap and skewed clocks',
           // The last renewal that readings bracket: the last reading before it and the first after.
           const cycleOf = (x: AnalysisReading) => Math.floor((x.capturedAt - T0) / (7 * DAY));
           const firstAfter = r.findLastIndex((x, i) => i > 0 && cycleOf(x) > cycleOf(r[i - 1]!));
+          fc.pre(firstAfter >= 2);
           // A fall to under half the count (what marks a renewal when no period is stated), with
           // the new count back near the figure before the peak or above it (the case this is about).
           const [before, peak, fresh] = [r[firstAfter - 2]!.usedBytes!, r[firstAfter - 1]!.usedBytes!, r[firstAfter]!.usedBytes!];

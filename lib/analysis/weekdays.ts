@@ -63,6 +63,13 @@ const MIN_LEVEL_DAYS = 5;
 const MAX_LOG_RATIO = 1.5;
 // The variance of a median of n normal values is about pi/2 times that of their mean.
 const MEDIAN_VARIANCE = Math.PI / 2;
+// From this many covered days (a weekend and a working week), before two of every weekday are
+// seen, the weekend is held against the working week. From 7, a leak over a few of the only
+// week's working days passed for a rhythm on the second suite (DETECTION.md).
+const MIN_CONTRAST_DAYS = 8;
+// Saturday and Sunday (weekday 0 is Sunday): the weekend in Chile, Mexico, Spain, France and Hong Kong.
+const WEEKEND = [0, 6];
+const WORKDAYS = [1, 2, 3, 4, 5];
 
 /**
  * Weekday factors for the baseline that leaks are judged against. The projection's factors hold
@@ -72,12 +79,13 @@ const MEDIAN_VARIANCE = Math.PI / 2;
  * moves the level, not the weekdays; and each weekday's factor is shrunk towards flat by how much
  * the weekdays differ beyond their own noise (empirical Bayes): a line with no weekly rhythm gets
  * none, a weekend-heavy one keeps most of it. Tuning seeds: false alarms 623 -> 596 with 4 leaks
- * more found; on the second suite, fewer false alarms too (DETECTION.md).
+ * more found; on the second suite, fewer false alarms too (DETECTION.md). Until two of every
+ * weekday are seen, only the weekend against the working week is learnt (weekendContrast).
  */
 export function detectionWeekdayFactors(g: Grid, s: Slots, hourShape: Float64Array): Float64Array {
   const flat = new Float64Array(7).fill(1);
   const days = coveredDays(g, s, hourShape);
-  if (days.length < MIN_DAYS) return flat;
+  if (days.length < MIN_CONTRAST_DAYS) return flat;
   const byWeekday: number[][] = Array.from({ length: 7 }, () => []);
   // Days are in time order: the week around day i is days[lo..hi).
   let lo = 0;
@@ -91,7 +99,8 @@ export function detectionWeekdayFactors(g: Grid, s: Slots, hourShape: Float64Arr
     const log = Math.log(Math.max(d.ratio / level, Number.MIN_VALUE));
     byWeekday[d.dow]!.push(Math.max(-MAX_LOG_RATIO, Math.min(MAX_LOG_RATIO, log)));
   }
-  if (byWeekday.some((v) => v.length < 2)) return flat;
+  // Two weeks before every weekday has two days behind it; until then only weekend against week.
+  if (byWeekday.some((v) => v.length < 2)) return weekendContrast(byWeekday);
   const centre = byWeekday.map((v) => median(v));
   const residuals: number[] = [];
   byWeekday.forEach((v, w) => v.forEach((x) => residuals.push(Math.abs(x - centre[w]!))));
@@ -102,6 +111,30 @@ export function detectionWeekdayFactors(g: Grid, s: Slots, hourShape: Float64Arr
   const signal = Math.max(0, between - noise.reduce((a, b) => a + b, 0) / 7);
   if (!(signal > 0)) return flat;
   const f = centre.map((c, w) => Math.exp(((c - mean) * signal) / (signal + noise[w]!)));
+  const norm = f.reduce((a, b) => a + b, 0) / 7;
+  return Float64Array.from(f, (x) => x / norm);
+}
+
+/**
+ * Before two of every weekday are seen, the one weekly rhythm a week and a day can show: the
+ * weekend against the working week (a weekend-heavy user's first weekend is no leak), shrunk
+ * towards flat by the noise of the two medians as above.
+ */
+function weekendContrast(byWeekday: number[][]): Float64Array {
+  const flat = new Float64Array(7).fill(1);
+  const weekend = WEEKEND.flatMap((w) => byWeekday[w]!);
+  const workdays = WORKDAYS.flatMap((w) => byWeekday[w]!);
+  if (weekend.length < 2 || workdays.length < 3) return flat;
+  const mWeekend = median(weekend);
+  const mWorkdays = median(workdays);
+  const sigma = 1.4826 * median([...weekend.map((x) => Math.abs(x - mWeekend)), ...workdays.map((x) => Math.abs(x - mWorkdays))]);
+  const noise = MEDIAN_VARIANCE * sigma * sigma * (1 / weekend.length + 1 / workdays.length);
+  const contrast = mWeekend - mWorkdays;
+  const signal = Math.max(0, contrast * contrast - noise);
+  if (!(signal > 0)) return flat;
+  const shrunk = (contrast * signal) / (signal + noise);
+  // Split so the seven log factors average zero: the weekend's two days carry 5/7 of it.
+  const f = Array.from({ length: 7 }, (_, w) => Math.exp(WEEKEND.includes(w) ? (shrunk * 5) / 7 : (-shrunk * 2) / 7));
   const norm = f.reduce((a, b) => a + b, 0) / 7;
   return Float64Array.from(f, (x) => x / norm);
 }

@@ -4,6 +4,8 @@ import { buildGrid } from '../../lib/analysis/grid';
 import { detectionWeekdayFactors, weekdayFactors } from '../../lib/analysis/weekdays';
 import { Clock } from '../../lib/time/clock';
 import { DAY } from '../../lib/time/units';
+import { analyzeLine } from '../../lib/analysis';
+import { atHours, diurnal, GB, hourly, HOUR, MB, readingsFor, T0 } from './helpers';
 
 // Six weeks of fully read hours in Madrid, from Monday 2025-03-03 (00:00 local = 23:00 UTC).
 const clock = new Clock('Europe/Madrid');
@@ -61,10 +63,42 @@ describe('weekday factors for the leak baseline (detectionWeekdayFactors)', () =
     );
   });
 
-  it('are flat until a dozen days are covered', () => {
-    const short = buildGrid(clock, from, from + 10 * DAY);
+  it('are flat under 8 covered days', () => {
+    const short = buildGrid(clock, from, from + 7 * DAY);
     const bytes = new Float64Array(short.count).map((_, k) => (short.dow[k] === 6 ? 30 : 5));
     const f = detectionWeekdayFactors(short, { bytes, cover: new Float64Array(short.count).fill(1) }, flatHours);
     expect(Array.from(f)).toEqual([1, 1, 1, 1, 1, 1, 1]);
+  });
+
+  it('from 8 days, before two of every weekday, learn a weekend-heavy first weekend as the weekend, and nothing from noise alone', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 8, max: 13 }), fc.integer({ min: 1, max: 10_000 }), (days, seed) => {
+        const g = buildGrid(clock, from, from + days * DAY);
+        const weekend = (dow: number) => dow === 0 || dow === 6;
+        const heavy = detectionWeekdayFactors(g, slots((d, dow) => 100 * (weekend(dow) ? 3 : 1) * noise(seed)(d), g), flatHours);
+        expect(heavy[6]! / heavy[3]!).toBeGreaterThan(2);
+        expect(heavy[0]!).toBeCloseTo(heavy[6]!, 9);
+        expect(heavy[1]!).toBeCloseTo(heavy[5]!, 9);
+        const plain = detectionWeekdayFactors(g, slots((d) => 100 * noise(seed)(d), g), flatHours);
+        expect(spread(plain)).toBeLessThan(1.25);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('a weekend-heavy line first read on a Friday is not warned of its weekends once a week and a day is read', () => {
+    // 3x on Saturdays and Sundays, evening-heavy days; read hourly, or at 08, 13 and 22 h. Until
+    // this change the weekends were "unusual use" until two of every weekday had been seen (day 14).
+    const perHour = (t: number) => {
+      const dow = new Date(t).getUTCDay();
+      return diurnal(300 * MB)(t) * (dow === 0 || dow === 6 ? 3 : 1) * (1 + 0.2 * Math.sin(t / 7e6));
+    };
+    for (const captureHours of [hourly(20), atHours(20, [8, 13, 22])]) {
+      const r = readingsFor({ days: 20, perHour, cap: 50 * GB, captureHours });
+      for (let d = 7; d <= 16; d++) {
+        const now = T0 + d * DAY + 23 * HOUR;
+        expect(analyzeLine(r.filter((x) => x.capturedAt <= now), { now, timeZone: 'UTC' }).anomalies).toEqual([]);
+      }
+    }
   });
 });

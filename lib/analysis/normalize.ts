@@ -257,15 +257,10 @@ function comesBack(pts: readonly Point[], i: number, level: number, since: numbe
     if (q.used < level) continue;
     // Back at the level only for one figure, with the count after it down again: that figure is
     // the odd one (an old cycle's count arriving after the renewal), not the ones before it.
-    const after = nextUsed(pts, j);
-    return after !== null && after < level * (1 - OVERCOUNT_SLACK) ? -1 : j;
+    const after = nextIndex(pts, j);
+    return after >= 0 && pts[after]!.used! < level * (1 - OVERCOUNT_SLACK) ? -1 : j;
   }
   return -1;
-}
-
-function nextUsed(pts: readonly Point[], i: number): number | null {
-  for (let j = i + 1; j < pts.length; j++) if (pts[j]!.used !== null) return pts[j]!.used;
-  return null;
 }
 
 function prevIndex(pts: readonly Point[], i: number): number {

@@ -2,7 +2,7 @@ import type { Interval } from './increments';
 import type { Grid } from './grid';
 import { spread, type Slots } from './spread';
 import { median } from './stats';
-import { detectionWeekdayFactors, weekdayFactors } from './weekdays';
+import { coveredDays, detectionWeekdayFactors, weekdayFactors } from './weekdays';
 
 // A profile needs every hour of the day seen several times, and a week of cover overall;
 // before that an even spread is the honest estimate.
@@ -148,9 +148,10 @@ export function buildBaseline(g: Grid, s: SlotEstimate, days: ReadonlyArray<{ da
     }
   }
   const complete = days.filter((d) => d.complete);
-  const weekdayFactor = weekdayFactors(g, s, hourShape);
+  const covered = coveredDays(g, s, hourShape);
+  const weekdayFactor = weekdayFactors(covered);
   // Leaks are judged against weekdays learnt so that days-long events do not teach them (weekdays.ts).
-  const detectionFactor = detectionWeekdayFactors(g, s, hourShape);
+  const detectionFactor = detectionWeekdayFactors(covered);
   const expected = new Float64Array(g.count);
   for (let k = 0; k < g.count; k++) expected[k] = base[g.hour[k]!]! * detectionFactor[g.dow[k]!]!;
   const typicalDay = complete.length ? median(complete.map((d) => d.bytes)) : null;

@@ -1,13 +1,13 @@
 import type { Grid } from './grid';
 import type { Slots } from './spread';
-import { median } from './stats';
+import { mad, median } from './stats';
 
 // A day says something about its weekday once half of it is covered; its use is then held
 // against what its covered hours usually carry, so partly read days count too.
 const MIN_DAY_COVER = 12;
 const MIN_DAYS = 12;
 
-interface CoveredDay {
+export interface CoveredDay {
   /** Local day number (consecutive days differ by 1). */
   day: number;
   dow: number;
@@ -15,8 +15,11 @@ interface CoveredDay {
   ratio: number;
 }
 
-/** Every day covered for at least MIN_DAY_COVER hours, with its use relative to the hour shape. */
-function coveredDays(g: Grid, s: Slots, hourShape: Float64Array): CoveredDay[] {
+/**
+ * Every day covered for at least MIN_DAY_COVER hours, with its use relative to the hour shape:
+ * computed once, for both kinds of weekday factors below.
+ */
+export function coveredDays(g: Grid, s: Slots, hourShape: Float64Array): CoveredDay[] {
   const out: CoveredDay[] = [];
   let k = 0;
   while (k < g.count) {
@@ -41,9 +44,8 @@ function coveredDays(g: Grid, s: Slots, hourShape: Float64Array): CoveredDay[] {
  * Tuesdays do not become a rule; from three weeks on the line's own rhythm (weekend- or
  * weekday-heavy) is taken nearly as seen.
  */
-export function weekdayFactors(g: Grid, s: Slots, hourShape: Float64Array): Float64Array {
-  const f = new Float64Array(7).fill(1);
-  const days = coveredDays(g, s, hourShape);
+export function weekdayFactors(days: readonly CoveredDay[]): Float64Array {
+  const f = flat();
   if (days.length < MIN_DAYS) return f;
   const overall = median(days.map((d) => d.ratio));
   if (!(overall > 0)) return f;
@@ -82,10 +84,8 @@ const WORKDAYS = [1, 2, 3, 4, 5];
  * more found; on the second suite, fewer false alarms too (DETECTION.md). Until two of every
  * weekday are seen, only the weekend against the working week is learnt (weekendContrast).
  */
-export function detectionWeekdayFactors(g: Grid, s: Slots, hourShape: Float64Array): Float64Array {
-  const flat = new Float64Array(7).fill(1);
-  const days = coveredDays(g, s, hourShape);
-  if (days.length < MIN_CONTRAST_DAYS) return flat;
+export function detectionWeekdayFactors(days: readonly CoveredDay[]): Float64Array {
+  if (days.length < MIN_CONTRAST_DAYS) return flat();
   const byWeekday: number[][] = Array.from({ length: 7 }, () => []);
   // Days are in time order: the week around day i is days[lo..hi).
   let lo = 0;
@@ -102,17 +102,13 @@ export function detectionWeekdayFactors(g: Grid, s: Slots, hourShape: Float64Arr
   // Two weeks before every weekday has two days behind it; until then only weekend against week.
   if (byWeekday.some((v) => v.length < 2)) return weekendContrast(byWeekday);
   const centre = byWeekday.map((v) => median(v));
-  const residuals: number[] = [];
-  byWeekday.forEach((v, w) => v.forEach((x) => residuals.push(Math.abs(x - centre[w]!))));
-  const sigma = 1.4826 * median(residuals);
+  const sigma = mad(byWeekday.flatMap((v, w) => v.map((x) => x - centre[w]!)), 0);
   const mean = centre.reduce((a, b) => a + b, 0) / 7;
   const noise = byWeekday.map((v) => (MEDIAN_VARIANCE * sigma * sigma) / v.length);
   const between = centre.reduce((a, c) => a + (c - mean) ** 2, 0) / 6;
   const signal = Math.max(0, between - noise.reduce((a, b) => a + b, 0) / 7);
-  if (!(signal > 0)) return flat;
-  const f = centre.map((c, w) => Math.exp(((c - mean) * signal) / (signal + noise[w]!)));
-  const norm = f.reduce((a, b) => a + b, 0) / 7;
-  return Float64Array.from(f, (x) => x / norm);
+  if (!(signal > 0)) return flat();
+  return fromLogs(centre.map((c, w) => ((c - mean) * signal) / (signal + noise[w]!)));
 }
 
 /**
@@ -121,20 +117,26 @@ export function detectionWeekdayFactors(g: Grid, s: Slots, hourShape: Float64Arr
  * towards flat by the noise of the two medians as above.
  */
 function weekendContrast(byWeekday: number[][]): Float64Array {
-  const flat = new Float64Array(7).fill(1);
   const weekend = WEEKEND.flatMap((w) => byWeekday[w]!);
   const workdays = WORKDAYS.flatMap((w) => byWeekday[w]!);
-  if (weekend.length < 2 || workdays.length < 3) return flat;
+  if (weekend.length < 2 || workdays.length < 3) return flat();
   const mWeekend = median(weekend);
   const mWorkdays = median(workdays);
-  const sigma = 1.4826 * median([...weekend.map((x) => Math.abs(x - mWeekend)), ...workdays.map((x) => Math.abs(x - mWorkdays))]);
+  const sigma = mad([...weekend.map((x) => x - mWeekend), ...workdays.map((x) => x - mWorkdays)], 0);
   const noise = MEDIAN_VARIANCE * sigma * sigma * (1 / weekend.length + 1 / workdays.length);
   const contrast = mWeekend - mWorkdays;
   const signal = Math.max(0, contrast * contrast - noise);
-  if (!(signal > 0)) return flat;
+  if (!(signal > 0)) return flat();
   const shrunk = (contrast * signal) / (signal + noise);
   // Split so the seven log factors average zero: the weekend's two days carry 5/7 of it.
-  const f = Array.from({ length: 7 }, (_, w) => Math.exp(WEEKEND.includes(w) ? (shrunk * 5) / 7 : (-shrunk * 2) / 7));
+  return fromLogs(Array.from({ length: 7 }, (_, w) => (WEEKEND.includes(w) ? (shrunk * 5) / 7 : (-shrunk * 2) / 7)));
+}
+
+const flat = () => new Float64Array(7).fill(1);
+
+/** Seven log factors as factors averaging 1. */
+function fromLogs(logs: readonly number[]): Float64Array {
+  const f = logs.map(Math.exp);
   const norm = f.reduce((a, b) => a + b, 0) / 7;
   return Float64Array.from(f, (x) => x / norm);
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildGrid } from '../../lib/analysis/grid';
-import { detectionWeekdayFactors, weekdayFactors } from '../../lib/analysis/weekdays';
+import { buildGrid, type Grid } from '../../lib/analysis/grid';
+import type { Slots } from '../../lib/analysis/spread';
+import { coveredDays, detectionWeekdayFactors as fromDays, weekdayFactors as projectionFromDays } from '../../lib/analysis/weekdays';
 import { Clock } from '../../lib/time/clock';
 import { DAY } from '../../lib/time/units';
 import { analyzeLine } from '../../lib/analysis';
@@ -12,6 +13,9 @@ const clock = new Clock('Europe/Madrid');
 const from = Date.UTC(2025, 2, 2, 23);
 const grid = buildGrid(clock, from, from + 42 * DAY);
 const flatHours = new Float64Array(24).fill(1);
+// Both kinds of factors, from the covered days of a grid (as buildBaseline computes them once).
+const detectionWeekdayFactors = (g: Grid, s: Slots, hours: Float64Array) => fromDays(coveredDays(g, s, hours));
+const weekdayFactors = (g: Grid, s: Slots, hours: Float64Array) => projectionFromDays(coveredDays(g, s, hours));
 
 /** Slots whose day d (0 = the first Monday) carries useOf(d, weekday) bytes, even over its hours. */
 function slots(useOf: (d: number, dow: number) => number, g = grid) {

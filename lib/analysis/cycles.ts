@@ -3,6 +3,7 @@ import type { Point } from './normalize';
 import { Clock } from '../time/clock';
 import { DAY } from '../time/units';
 import { addMonths, renewalAfter, renewalAtOrBefore } from './calendar';
+import { cycleRhythm, longerRhythms, nextEnd, type Rhythm } from './cycle-length';
 
 export interface Cycle {
   start: number | null;
@@ -94,7 +95,7 @@ export function splitCycles(points: Point[], clock: Clock, cycleDay: number | nu
         const renewed = dropped && p.used! < hwm * CORRECTION_RATIO && p.used! <= hwm * FRESH_START;
         if (renewed || moved || p.t - pending.at > PENDING_MS) b = pending;
       } else if (dropped && meaningful(hwm, p.total ?? prev.total) && p.used! < hwm * CORRECTION_RATIO) {
-        const due = renewalDue(clock, start.at, cycles, p.t);
+        const due = renewalDue(clock, start.at, cycleRhythm(cycles, points, clock), p.t);
         const after = nextUsed(points, i);
         const pace = Number.isNaN(start.at) ? (hwm - firstUsed) / (hwmT - firstT) : hwm / (hwmT - start.at);
         if (after && cameStraightBack(p, after, hwm, pace)) {
@@ -141,9 +142,9 @@ export function splitCycles(points: Point[], clock: Clock, cycleDay: number | nu
   }
 
   const last: Cycle = { start: Number.isNaN(start.at) ? null : start.at, end: null, startSource: start.source, endSource: null, from, to: points.length, ...(start.unexplained ? { unexplainedStart: true } : {}) };
-  completeCurrent(last, points, cycles, clock, cycleDay, statedEnd);
+  completeCurrent(last, points, cycleRhythm(cycles, points, clock), clock, cycleDay, statedEnd);
   cycles.push(last);
-  return rollForward(cycles, clock, cycleDay, now, points.length);
+  return rollForward(cycles, clock, cycleDay, now, points, cycleRhythm(cycles, points, clock));
 }
 
 // A climb back this many times faster than the cycle's own pace is no use: the page was half loaded.
@@ -163,9 +164,9 @@ function cameStraightBack(p: Point, after: Point, hwm: number, pace: number): bo
  * Near the date the previous resets predict, a drop of more than a few % is the renewal even
  * if the new cycle started so busily that the count is already past half the old one.
  */
-function renewalDue(clock: Clock, startAt: number, closed: readonly Cycle[], t: number): boolean {
+function renewalDue(clock: Clock, startAt: number, rhythm: Rhythm, t: number): boolean {
   if (Number.isNaN(startAt)) return false;
-  return t >= nextEnd(clock, startAt, medianLength(closed)) - RENEWAL_SLACK_MS;
+  return t >= nextEnd(clock, startAt, rhythm) - RENEWAL_SLACK_MS;
 }
 
 /** When the new count started, backed out from the old cycle's average pace (NaN if unknown). */
@@ -175,21 +176,7 @@ function resetByPace(p: Point, hwm: number, hwmT: number, cycleStart: number): n
   return Number.NaN;
 }
 
-function medianLength(cycles: readonly Cycle[]): number | null {
-  const lengths = cycles
-    .filter((c) => c.start !== null && c.end !== null && c.startSource !== 'inferred')
-    .map((c) => c.end! - c.start!)
-    .sort((a, b) => a - b);
-  return lengths.length ? lengths[Math.floor(lengths.length / 2)]! : null;
-}
-
-function nextEnd(clock: Clock, startAt: number, typical: number | null): number {
-  // Monthly plans drift between 28 and 31 days; anything else (7-day, 30-day passes) is fixed.
-  if (typical === null || (typical > 27.5 * DAY && typical < 31.5 * DAY)) return addMonths(clock, startAt, 1);
-  return startAt + typical;
-}
-
-function completeCurrent(c: Cycle, points: readonly Point[], closed: readonly Cycle[], clock: Clock, cycleDay: number | null, statedEnd: number | null): void {
+function completeCurrent(c: Cycle, points: readonly Point[], rhythm: Rhythm, clock: Clock, cycleDay: number | null, statedEnd: number | null): void {
   const lastT = c.to > c.from ? points[c.to - 1]!.t : null;
   if (statedEnd !== null && (c.start === null || statedEnd > c.start)) {
     c.end = statedEnd;
@@ -199,11 +186,15 @@ function completeCurrent(c: Cycle, points: readonly Point[], closed: readonly Cy
     c.endSource = 'cycle-day';
   } else if (c.start !== null) {
     // An end inferred from earlier cycles that the readings have already outlived (no fall was
-    // seen by then) was wrong: this cycle is longer than those, and when it ends is not known.
-    const end = nextEnd(clock, c.start, medianLength(closed));
-    if (lastT === null || end > lastT) {
-      c.end = end;
-      c.endSource = 'inferred';
+    // seen by then) was wrong: this cycle is longer than those (a guessed 7-day package is a
+    // longer one), and when it ends is not known once no rhythm is left to try.
+    for (const r of [rhythm, ...longerRhythms(rhythm)]) {
+      const end = nextEnd(clock, c.start, r);
+      if (lastT === null || end > lastT) {
+        c.end = end;
+        c.endSource = 'inferred';
+        break;
+      }
     }
   }
   if (c.start === null && c.end !== null) {
@@ -217,14 +208,16 @@ function completeCurrent(c: Cycle, points: readonly Point[], closed: readonly Cy
   }
 }
 
-function rollForward(cycles: Cycle[], clock: Clock, cycleDay: number | null, now: number, n: number): Cycle[] {
-  // The stated end has passed with no reading since: the live cycle has not been seen yet.
-  const typical = medianLength(cycles);
+function rollForward(cycles: Cycle[], clock: Clock, cycleDay: number | null, now: number, points: readonly Point[], rhythm: Rhythm): Cycle[] {
+  // The stated end has passed with no reading since: the live cycle has not been seen yet. It
+  // runs as long as the last one seen whole, else as the line's cycles do.
+  const n = points.length;
   for (let guard = 0; guard < 24; guard++) {
     const cur = cycles[cycles.length - 1]!;
     if (cur.end === null || !(cur.end <= now)) break;
     const startAt = cur.end;
-    const end = cycleDay !== null ? renewalAfter(clock, startAt, cycleDay) : nextEnd(clock, startAt, cur.start !== null ? cur.end - cur.start : typical);
+    const own = cur.start !== null && cur.startSource !== 'inferred' ? cycleRhythm([cur], points, clock) : rhythm;
+    const end = cycleDay !== null ? renewalAfter(clock, startAt, cycleDay) : nextEnd(clock, startAt, own);
     cycles.push({ start: startAt, end, startSource: cur.endSource, endSource: cycleDay !== null ? 'cycle-day' : 'inferred', from: n, to: n });
   }
   return cycles;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { launchExtension, readStore, serveCarrierPage, waitFor, type ExtensionSession } from './harness';
-import { inPage, replaceReadingsInPage, sparseWeeklyRenewals, steadyUse } from './in-page';
+import { firstWeeklyRenewal, inPage, replaceReadingsInPage, sparseWeeklyRenewals, steadyUse } from './in-page';
 
 // The extension APIs as seen inside an extension page (evaluated there, not in Node).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -234,6 +234,33 @@ describe('badge and notifications from rising usage (production build, real Chro
     expect(text).toMatch(/205\sMB of 954\sMB/);
     expect(text).toMatch(/lasts until renewal/);
     expect(text).not.toMatch(/used up/i);
+  });
+
+  it('places the next renewal of a weekly plan 7 days after the first one seen, and does not say it runs out', async () => {
+    await serveCarrierPage(session.context, HOME, movistarAt('1'));
+    const page = await session.context.newPage();
+    await readPage(page, '1', 1, '5%');
+    await stopServiceWorker();
+    // One renewal seen, nothing stating when the next is due (see firstWeeklyRenewal).
+    await ext.evaluate(inPage(replaceReadingsInPage, firstWeeklyRenewal()));
+    await fireRecheckAlarm();
+    const current = await until(async () => {
+      const b = await badge();
+      return b.text === '29%' ? b : null;
+    }, 'the badge at the latest figure');
+    expect(current.title).toBe('eSIM Usage Guard\nMovistar ••12: 29% used');
+    const popup = await session.context.newPage();
+    await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    const card = popup.locator('.line-card').first();
+    await card.waitFor();
+    const text = await card.innerText();
+    expect(text).toMatch(/lasts until renewal/);
+    expect(text).not.toMatch(/runs out/i);
+    const renews = await popup.evaluate(() => {
+      const day = (t: number) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' }).format(t);
+      return [day(Date.now() + 4 * 86_400_000 - 6 * 3_600_000), day(Date.now() + 4 * 86_400_000 + 6 * 3_600_000)];
+    });
+    expect(renews.some((d) => text.includes(`probably renews ${d}`))).toBe(true);
   });
 
   it('ends with exactly one alert shown when the worker is stopped right after storing a reading', async () => {

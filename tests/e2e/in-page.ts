@@ -143,3 +143,22 @@ export function sparseWeeklyRenewals(): SeededReadings {
   ];
   return { points: figures.map(([day, mb]) => ({ agoMs: (25.51 - day) * DAY + 3_600_000, usedBytes: mb * 1e6 })), totalBytes: 1e9, periodEndInMs: null };
 }
+
+/**
+ * A 2 GB plan (2·10^9 bytes) renewing every 7 days and stating no period end, at 200 MB a day: first
+ * read on the second day of a package, read every 8 hours, renewed 3 days ago, the latest figure an
+ * hour ago. With one renewal seen, the cycle was taken to last a month, so this plan "ran out" in a
+ * week it would never see; the first cycle's pace says it renews in 4 days (lib/analysis/cycle-length).
+ */
+export function firstWeeklyRenewal(): SeededReadings {
+  const DAY = 86_400_000;
+  const HOUR = 3_600_000;
+  const perDay = 200e6;
+  const points: SeededReadings['points'] = [];
+  for (let ago = 8 * DAY; ago >= HOUR; ago -= 8 * HOUR) {
+    const since = ago > 3 * DAY ? 10 * DAY - ago : 3 * DAY - ago;
+    points.push({ agoMs: ago, usedBytes: Math.round((since / DAY) * perDay) });
+  }
+  if (points[points.length - 1]!.agoMs !== HOUR) points.push({ agoMs: HOUR, usedBytes: Math.round(((3 * DAY - HOUR) / DAY) * perDay) });
+  return { points, totalBytes: 2e9, periodEndInMs: null };
+}

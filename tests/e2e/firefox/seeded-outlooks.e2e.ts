@@ -2,14 +2,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { waitFor } from '../harness';
-import { inPage, replaceReadingsInPage, sparseWeeklyRenewals, steadyUse } from '../in-page';
+import { firstWeeklyRenewal, inPage, replaceReadingsInPage, sparseWeeklyRenewals, steadyUse } from '../in-page';
 import { badgeOf, firefoxForFile, openPopup, readStore, textOf, watchErrors } from './harness';
 
 /**
  * What seeded readings make the outlook say in Firefox (the same stories tests/e2e/alerts.e2e.ts
  * tells in Chromium): a close run-out, one that a slightly quieter pace would see through, is called
- * a close call on the card, in the toolbar tooltip and in the notification; and a weekly plan read
- * every few days is shown at its new cycle's figure through renewals nobody announced.
+ * a close call on the card, in the toolbar tooltip and in the notification; a weekly plan read
+ * every few days is shown at its new cycle's figure through renewals nobody announced; and after a
+ * weekly plan's first renewal the next is placed a week on, not a month.
  */
 // The extension APIs as seen inside an extension page (evaluated there, not in Node).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -81,6 +82,28 @@ describe('Firefox: outlooks from seeded readings (production build)', () => {
     expect(text).toMatch(/205\sMB of 954\sMB/);
     expect(text).toMatch(/lasts until renewal/);
     expect(text).not.toMatch(/used up/i);
+    await popup.close();
+  });
+
+  it('after a weekly plan\'s first renewal the next is placed 7 days on, and the plan lasts', async () => {
+    await ff.ext.evaluate(inPage(replaceReadingsInPage, firstWeeklyRenewal()));
+    await ff.ext.evaluate(() => browser.alarms.create('overview-recheck', { when: Date.now(), periodInMinutes: 30 }));
+    const badge = await waitFor(async () => {
+      const b = await badgeOf(ff.ext);
+      return b.text === '29%' ? b : null;
+    }, 'the badge at the latest figure');
+    expect(badge!.title).toBe('eSIM Usage Guard\nMovistar ••12: 29% used');
+    const popup = await openPopup(ff.session);
+    watchErrors(popup, errors);
+    await popup.waitForSelector('.line-card');
+    const text = await textOf(popup, '.line-card');
+    expect(text).toMatch(/lasts until renewal/);
+    expect(text).not.toMatch(/runs out/i);
+    const renews = await popup.evaluate(() => {
+      const day = (t: number) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' }).format(t);
+      return [day(Date.now() + 4 * 86_400_000 - 6 * 3_600_000), day(Date.now() + 4 * 86_400_000 + 6 * 3_600_000)];
+    });
+    expect(renews.some((d) => text.includes(`probably renews ${d}`))).toBe(true);
     await popup.close();
   });
 

@@ -41,6 +41,10 @@ export interface Report {
   errorFreeHard: Tally;
   insufficient: number;
   skippedCheckpoints: number;
+  /** Checkpoints on lines that state no renewal (no period end, no cycle day): cycle end within 12 h of the true one. */
+  renewalsPlaced: Tally;
+  /** 'runs-out' shown for a date on or after the true renewal: a warning the plan never reaches. */
+  runOutsAfterRenewal: number;
   dateErrors: number[];
   hardDateErrors: number[];
   violations: string[];
@@ -172,6 +176,10 @@ function scoreForecasts(line: SyntheticLine, rep: Report, references: boolean, e
       const p = a.projection;
       const right = p.status !== 'insufficient-data' && says(p, c) === (truth !== null);
       if (p.status === 'insufficient-data') rep.insufficient++;
+      if (!line.readings.some((x) => x.periodEnd != null) && line.cycleDay === null) {
+        add(rep.renewalsPlaced, a.cycle.end !== null && Math.abs(a.cycle.end - c.end) <= 12 * HOUR);
+      }
+      if (p.status === 'runs-out' && p.exhaustAt !== null && p.exhaustAt >= c.end) rep.runOutsAfterRenewal++;
       const usedSoFar = sumUse(line, line.useWith(line.events.filter((e) => e.start < now)), Math.max(c.start, line.t0), now - line.lagMs);
       const naive = usedSoFar / Math.max(HOUR, now - c.start) * (c.end - c.start) >= c.cap;
       const hard = HARD_FAMILIES.has(line.family) || naive !== (truth !== null);
@@ -206,6 +214,7 @@ export function evaluate(seeds: readonly number[], parts: Parts = {}): Report {
     lines: seeds.length, lineMonths: 0, leaks: 0, detectable: 0, rawRecall: tally(), recall: tally(), recallBy: {}, delaysH: [],
     falseAlarms: 0, falseAlarmsBy: {}, verdicts: tally(), hardVerdicts: tally(), verdictsBy: {}, hardVerdictsBy: {},
     referenceHard: { ceiling: tally(), pastLevel: tally(), rhythmOnly: tally() }, errorFreeHard: tally(), insufficient: 0, skippedCheckpoints: 0,
+    renewalsPlaced: tally(), runOutsAfterRenewal: 0,
     dateErrors: [], hardDateErrors: [], violations: [],
   };
   for (const seed of seeds) {

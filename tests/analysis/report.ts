@@ -50,6 +50,8 @@ export function table(r: Report): string {
       ['  ... and told the events under way', pct(r.referenceHard.pastLevel), "a trip's end, a habit change's size, a leak's rest"] as [string, string, string],
       ['  reference told the true rhythm and level (ceiling)', pct(r.referenceHard.ceiling), 'only the noise to come unknown'] as [string, string, string],
     ] : []),
+    ['renewal placed within 12 h (nothing states it)', pct(r.renewalsPlaced), 'no period end on the page, no cycle day'],
+    ["'runs out' shown after the true renewal", String(r.runOutsAfterRenewal), 'a date the plan never reaches (scored as "lasts")'],
     ['median date error (all)', `${f.medianDateErrorDays.toFixed(2)} d`, `n=${r.dateErrors.length}`],
     ['median date error (hard cases)', `${f.hardMedianDateErrorDays.toFixed(2)} d`, `n=${r.hardDateErrors.length}`],
     ['contract violations', String(r.violations.length), 'non-finite, negative, run-out before now, daily after today'],

@@ -65,6 +65,7 @@ const p90 = (() => {
   return s.length ? s[Math.floor(0.9 * (s.length - 1))]!.toFixed(2) : '-';
 })();
 console.log(`exhaustAt error (days): median ${median(all.dateErrors)?.toFixed(2) ?? '-'}, p90 ${p90}, n ${all.dateErrors.length}`);
+console.log(`renewal placed within 12 h where nothing states it: ${pct(all.renewalsPlaced, all.unstatedRenewals).trim()} (${all.renewalsPlaced}/${all.unstatedRenewals}); 'runs out' shown for a date on or after the true renewal: ${all.runOutsAfterRenewal}`);
 
 // Per cadence, recall and false alarms (which way the families lean).
 console.log('');

@@ -69,6 +69,12 @@ export interface CheckpointResult {
   /** The true (uncut) use at renewal is within 10 % of the cap: a coin-flip verdict. */
   closeCall: boolean;
   exhaustErrorDays: number | null;
+  /** Neither the page nor the user states the renewal: the analysis places it from the readings. */
+  renewalUnstated: boolean;
+  /** The analysis's cycle end is within 12 h of the true renewal. */
+  renewalPlaced: boolean;
+  /** 'runs-out' shown for a date on or after the true renewal: a warning the plan never reaches. */
+  runOutAfterRenewal: boolean;
 }
 
 export interface Violation {
@@ -153,7 +159,13 @@ export function scoreLine(line: Line): LineResult {
       const hard = HARD_FAMILIES.has(line.family) || naiveWrong;
       const exhaustErrorDays = predicted && truth && p.exhaustAt !== null && o.exhaustAt !== null ? Math.abs(p.exhaustAt - o.exhaustAt) / DAY : null;
       const closeCall = Math.abs(o.demandAtRenewal - 1) < 0.1;
-      checkpoints.push({ cycle: ci, fraction: f, at, status: p.status, predicted, truth, correct, hard, naiveWrong, closeCall, exhaustErrorDays });
+      const renewalUnstated = !line.statesPeriodEnd && line.cycleDayOption === null;
+      const renewalPlaced = a.cycle.end !== null && Math.abs(a.cycle.end - o.renewal) <= 12 * HOUR;
+      const runOutAfterRenewal = p.status === 'runs-out' && p.exhaustAt !== null && p.exhaustAt >= o.renewal;
+      checkpoints.push({
+        cycle: ci, fraction: f, at, status: p.status, predicted, truth, correct, hard, naiveWrong, closeCall, exhaustErrorDays,
+        renewalUnstated, renewalPlaced, runOutAfterRenewal,
+      });
     }
   });
 
@@ -207,6 +219,10 @@ export interface Summary {
   truthNo: number;
   truthNoCorrect: number;
   dateErrors: number[];
+  /** Checkpoints on lines that state no renewal, and those where the analysis placed it within 12 h. */
+  unstatedRenewals: number;
+  renewalsPlaced: number;
+  runOutsAfterRenewal: number;
   violations: number;
   calls: number;
 }
@@ -215,7 +231,7 @@ export function summarize(results: LineResult[]): Summary {
   const s: Summary = {
     lines: results.length, lineMonths: 0, leaks: 0, detectable: 0, detectedDetectable: 0, detectedRaw: 0, falseAlarms: 0,
     checkpoints: 0, correct: 0, hard: 0, hardCorrect: 0, clear: 0, clearCorrect: 0, insufficient: 0, byFraction: {}, truthYes: 0, truthYesCorrect: 0,
-    truthNo: 0, truthNoCorrect: 0, dateErrors: [], violations: 0, calls: 0,
+    truthNo: 0, truthNoCorrect: 0, dateErrors: [], unstatedRenewals: 0, renewalsPlaced: 0, runOutsAfterRenewal: 0, violations: 0, calls: 0,
   };
   for (const r of results) {
     s.lineMonths += r.lineMonths;
@@ -254,6 +270,11 @@ export function summarize(results: LineResult[]): Summary {
         if (c.correct) s.truthNoCorrect++;
       }
       if (c.exhaustErrorDays !== null) s.dateErrors.push(c.exhaustErrorDays);
+      if (c.renewalUnstated) {
+        s.unstatedRenewals++;
+        if (c.renewalPlaced) s.renewalsPlaced++;
+      }
+      if (c.runOutAfterRenewal) s.runOutsAfterRenewal++;
     }
   }
   return s;

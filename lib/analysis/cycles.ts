@@ -186,8 +186,9 @@ function completeCurrent(c: Cycle, points: readonly Point[], rhythm: Rhythm, clo
     c.endSource = 'cycle-day';
   } else if (c.start !== null) {
     // An end inferred from earlier cycles that the readings have already outlived (no fall was
-    // seen by then) was wrong: this cycle is longer than those (a guessed 7-day package is a
-    // longer one), and when it ends is not known once no rhythm is left to try.
+    // seen by then) was wrong: this cycle is longer than those, or than the length guessed for it
+    // (a 7-day guess outlived is a 15-day package or a month); with no longer one left to try,
+    // when it ends is not known.
     for (const r of [rhythm, ...longerRhythms(rhythm)]) {
       const end = nextEnd(clock, c.start, r);
       if (lastT === null || end > lastT) {
@@ -210,7 +211,7 @@ function completeCurrent(c: Cycle, points: readonly Point[], rhythm: Rhythm, clo
 
 function rollForward(cycles: Cycle[], clock: Clock, cycleDay: number | null, now: number, points: readonly Point[], rhythm: Rhythm): Cycle[] {
   // The stated end has passed with no reading since: the live cycle has not been seen yet. It
-  // runs as long as the last one seen whole, else as the line's cycles do.
+  // runs as long as the one before, when both its ends were seen, else as the line's cycles do.
   const n = points.length;
   for (let guard = 0; guard < 24; guard++) {
     const cur = cycles[cycles.length - 1]!;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { launchExtension, readStore, serveCarrierPage, waitFor, type ExtensionSession } from './harness';
-import { firstWeeklyRenewal, inPage, replaceReadingsInPage, sparseWeeklyRenewals, steadyUse } from './in-page';
+import { daysAheadInPage, firstWeeklyRenewal, inPage, replaceReadingsInPage, sparseWeeklyRenewals, steadyUse } from './in-page';
 
 // The extension APIs as seen inside an extension page (evaluated there, not in Node).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -256,10 +256,7 @@ describe('badge and notifications from rising usage (production build, real Chro
     const text = await card.innerText();
     expect(text).toMatch(/lasts until renewal/);
     expect(text).not.toMatch(/runs out/i);
-    const renews = await popup.evaluate(() => {
-      const day = (t: number) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' }).format(t);
-      return [day(Date.now() + 4 * 86_400_000 - 6 * 3_600_000), day(Date.now() + 4 * 86_400_000 + 6 * 3_600_000)];
-    });
+    const renews = (await popup.evaluate(inPage(daysAheadInPage, 4))) as string[];
     expect(renews.some((d) => text.includes(`probably renews ${d}`))).toBe(true);
   });
 

@@ -162,3 +162,13 @@ export function firstWeeklyRenewal(): SeededReadings {
   if (points[points.length - 1]!.agoMs !== HOUR) points.push({ agoMs: HOUR, usedBytes: Math.round(((3 * DAY - HOUR) / DAY) * perDay) });
   return { points, totalBytes: 2e9, periodEndInMs: null };
 }
+
+/**
+ * The day `days` from the browser's clock as the card writes it ("11 Dec", en-GB), 6 h either side:
+ * a renewal placed between readings may fall on the day before or after.
+ */
+export function daysAheadInPage(days: number): string[] {
+  const day = (t: number) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' }).format(t);
+  const at = Date.now() + days * 86_400_000;
+  return [day(at - 6 * 3_600_000), day(at + 6 * 3_600_000)];
+}

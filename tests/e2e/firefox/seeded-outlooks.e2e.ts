@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { waitFor } from '../harness';
-import { firstWeeklyRenewal, inPage, replaceReadingsInPage, sparseWeeklyRenewals, steadyUse } from '../in-page';
+import { daysAheadInPage, firstWeeklyRenewal, inPage, replaceReadingsInPage, sparseWeeklyRenewals, steadyUse } from '../in-page';
 import { badgeOf, firefoxForFile, openPopup, readStore, textOf, watchErrors } from './harness';
 
 /**
@@ -99,10 +99,7 @@ describe('Firefox: outlooks from seeded readings (production build)', () => {
     const text = await textOf(popup, '.line-card');
     expect(text).toMatch(/lasts until renewal/);
     expect(text).not.toMatch(/runs out/i);
-    const renews = await popup.evaluate(() => {
-      const day = (t: number) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' }).format(t);
-      return [day(Date.now() + 4 * 86_400_000 - 6 * 3_600_000), day(Date.now() + 4 * 86_400_000 + 6 * 3_600_000)];
-    });
+    const renews = (await popup.evaluate(inPage(daysAheadInPage, 4))) as string[];
     expect(renews.some((d) => text.includes(`probably renews ${d}`))).toBe(true);
     await popup.close();
   });

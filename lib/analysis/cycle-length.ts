@@ -3,6 +3,7 @@ import type { Cycle } from './cycles';
 import { Clock } from '../time/clock';
 import { DAY } from '../time/units';
 import { addMonths } from './calendar';
+import { REACHED_SHARE } from './increments';
 
 /**
  * How long this line's cycles run, when neither the page nor the user says when it renews:
@@ -25,8 +26,6 @@ const VOTE_MARGIN = DAY / 2;
 // and 30. A month-long cycle read late and busily would need its pace overstated by 40 %.
 const PACKAGES = [7 * DAY, 15 * DAY];
 const SNAP_BELOW = [Math.sqrt(7 * 15) * DAY, Math.sqrt(15 * 30) * DAY];
-// A count this close to the cap is the cap (figures are rounded to 0.1 % of it at worst).
-const REACHED_SHARE = 0.999;
 
 /** Lengths of closed cycles whose both ends were seen (a renewal, the page, the cycle day). */
 function measured(closed: readonly Cycle[]): Array<{ start: number; length: number }> {

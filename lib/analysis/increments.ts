@@ -25,7 +25,7 @@ const KNOWN_START = new Set(['reset', 'page', 'cycle-day']);
 // no renewal (a new package, a rebased counter) leaves the use of that interval unknown.
 const CORRECTION_SHARE = 0.05;
 // A count this close to the cap is the cap (figures are rounded to 0.1 % of it at worst).
-const REACHED_SHARE = 0.999;
+export const REACHED_SHARE = 0.999;
 
 /**
  * Turns cumulative readings into increments; the sum of a cycle's increments equals its last

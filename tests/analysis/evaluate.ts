@@ -159,6 +159,8 @@ function says(p: LineAnalysis['projection'], c: TrueCycle): boolean {
 
 function scoreForecasts(line: SyntheticLine, rep: Report, references: boolean, errorFree: boolean): void {
   const clock = new Clock(line.timeZone);
+  // Neither the page nor the user says when the line renews: the analysis places it from the readings.
+  const renewalUnstated = !line.readings.some((x) => x.periodEnd != null) && line.cycleDay === null;
   for (const c of line.cycles) {
     const checks = CHECK_FRACTIONS.map((f) => c.start + f * (c.end - c.start));
     if (line.family === 'lapsed') checks.push(c.end - DAY);
@@ -176,7 +178,7 @@ function scoreForecasts(line: SyntheticLine, rep: Report, references: boolean, e
       const p = a.projection;
       const right = p.status !== 'insufficient-data' && says(p, c) === (truth !== null);
       if (p.status === 'insufficient-data') rep.insufficient++;
-      if (!line.readings.some((x) => x.periodEnd != null) && line.cycleDay === null) {
+      if (renewalUnstated) {
         add(rep.renewalsPlaced, a.cycle.end !== null && Math.abs(a.cycle.end - c.end) <= 12 * HOUR);
       }
       if (p.status === 'runs-out' && p.exhaustAt !== null && p.exhaustAt >= c.end) rep.runOutsAfterRenewal++;

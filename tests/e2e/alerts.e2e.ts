@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { launchExtension, readStore, serveCarrierPage, waitFor, type ExtensionSession } from './harness';
-import { daysAheadInPage, firstWeeklyRenewal, inPage, replaceReadingsInPage, sparseWeeklyRenewals, steadyUse } from './in-page';
+import { daysAheadInPage, firstWeeklyRenewal, inPage, replaceReadingsInPage, sparseWeeklyRenewals, steadyUse, type SeededReadings } from './in-page';
 
 // The extension APIs as seen inside an extension page (evaluated there, not in Node).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -97,6 +97,32 @@ async function fireRecheckAlarm() {
   await until(async () => (statuses.includes('running') ? true : null), 'the worker restarted');
 }
 
+/**
+ * Reads the line's page once (at 1 of its 20 GB), then replaces its readings with `seed` while the
+ * worker is stopped, and waits for the badge the re-check gives them.
+ */
+async function seedReadings(seed: SeededReadings, badgeText: string) {
+  await serveCarrierPage(session.context, HOME, movistarAt('1'));
+  const page = await session.context.newPage();
+  await readPage(page, '1', 1, '5%');
+  await stopServiceWorker();
+  await ext.evaluate(inPage(replaceReadingsInPage, seed));
+  await fireRecheckAlarm();
+  return until(async () => {
+    const b = await badge();
+    return b.text === badgeText ? b : null;
+  }, `the badge at ${badgeText}`);
+}
+
+/** The popup, opened afresh, and the text of its first line card. */
+async function firstCard() {
+  const popup = await session.context.newPage();
+  await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
+  const card = popup.locator('.line-card').first();
+  await card.waitFor();
+  return { popup, text: await card.innerText() };
+}
+
 describe('badge and notifications from rising usage (production build, real Chromium)', () => {
   it('colours the badge by the thresholds and raises each threshold once, the highest newly crossed', async () => {
     let used = '3,5';
@@ -185,19 +211,10 @@ describe('badge and notifications from rising usage (production build, real Chro
   });
 
   it('says a close run-out is close on the card, in the badge tooltip and in the notification', async () => {
-    await serveCarrierPage(session.context, HOME, movistarAt('1'));
-    const page = await session.context.newPage();
-    await readPage(page, '1', 1, '5%');
-    await stopServiceWorker();
     // Ten days of steady use every 3 hours up to 10.26 of 20 GB, renewing in ten days: at this pace
     // the cap runs out half a day before renewal, and a pace 10 % quieter (the analysis's least
     // uncertainty) would see it through.
-    await ext.evaluate(inPage(replaceReadingsInPage, steadyUse({ days: 10, usedGb: 10.26, totalGb: 20 })));
-    await fireRecheckAlarm();
-    const current = await until(async () => {
-      const b = await badge();
-      return b.text === '50%' ? b : null;
-    }, 'the badge from the seeded readings');
+    const current = await seedReadings(steadyUse({ days: 10, usedGb: 10.26, totalGb: 20 }), '50%');
     expect(current.title).toMatch(/^eSIM Usage Guard\nMovistar ••12: 50% used; close: could run out around \d{1,2} [A-Z][a-z]{2}$/);
     const rows = await until(async () => {
       const all = await alertRows();
@@ -205,31 +222,14 @@ describe('badge and notifications from rising usage (production build, real Chro
     }, 'the overrun alert shown');
     const overrun = rows.find((r) => r.kind === 'overrun') as AlertRecord & { message: string };
     expect(overrun.message).toMatch(/^At the current pace the allowance runs out before renewal, but it is close: quieter days could still see it through\. /);
-    const popup = await session.context.newPage();
-    await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
-    const card = popup.locator('.line-card').first();
-    await card.waitFor();
-    expect(await card.innerText()).toMatch(/runs out on \d{1,2} [A-Z][a-z]{2}, \d+ days? before renewal; quieter days could still see it through/i);
+    expect((await firstCard()).text).toMatch(/runs out on \d{1,2} [A-Z][a-z]{2}, \d+ days? before renewal; quieter days could still see it through/i);
   });
 
   it('shows a weekly plan read every few days at its new cycle’s figure, through renewals nobody announced', async () => {
-    await serveCarrierPage(session.context, HOME, movistarAt('1'));
-    const page = await session.context.newPage();
-    await readPage(page, '1', 1, '5%');
-    await stopServiceWorker();
     // Renewals nobody announced, on a line read every few days (see sparseWeeklyRenewals).
-    await ext.evaluate(inPage(replaceReadingsInPage, sparseWeeklyRenewals()));
-    await fireRecheckAlarm();
-    const current = await until(async () => {
-      const b = await badge();
-      return b.text === '21%' ? b : null;
-    }, 'the badge at the latest figure');
+    const current = await seedReadings(sparseWeeklyRenewals(), '21%');
     expect(current.title).toMatch(/Movistar ••12: 21% used/);
-    const popup = await session.context.newPage();
-    await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
-    const card = popup.locator('.line-card').first();
-    await card.waitFor();
-    const text = await card.innerText();
+    const { text } = await firstCard();
     // 215 000 000 bytes of 10^9, in the binary units the card uses.
     expect(text).toMatch(/205\sMB of 954\sMB/);
     expect(text).toMatch(/lasts until renewal/);
@@ -237,23 +237,10 @@ describe('badge and notifications from rising usage (production build, real Chro
   });
 
   it('places the next renewal of a weekly plan 7 days after the first one seen, and does not say it runs out', async () => {
-    await serveCarrierPage(session.context, HOME, movistarAt('1'));
-    const page = await session.context.newPage();
-    await readPage(page, '1', 1, '5%');
-    await stopServiceWorker();
     // One renewal seen, nothing stating when the next is due (see firstWeeklyRenewal).
-    await ext.evaluate(inPage(replaceReadingsInPage, firstWeeklyRenewal()));
-    await fireRecheckAlarm();
-    const current = await until(async () => {
-      const b = await badge();
-      return b.text === '29%' ? b : null;
-    }, 'the badge at the latest figure');
+    const current = await seedReadings(firstWeeklyRenewal(), '29%');
     expect(current.title).toBe('eSIM Usage Guard\nMovistar ••12: 29% used');
-    const popup = await session.context.newPage();
-    await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
-    const card = popup.locator('.line-card').first();
-    await card.waitFor();
-    const text = await card.innerText();
+    const { popup, text } = await firstCard();
     expect(text).toMatch(/lasts until renewal/);
     expect(text).not.toMatch(/runs out/i);
     const renews = (await popup.evaluate(inPage(daysAheadInPage, 4))) as string[];

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { waitFor } from '../harness';
-import { daysAheadInPage, firstWeeklyRenewal, inPage, replaceReadingsInPage, sparseWeeklyRenewals, steadyUse } from '../in-page';
+import { daysAheadInPage, firstWeeklyRenewal, inPage, replaceReadingsInPage, sparseWeeklyRenewals, steadyUse, type SeededReadings } from '../in-page';
 import { badgeOf, firefoxForFile, openPopup, readStore, textOf, watchErrors } from './harness';
 
 /**
@@ -36,18 +36,30 @@ const ff = firefoxForFile(async (file) => {
   await carrier.close();
 });
 
+/** Replaces the line's readings with `seed`, runs the periodic re-check now, waits for the badge. */
+async function seedReadings(seed: SeededReadings, badgeText: string) {
+  await ff.ext.evaluate(inPage(replaceReadingsInPage, seed));
+  // The periodic recheck, due now: the background looks at the stored readings afresh.
+  await ff.ext.evaluate(() => browser.alarms.create('overview-recheck', { when: Date.now(), periodInMinutes: 30 }));
+  return waitFor(async () => {
+    const b = await badgeOf(ff.ext);
+    return b.text === badgeText ? b : null;
+  }, `the badge at ${badgeText}`);
+}
+
+/** The popup, opened afresh and watched for errors, and the text of its line card. */
+async function lineCard() {
+  const popup = await openPopup(ff.session);
+  watchErrors(popup, errors);
+  await popup.waitForSelector('.line-card');
+  return { popup, text: await textOf(popup, '.line-card') };
+}
+
 describe('Firefox: outlooks from seeded readings (production build)', () => {
   it('a close run-out says it is close on the badge tooltip, in the notification and on the card', async () => {
     // Ten days of steady use every 3 hours up to 10.26 of 20 GB, renewing in ten days: at this
     // pace the cap runs out half a day before renewal; 10 % quieter, it lasts.
-    await ff.ext.evaluate(inPage(replaceReadingsInPage, steadyUse({ days: 10, usedGb: 10.26, totalGb: 20 })));
-    // The periodic recheck, due now: the background looks at the stored readings afresh.
-    await ff.ext.evaluate(() => browser.alarms.create('overview-recheck', { when: Date.now(), periodInMinutes: 30 }));
-
-    const badge = await waitFor(async () => {
-      const b = await badgeOf(ff.ext);
-      return b.text === '50%' ? b : null;
-    }, 'the badge from the seeded readings');
+    const badge = await seedReadings(steadyUse({ days: 10, usedGb: 10.26, totalGb: 20 }), '50%');
     expect(badge!.title).toMatch(/^eSIM Usage Guard\nMovistar ••12: 50% used; close: could run out around \d{1,2} [A-Z][a-z]{2}$/);
 
     const overrun = await waitFor(async () => {
@@ -59,25 +71,15 @@ describe('Firefox: outlooks from seeded readings (production build)', () => {
     const shown = await ff.ext.evaluate(() => browser.notifications.getAll() as Promise<Record<string, { message: string }>>);
     expect(shown[`esim-alert:${overrun!.id}`]?.message).toMatch(closeSentence);
 
-    const popup = await openPopup(ff.session);
-    watchErrors(popup, errors);
-    await popup.waitForSelector('.line-card');
-    expect(await textOf(popup, '.line-card')).toMatch(/runs out on \d{1,2} [A-Z][a-z]{2}, \d+ days? before renewal; quieter days could still see it through/i);
+    const { popup, text } = await lineCard();
+    expect(text).toMatch(/runs out on \d{1,2} [A-Z][a-z]{2}, \d+ days? before renewal; quieter days could still see it through/i);
     await popup.close();
   });
 
   it('a weekly plan read every few days shows its new cycle\'s figure through renewals nobody announced', async () => {
-    await ff.ext.evaluate(inPage(replaceReadingsInPage, sparseWeeklyRenewals()));
-    await ff.ext.evaluate(() => browser.alarms.create('overview-recheck', { when: Date.now(), periodInMinutes: 30 }));
-    const badge = await waitFor(async () => {
-      const b = await badgeOf(ff.ext);
-      return b.text === '21%' ? b : null;
-    }, 'the badge at the latest figure');
+    const badge = await seedReadings(sparseWeeklyRenewals(), '21%');
     expect(badge!.title).toMatch(/Movistar ••12: 21% used/);
-    const popup = await openPopup(ff.session);
-    watchErrors(popup, errors);
-    await popup.waitForSelector('.line-card');
-    const text = await textOf(popup, '.line-card');
+    const { popup, text } = await lineCard();
     // 215 000 000 bytes of 10^9, in the binary units the card uses.
     expect(text).toMatch(/205\sMB of 954\sMB/);
     expect(text).toMatch(/lasts until renewal/);
@@ -86,17 +88,9 @@ describe('Firefox: outlooks from seeded readings (production build)', () => {
   });
 
   it('after a weekly plan\'s first renewal the next is placed 7 days on, and the plan lasts', async () => {
-    await ff.ext.evaluate(inPage(replaceReadingsInPage, firstWeeklyRenewal()));
-    await ff.ext.evaluate(() => browser.alarms.create('overview-recheck', { when: Date.now(), periodInMinutes: 30 }));
-    const badge = await waitFor(async () => {
-      const b = await badgeOf(ff.ext);
-      return b.text === '29%' ? b : null;
-    }, 'the badge at the latest figure');
+    const badge = await seedReadings(firstWeeklyRenewal(), '29%');
     expect(badge!.title).toBe('eSIM Usage Guard\nMovistar ••12: 29% used');
-    const popup = await openPopup(ff.session);
-    watchErrors(popup, errors);
-    await popup.waitForSelector('.line-card');
-    const text = await textOf(popup, '.line-card');
+    const { popup, text } = await lineCard();
     expect(text).toMatch(/lasts until renewal/);
     expect(text).not.toMatch(/runs out/i);
     const renews = (await popup.evaluate(inPage(daysAheadInPage, 4))) as string[];

@@ -73,7 +73,9 @@ describe('popup views: overview → line detail → back → compare (production
     const card = popup.locator(`.line-card[data-line-id="${movistarId}"]`);
     await card.focus();
     await popup.keyboard.press('Enter');
-    expect(new URL(popup.url()).hash).toBe(`#line=${movistarId}`);
+    // The page's own location: page.url() learns of a pushState only from a later browser event,
+    // which a busy machine can deliver after this line runs.
+    await popup.waitForFunction((hash) => location.hash === hash, `#line=${movistarId}`);
     await popup.locator('.trend-chart canvas').first().waitFor();
     await popup.waitForFunction(() => performance.getEntriesByName('esim:chart-drawn').length > 0);
     // The canvas has pixels on it, not just a box
@@ -95,7 +97,7 @@ describe('popup views: overview → line detail → back → compare (production
 
     await popup.keyboard.press('Escape');
     await popup.locator('.overview').waitFor();
-    expect(new URL(popup.url()).hash).toBe('');
+    await popup.waitForFunction(() => location.hash === '');
     await popup.waitForFunction((id) => document.activeElement?.getAttribute('data-line-id') === String(id), movistarId);
 
     await popup.getByRole('button', { name: 'Compare lines' }).click();

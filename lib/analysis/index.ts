@@ -2,7 +2,7 @@ import type { AnalysisOptions, AnalysisReading, LineAnalysis, Projection } from 
 import { Clock } from '../time/clock';
 import { DAY, HOUR } from '../time/units';
 import { normalizeReadings, type Point } from './normalize';
-import { splitCycles } from './cycles';
+import { splitCycles, type Cycle } from './cycles';
 import { validCycleDay } from './calendar';
 import { buildIntervals, type Interval } from './increments';
 import { spread, type Slots } from './spread';
@@ -34,6 +34,10 @@ export function analyzeLine(readings: AnalysisReading[], options: AnalysisOption
   const current = cycles[cycles.length - 1]!;
   const intervals = buildIntervals(points, cycles);
   const figures = cycleFigures(points, current);
+  // A renewal passed after the latest reading: the new cycle has no figure yet, and the pace and
+  // the cap to go by are those of the last cycle that was read.
+  const unread = renewedUnread(points, current);
+  const seen = unread ? cycleFigures(points, lastReadCycle(cycles)) : figures;
 
   let daily: LineAnalysis['daily'] = [];
   let anomalies: LineAnalysis['anomalies'] = [];
@@ -64,14 +68,16 @@ export function analyzeLine(readings: AnalysisReading[], options: AnalysisOption
     });
     anomalies = detection.anomalies;
     hourly = hourlyProfile(grid, slots, habits.length ? habits : active);
-    if (figures.tLast !== null) level = recentLevel(grid, withoutExcess(grid, slots, detection.unusual), baseline, figures.tLast);
+    if (seen.tLast !== null) level = recentLevel(grid, withoutExcess(grid, slots, detection.unusual), baseline, seen.tLast);
   }
 
   const percentUsed = figures.used !== null && figures.total !== null ? (100 * figures.used) / figures.total : null;
   return {
     cycle: { start: current.start, end: current.end, startSource: current.startSource, endSource: current.endSource },
     daily,
-    projection: projectionFor(figures, current.end, now, clock, baseline, level, coveredMs, lastLookAt(points)),
+    projection: unread
+      ? { ...projectionFor(freshCycle(seen, current.start!), current.end, now, clock, baseline, level, coveredMs, lastLookAt(points)), renewedUnread: true }
+      : projectionFor(figures, current.end, now, clock, baseline, level, coveredMs, lastLookAt(points)),
     anomalies,
     usedBytes: figures.used,
     totalBytes: figures.total,
@@ -119,6 +125,25 @@ function habitIntervals(intervals: readonly Interval[], withoutCut: boolean): In
     out.push(iv.chain === chain ? iv : { ...iv, chain });
   }
   return out;
+}
+
+/** The current cycle began after the latest reading (its stated or inferred start has passed unread). */
+function renewedUnread(points: readonly Point[], current: Cycle): boolean {
+  const last = points[points.length - 1];
+  return last !== undefined && current.to === current.from && current.start !== null && current.start >= last.t;
+}
+
+function lastReadCycle(cycles: readonly Cycle[]): Cycle {
+  for (let i = cycles.length - 1; i > 0; i--) if (cycles[i]!.to > cycles[i]!.from) return cycles[i]!;
+  return cycles[0]!;
+}
+
+/**
+ * The new cycle as the projection sees it: nothing used at its start, the last read cycle's cap.
+ * Walking the usual pace from there says whether it lasts (or has probably been used up already).
+ */
+function freshCycle(seen: CycleFigures, start: number): CycleFigures {
+  return { ...seen, used: seen.used === null ? null : 0, tLast: seen.tLast === null ? null : start, reachedCapAt: null };
 }
 
 function lastLookAt(points: readonly Point[]): number {

@@ -66,6 +66,13 @@ export interface Projection {
    * exhaustAt is then the forecast date (before now). Absent otherwise.
    */
   likelyUsedUp?: boolean;
+  /**
+   * Set (true) when the cycle renewed after the latest reading (a stated or inferred end passed
+   * unread): no figure of the new cycle is known, and the line's latest figures are the previous
+   * cycle's. The projection is then the line's usual pace from the renewal on, against the
+   * previous cycle's cap (insufficient-data when the history shows no pace). Absent otherwise.
+   */
+  renewedUnread?: boolean;
 }
 
 export interface LineAnalysis {

@@ -32,6 +32,8 @@ export function expectWithinContract(a: LineAnalysis, now: number, timeZone: str
   if (p.status === 'runs-out') expect(p.exhaustAt!).toBeGreaterThanOrEqual(now);
   if (p.exhaustRange) expect(p.exhaustRange.earliest).toBeGreaterThanOrEqual(now);
   if (p.likelyUsedUp) expect(p.status).toBe('exhausted');
+  // Renewed since the latest reading: no figure of the new cycle is claimed.
+  if (p.renewedUnread) expect(a.usedBytes).toBeNull();
   expect(p.spareBytes ?? 0).toBeGreaterThanOrEqual(0);
   expect(p.expectedDailyBytes ?? 0).toBeGreaterThanOrEqual(0);
 }

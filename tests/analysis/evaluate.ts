@@ -43,6 +43,11 @@ export interface Report {
   skippedCheckpoints: number;
   /** Checkpoints on lines that state no renewal (no period end, no cycle day): cycle end within 12 h of the true one. */
   renewalsPlaced: Tally;
+  /**
+   * Checkpoints in a cycle nobody has read yet (the renewal came after the latest reading; the
+   * headline verdicts skip them): the verdict from the line's usual pace, insufficient-data wrong.
+   */
+  unreadCycleVerdicts: Tally;
   /** 'runs-out' shown for a date on or after the true renewal: a warning the plan never reaches. */
   runOutsAfterRenewal: number;
   dateErrors: number[];
@@ -157,6 +162,10 @@ function says(p: LineAnalysis['projection'], c: TrueCycle): boolean {
   return p.status === 'exhausted' || (p.status === 'runs-out' && p.exhaustAt !== null && p.exhaustAt < c.end);
 }
 
+function verdictRight(p: LineAnalysis['projection'], c: TrueCycle, truth: number | null): boolean {
+  return p.status !== 'insufficient-data' && says(p, c) === (truth !== null);
+}
+
 function scoreForecasts(line: SyntheticLine, rep: Report, references: boolean, errorFree: boolean): void {
   const clock = new Clock(line.timeZone);
   // Neither the page nor the user says when the line renews: the analysis places it from the readings.
@@ -170,13 +179,18 @@ function scoreForecasts(line: SyntheticLine, rep: Report, references: boolean, e
       const inCycle = line.trueAt.filter((t) => t <= now && t - line.lagMs >= c.start).length;
       if (inCycle < 2) {
         rep.skippedCheckpoints++;
+        if (inCycle === 0 && readings.length > 0) {
+          const a = analyzeLine(readings, { now, timeZone: line.timeZone, cycleDay: line.cycleDay });
+          rep.violations.push(...violationsOf(a, now, clock, `seed ${line.seed} at ${new Date(now).toISOString()} (cycle unread)`));
+          add(rep.unreadCycleVerdicts, verdictRight(a.projection, c, truthAt(line, c, now)));
+        }
         continue;
       }
       const a = analyzeLine(readings, { now, timeZone: line.timeZone, cycleDay: line.cycleDay });
       rep.violations.push(...violationsOf(a, now, clock, `seed ${line.seed} at ${new Date(now).toISOString()}`));
       const truth = truthAt(line, c, now);
       const p = a.projection;
-      const right = p.status !== 'insufficient-data' && says(p, c) === (truth !== null);
+      const right = verdictRight(p, c, truth);
       if (p.status === 'insufficient-data') rep.insufficient++;
       if (renewalUnstated) {
         add(rep.renewalsPlaced, a.cycle.end !== null && Math.abs(a.cycle.end - c.end) <= 12 * HOUR);
@@ -216,7 +230,7 @@ export function evaluate(seeds: readonly number[], parts: Parts = {}): Report {
     lines: seeds.length, lineMonths: 0, leaks: 0, detectable: 0, rawRecall: tally(), recall: tally(), recallBy: {}, delaysH: [],
     falseAlarms: 0, falseAlarmsBy: {}, verdicts: tally(), hardVerdicts: tally(), verdictsBy: {}, hardVerdictsBy: {},
     referenceHard: { ceiling: tally(), pastLevel: tally(), rhythmOnly: tally() }, errorFreeHard: tally(), insufficient: 0, skippedCheckpoints: 0,
-    renewalsPlaced: tally(), runOutsAfterRenewal: 0,
+    renewalsPlaced: tally(), unreadCycleVerdicts: tally(), runOutsAfterRenewal: 0,
     dateErrors: [], hardDateErrors: [], violations: [],
   };
   for (const seed of seeds) {

@@ -51,6 +51,7 @@ export function table(r: Report): string {
       ['  reference told the true rhythm and level (ceiling)', pct(r.referenceHard.ceiling), 'only the noise to come unknown'] as [string, string, string],
     ] : []),
     ['renewal placed within 12 h (nothing states it)', pct(r.renewalsPlaced), 'no period end on the page, no cycle day'],
+    ['verdicts right (cycle not read yet)', pct(r.unreadCycleVerdicts), 'renewed after the latest reading; skipped above'],
     ["'runs out' shown after the true renewal", String(r.runOutsAfterRenewal), 'a date the plan never reaches (scored as "lasts")'],
     ['median date error (all)', `${f.medianDateErrorDays.toFixed(2)} d`, `n=${r.dateErrors.length}`],
     ['median date error (hard cases)', `${f.hardMedianDateErrorDays.toFixed(2)} d`, `n=${r.hardDateErrors.length}`],

@@ -208,12 +208,12 @@ const cases: Case[] = [
     },
   },
   {
-    name: 'stated cycle end passed with no reading since: new cycle, nothing known yet',
+    name: 'stated cycle end passed with no reading since: new cycle, no figure yet, forecast from the usual pace',
     readings: () => readingsFor({ ...base, captureHours: atHours(20, [9, 21]) }).map((x) => ({ ...x, periodEnd: T0 + 20 * DAY })),
     options: { now: T0 + 22 * DAY },
     check: (a) => {
       expect(a.cycle.start).toBe(T0 + 20 * DAY);
-      expect(a.projection.status).toBe('insufficient-data');
+      expect(a.projection).toMatchObject({ status: 'within-cap', renewedUnread: true });
       expect(a.usedBytes).toBeNull();
     },
   },

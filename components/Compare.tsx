@@ -2,7 +2,7 @@ import { formatBytes } from '@/lib/format/bytes';
 import { formatPercent } from '@/lib/format/percent';
 import type { Translator } from '@/lib/i18n/translator';
 import { adviseLine, type AdviceContext, type CompareRow } from '@/lib/status/compare';
-import { describePaceColumn, describeProjection } from '@/lib/wording/card';
+import { describeOutlook, describePaceColumn } from '@/lib/wording/card';
 import { lineDisplayName } from '@/lib/wording/names';
 import { CompareChart, type Trail } from './CompareChart';
 import { ViewHeader } from './ViewHeader';
@@ -69,7 +69,7 @@ export function Compare({ i18n, rows, trails, onBack, onOpenLine, advice: contex
               <td data-label={i18n.t('col_used_percent')}>{row.unlimited ? i18n.t('unlimited') : pct(row.usedPercent)}</td>
               <td data-label={i18n.t('col_elapsed')}>{pct(row.elapsedPercent)}</td>
               <td data-label={i18n.t('col_pace')}>{row.pace === null ? '—' : describePaceColumn(row.pace, i18n)}</td>
-              <td data-label={i18n.t('col_outlook')}>{row.card.outlook ? describeProjection(row.card.outlook, i18n, { manual: row.card.manual }) : '—'}</td>
+              <td data-label={i18n.t('col_outlook')}>{row.card.outlook ? describeOutlook(row.card.outlook, i18n, { manual: row.card.manual }) : '—'}</td>
             </tr>
           ))}
         </tbody>

@@ -3,7 +3,7 @@ import { formatPercent } from '@/lib/format/percent';
 import { timeAgo } from '@/lib/format/time-ago';
 import type { MessageKey, Translator } from '@/lib/i18n/translator';
 import type { LineCardModel } from '@/lib/status/card';
-import { describeBudget, describeEnd, describeLeftover, describePace, describeProjection, figuresText, labelled } from '@/lib/wording/card';
+import { cardFiguresText, describeBudget, describeEnd, describeLeftover, describePace, describeProjection, describeRenewal, figuresText, forecastsAfterRenewal, labelled } from '@/lib/wording/card';
 import { carrierName, lineDisplayName } from '@/lib/wording/names';
 import type { StepContext } from '@/lib/wording/steps';
 import type { LineCheckState } from '@/lib/checks/line-state';
@@ -48,12 +48,14 @@ interface LineCardProps extends LineActions {
 
 export function LineCard({ i18n, card, now, usageUrl, onConfirm, onDiscard, onDiscardFigures, onOpen, fromTab, check, steps }: LineCardProps) {
   const { locale } = i18n;
-  const figures = figuresText(card, i18n);
+  const figures = cardFiguresText(card, i18n);
   const percentText = card.percent === null ? '' : formatPercent(card.percent, locale);
   const bucket = i18n.t(BUCKET_KEYS[card.bucket]);
   const ago = timeAgo(card.readAt, now, locale, i18n.t('just_now'));
-  const stale = now - card.readAt > STALE_AFTER_MS;
   const outlook = card.outlook;
+  // Renewed since the latest reading: only the page has the new cycle's figures.
+  const renewal = outlook ? describeRenewal(outlook, i18n) : null;
+  const stale = now - card.readAt > STALE_AFTER_MS || renewal !== null;
   const name = lineDisplayName(card, i18n);
   const carrier = carrierName(card, i18n);
   // Only a line that lasts gets a pace clause: next to a run-out it would contradict it.
@@ -61,8 +63,8 @@ export function LineCard({ i18n, card, now, usageUrl, onConfirm, onDiscard, onDi
   const leftover = outlook ? describeLeftover(outlook, card.totalBytes, i18n) : null;
   // The run-out warning already gives the date: the outlook does not say it a second time.
   const saysRunOut = card.warnings.some((w) => w.kind === 'overrun' || w.kind === 'used-up');
-  const showOutlook = outlook && !(saysRunOut && (outlook.status === 'runs-out' || outlook.status === 'exhausted'));
-  const isNew = outlook?.status === 'insufficient-data' && !card.pending;
+  const showOutlook = outlook && forecastsAfterRenewal(outlook) && !(saysRunOut && (outlook.status === 'runs-out' || outlook.status === 'exhausted'));
+  const isNew = outlook?.status === 'insufficient-data' && !card.pending && renewal === null;
   const end = outlook ? describeEnd(outlook, i18n) : null;
   const budget = outlook ? describeBudget(outlook, i18n) : null;
   const hintId = `line-hint-${card.lineId}`;
@@ -109,6 +111,7 @@ export function LineCard({ i18n, card, now, usageUrl, onConfirm, onDiscard, onDi
         <UsageBar percent={card.percent} level={card.usageLevel} label={i18n.t('gauge_label', { bucket, percent: percentText })} />
       )}
       <WarningList i18n={i18n} card={card} now={now} steps={steps ? { ...steps, usageUrl } : null} />
+      {renewal && <p class="renewal-note">{renewal}</p>}
       {showOutlook && (
         <p class="outlook">
           {describeProjection(outlook, i18n, { manual: card.manual })}

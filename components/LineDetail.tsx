@@ -7,7 +7,7 @@ import { formatBytes } from '@/lib/format/bytes';
 import { formatDay } from '@/lib/format/date';
 import type { MessageKey, Translator } from '@/lib/i18n/translator';
 import { outlookOf } from '@/lib/status/card';
-import { describeProjection, describeWarning } from '@/lib/wording/card';
+import { describeOutlook, describeWarning } from '@/lib/wording/card';
 import { HourlyChart } from './HourlyChart';
 import { ReadingsTable } from './ReadingsTable';
 import { ViewHeader } from './ViewHeader';
@@ -58,7 +58,7 @@ export function describeTrend(series: TrendSeries, analysis: LineAnalysis, i18n:
       : i18n.t('chart_summary_none'),
   ];
   if (facts.anomalies > 0) parts.push(i18n.plural('chart_anomalies', facts.anomalies));
-  parts.push(i18n.t('chart_outlook', { outlook: describeProjection(outlookOf(analysis, endKind), i18n) }));
+  parts.push(i18n.t('chart_outlook', { outlook: describeOutlook(outlookOf(analysis, endKind), i18n) }));
   return parts.join(' ');
 }
 

@@ -3,7 +3,7 @@ import { LEVEL_COLORS, type Level } from '../status/level';
 import type { LineStatus } from '../status/line-status';
 import { isUnusual } from '../status/warnings';
 import { dayText, unusualText, type Wording } from '../wording/alerts';
-import { isCloseRunOut } from '../wording/card';
+import { describeRenewal, isCloseRunOut } from '../wording/card';
 import { lineDisplayName } from '../wording/names';
 
 /**
@@ -25,6 +25,8 @@ export interface BadgeLine {
   runsOutAt?: number | null;
   /** The run-out is a close call: a quieter pace would still last (lib/wording/card.ts). */
   runsOutClose?: boolean;
+  /** The cycle renewed after the latest reading, in words ("renewed on Dec 3, not read since"); null/absent otherwise. */
+  renewal?: string | null;
 }
 
 export interface Badge {
@@ -47,6 +49,7 @@ export function badgeLinesOf(statuses: readonly LineStatus[], wording: Wording):
     .filter(({ card }) => !card.pending)
     .map(({ card }) => {
       const unusual = card.warnings.filter(isUnusual).sort((a, b) => b.end - a.end)[0];
+      const renewal = card.outlook ? describeRenewal(card.outlook, wording.i18n) : null;
       return {
         name: lineDisplayName(card, wording.i18n),
         percent: card.percent,
@@ -55,26 +58,30 @@ export function badgeLinesOf(statuses: readonly LineStatus[], wording: Wording):
         anomaly: unusual ? unusualText(unusual, wording) : null,
         runsOutAt: card.warnings.find((w) => w.kind === 'overrun')?.end ?? null,
         runsOutClose: isCloseRunOut(card.outlook),
+        ...(renewal ? { renewal } : {}),
       };
     });
 }
 
 /**
  * The badge follows the most urgent line (the first): `!` when it shows unusual use, else its
- * percent, `∞` when it has no cap; coloured by its level. The title names every line.
+ * percent, `?` when it renewed after its latest reading (the new cycle's share is not known yet),
+ * `∞` when it has no cap; coloured by its level. The title names every line.
  */
 export function decideBadge(lines: readonly BadgeLine[], options: BadgeOptions): Badge {
   const worst = lines[0];
   if (!worst) return { text: '', color: LEVEL_COLORS.none, level: 'none', title: BADGE_TITLE };
   const title = [BADGE_TITLE, ...lines.map((l) => describeLine(l, options))].join('\n');
-  const text = worst.anomaly ? '!' : worst.percent !== null ? `${Math.min(999, wholePercent(worst.percent))}%` : '∞';
+  const text = worst.anomaly ? '!' : worst.percent !== null ? `${Math.min(999, wholePercent(worst.percent))}%` : worst.renewal ? '?' : '∞';
   return { text, color: LEVEL_COLORS[worst.level], level: worst.level, title };
 }
 
 function describeLine(line: BadgeLine, options: BadgeOptions): string {
   const { i18n } = options;
   const parts = [
-    line.percent !== null ? i18n.t('badge_used', { percent: formatPercent(line.percent, i18n.locale) }) : i18n.t(line.unlimited ? 'badge_unlimited' : 'badge_cap_unknown'),
+    line.percent !== null
+      ? i18n.t('badge_used', { percent: formatPercent(line.percent, i18n.locale) })
+      : line.renewal ?? i18n.t(line.unlimited ? 'badge_unlimited' : 'badge_cap_unknown'),
   ];
   if (line.anomaly) parts.push(i18n.t('badge_unusual', { detail: line.anomaly }));
   if (line.runsOutAt != null) parts.push(i18n.t(line.runsOutClose ? 'badge_runs_out_close' : 'badge_runs_out', { date: dayText(line.runsOutAt, options) }));

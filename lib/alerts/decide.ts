@@ -176,7 +176,8 @@ function leakAlerts(f: LineFacts, ctx: AlertContext): NewAlert[] {
 
 function overrunAlerts(f: LineFacts, ctx: AlertContext): NewAlert[] {
   const warning = f.card.warnings.find((w) => w.kind === 'overrun');
-  if (!warning) return [];
+  // A new cycle nobody has read yet is forecast on the card, but a notification waits for a figure.
+  if (!warning || f.card.outlook?.renewedUnread) return [];
   const exhaustAt = warning.end;
   const total = f.card.totalBytes;
   const last = f.rows

@@ -31,6 +31,11 @@ export interface CardOutlook {
   endKind?: 'renewal' | 'expiry';
   /** The forecast run-out date passed without a reading that shows it: "probably used up". */
   likelyUsedUp?: true;
+  /**
+   * The cycle renewed after the latest reading (at `at`; `probable` when the date is inferred):
+   * the card's figures are the previous cycle's, and the outlook is the usual pace from `at` on.
+   */
+  renewedUnread?: { at: number; probable: boolean };
 }
 
 /**
@@ -98,6 +103,7 @@ export function outlookOf(analysis: LineAnalysis, endKind: CardOutlook['endKind'
   return {
     endKind,
     ...(projection.likelyUsedUp ? { likelyUsedUp: true as const } : {}),
+    ...(projection.renewedUnread && cycle.start !== null ? { renewedUnread: { at: cycle.start, probable: cycle.startSource === 'inferred' } } : {}),
     status: projection.status,
     exhaustAt: projection.exhaustAt,
     exhaustEarliest: projection.exhaustRange?.earliest ?? null,
@@ -115,19 +121,25 @@ export function toCardModel({ line, latest, analysis, unconfirmed = [] }: Status
   const primary = primaryOf(latest);
   if (!primary) return null;
   const figures = effectiveFigures(primary, line.capBytes);
-  const percent = percentUsed(figures);
-  const readAt = Math.max(...latest.map((r) => r.confirmedAt));
-  const usedBytes = usedOf(figures);
-  const warnings = warningsOf(analysis, now, { percent, usedBytes, totalBytes: figures.totalBytes, unlimited: figures.unlimited, readAt });
-  const usageLevel: Level = percent === null ? 'ok' : levelFor(percent, thresholds);
-  const raised = lineLevel(usageLevel, {
-    usedUp: warnings.some((w) => w.kind === 'used-up'),
-    runsOut: warnings.some((w) => w.kind === 'overrun'),
-    unusual: warnings.some(isUnusual),
-  });
   const label = brandOf(carrierLabel(line.carrierId), line.lastPageUrl);
   // A validity end on the page (a prepaid pass) is an expiry: what is left is lost, nothing renews.
   const endKind = primary.periodEnd !== null && primary.periodEndKind === 'expiry' ? 'expiry' : 'renewal';
+  const outlook = analysis ? outlookOf(analysis, endKind) : null;
+  const renewed = outlook?.renewedUnread !== undefined;
+  // After the renewal the latest figures are the last cycle's: no percentage of the new one is
+  // known (so no "used up", no gauge), and an expired pass is not assumed to have been bought again.
+  const percent = renewed ? null : percentUsed(figures);
+  const readAt = Math.max(...latest.map((r) => r.confirmedAt));
+  const usedBytes = usedOf(figures);
+  const found = warningsOf(analysis, now, { percent, usedBytes, totalBytes: figures.totalBytes, unlimited: figures.unlimited, readAt });
+  const warnings = renewed && endKind === 'expiry' ? found.filter((w) => w.kind !== 'overrun') : found;
+  const usageLevel: Level = percent === null ? 'ok' : levelFor(percent, thresholds);
+  const raised = lineLevel(usageLevel, {
+    usedUp: warnings.some((w) => w.kind === 'used-up'),
+    // A new cycle the usual pace would have used up by now is worth a look, like a run-out.
+    runsOut: warnings.some((w) => w.kind === 'overrun') || (renewed && endKind === 'renewal' && outlook?.likelyUsedUp === true),
+    unusual: warnings.some(isUnusual),
+  });
   return {
     lineId: line.id,
     carrierId: line.carrierId,
@@ -152,7 +164,7 @@ export function toCardModel({ line, latest, analysis, unconfirmed = [] }: Status
     generic: latest.some((r) => r.generic),
     pending: line.pendingConfirmation,
     unconfirmed: unconfirmedOf(unconfirmed, primary.bucket),
-    outlook: analysis ? outlookOf(analysis, endKind) : null,
+    outlook,
     warnings,
   };
 }

@@ -41,6 +41,40 @@ export function describeEnd(outlook: CardOutlook, i18n: Translator): string | nu
   return i18n.t(outlook.cycleEndSource === 'inferred' ? 'renews_probably_on' : 'renews_on', { date });
 }
 
+/**
+ * The cycle renewed after the latest reading: "renewed on Dec 3, not read since" (or "probably",
+ * for an inferred date); a prepaid pass "expired on Dec 3": whether a new one was bought only the
+ * page can tell. Null when the latest reading is of the current cycle.
+ */
+export function describeRenewal(outlook: CardOutlook, i18n: Translator): string | null {
+  const renewed = outlook.renewedUnread;
+  if (!renewed) return null;
+  const date = formatDay(renewed.at, i18n.locale);
+  if (expires(outlook)) return i18n.t('outlook_expired_unread', { date });
+  return i18n.t(renewed.probable ? 'outlook_renewed_unread_probably' : 'outlook_renewed_unread', { date });
+}
+
+/**
+ * After an unread renewal, whether the usual pace says anything of the new cycle: not for a pass
+ * that expired (a new one may not have been bought), nor with too little history for a pace.
+ */
+export function forecastsAfterRenewal(outlook: CardOutlook): boolean {
+  return !outlook.renewedUnread || (!expires(outlook) && outlook.status !== 'insufficient-data');
+}
+
+/** The outlook in one sentence where there is room for one (the compare table, the chart's caption). */
+export function describeOutlook(outlook: CardOutlook, i18n: Translator, context: ProjectionContext = {}): string {
+  const renewal = describeRenewal(outlook, i18n);
+  if (renewal === null) return describeProjection(outlook, i18n, context);
+  return forecastsAfterRenewal(outlook) ? `${renewal} · ${describeProjection(outlook, i18n, context)}` : renewal;
+}
+
+/** "last cycle: 1 GB of 1 GB" once the cycle has renewed unread; else the figures as they are. */
+export function cardFiguresText(card: Pick<LineCardModel, 'usedBytes' | 'totalBytes' | 'unlimited' | 'outlook'>, i18n: Translator): string {
+  const figures = figuresText(card, i18n);
+  return card.outlook?.renewedUnread ? i18n.t('figures_last_cycle', { figures }) : figures;
+}
+
 /** "1.7 GB/day until renewal": what can be spent per day and still last. */
 export function describeBudget(outlook: CardOutlook, i18n: Translator): string | null {
   if (outlook.dailyBudgetBytes === null || outlook.status !== 'within-cap') return null;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { launchExtension, readStore, serveCarrierPage, waitFor, type ExtensionSession } from './harness';
-import { daysAheadInPage, firstWeeklyRenewal, inPage, replaceReadingsInPage, sparseWeeklyRenewals, steadyUse, type SeededReadings } from './in-page';
+import { daysAheadInPage, firstWeeklyRenewal, inPage, replaceReadingsInPage, sparseWeeklyRenewals, steadyUse, usedUpBeforeRenewal, type SeededReadings } from './in-page';
 
 // The extension APIs as seen inside an extension page (evaluated there, not in Node).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -245,6 +245,21 @@ describe('badge and notifications from rising usage (production build, real Chro
     expect(text).not.toMatch(/runs out/i);
     const renews = (await popup.evaluate(inPage(daysAheadInPage, 4))) as string[];
     expect(renews.some((d) => text.includes(`probably renews ${d}`))).toBe(true);
+  });
+
+  it('after a renewal nobody has read, shows the used-up figure as last cycle\'s: badge "?", no "used up"', async () => {
+    const current = await seedReadings(usedUpBeforeRenewal(), '?');
+    const renewedOn = (await ext.evaluate(inPage(daysAheadInPage, -2))) as string[];
+    expect(renewedOn.some((d) => current.title.startsWith(`eSIM Usage Guard\nMovistar ••12: renewed on ${d}, not read since`))).toBe(true);
+    expect(current.title).not.toMatch(/100%|used up/);
+    const { popup, text } = await firstCard();
+    expect(text).toMatch(/last cycle: 20\sGB of 20\sGB/);
+    expect(renewedOn.some((d) => text.includes(`renewed on ${d}, not read since`))).toBe(true);
+    expect(text).toContain('Open Movistar to refresh');
+    expect(text).not.toMatch(/used up|100\s?%/i);
+    expect(await popup.locator('.line-card .usage-bar').count()).toBe(0);
+    // No "100 % used" notification for a cycle nobody has read.
+    expect(thresholds(await alertRows())).toEqual([]);
   });
 
   it('ends with exactly one alert shown when the worker is stopped right after storing a reading', async () => {

@@ -172,3 +172,16 @@ export function daysAheadInPage(days: number): string[] {
   const at = Date.now() + days * 86_400_000;
   return [day(at - 6 * 3_600_000), day(at + 6 * 3_600_000)];
 }
+
+/**
+ * A 20 GB plan used at 1 GB a day, cut at the cap on its 20th day, read every 6 hours until 3 days
+ * ago; the page stated the period ended 2 days ago. The latest figure (20 GB of 20 GB) is the
+ * previous cycle's: the plan has renewed since, and nobody has read the new cycle yet.
+ */
+export function usedUpBeforeRenewal(): SeededReadings {
+  const DAY = 86_400_000;
+  const GB = 1024 ** 3;
+  const points: SeededReadings['points'] = [];
+  for (let ago = 30 * DAY; ago >= 3 * DAY; ago -= DAY / 4) points.push({ agoMs: ago, usedBytes: Math.round(Math.min(20, (30 * DAY - ago) / DAY) * GB) });
+  return { points, totalBytes: 20 * GB, periodEndInMs: -2 * DAY };
+}

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { waitFor } from '../harness';
-import { daysAheadInPage, firstWeeklyRenewal, inPage, replaceReadingsInPage, sparseWeeklyRenewals, steadyUse, type SeededReadings } from '../in-page';
+import { daysAheadInPage, firstWeeklyRenewal, inPage, replaceReadingsInPage, sparseWeeklyRenewals, steadyUse, usedUpBeforeRenewal, type SeededReadings } from '../in-page';
 import { badgeOf, firefoxForFile, openPopup, readStore, textOf, watchErrors } from './harness';
 
 /**
@@ -96,6 +96,23 @@ describe('Firefox: outlooks from seeded readings (production build)', () => {
     const renews = (await popup.evaluate(inPage(daysAheadInPage, 4))) as string[];
     expect(renews.some((d) => text.includes(`probably renews ${d}`))).toBe(true);
     await popup.close();
+  });
+
+  it('after a renewal nobody has read, the used-up figure is last cycle\'s: badge "?", no "used up" anywhere', async () => {
+    const badge = await seedReadings(usedUpBeforeRenewal(), '?');
+    const renewedOn = (await ff.ext.evaluate(inPage(daysAheadInPage, -2))) as string[];
+    expect(renewedOn.some((d) => badge!.title.startsWith(`eSIM Usage Guard\nMovistar ••12: renewed on ${d}, not read since`))).toBe(true);
+    expect(badge!.title).not.toMatch(/100%|used up/);
+    const { popup, text } = await lineCard();
+    expect(text).toMatch(/last cycle: 20\sGB of 20\sGB/);
+    expect(renewedOn.some((d) => text.includes(`renewed on ${d}, not read since`))).toBe(true);
+    expect(text).toContain('Open Movistar to refresh');
+    expect(text).not.toMatch(/used up|100\s?%/i);
+    expect(await popup.$('.line-card .usage-bar')).toBeNull();
+    await popup.close();
+    // No "used up" notification for a cycle nobody has read (the earlier stories' alerts stay).
+    const rows = await readStore<AlertRow>(ff.ext, 'alerts');
+    expect(rows.filter((r) => /used up|100\s?%/i.test(r.message))).toEqual([]);
   });
 
   it('logged no console error in the popup and threw nothing', () => {

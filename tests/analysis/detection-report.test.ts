@@ -24,5 +24,9 @@ describe('detection report on held-out synthetic lines', () => {
     expect(f.hardVerdicts).toBeGreaterThanOrEqual(0.8);
     expect(f.medianDateErrorDays).toBeLessThanOrEqual(0.78);
     expect(f.hardMedianDateErrorDays).toBeLessThanOrEqual(0.68);
+    // A cycle that renewed after the latest reading is forecast from the usual pace (40 of 46 here;
+    // "too few readings" before, which got 4 of them right).
+    expect(r.unreadCycleVerdicts.n).toBeGreaterThan(30);
+    expect(r.unreadCycleVerdicts.k / r.unreadCycleVerdicts.n).toBeGreaterThanOrEqual(0.75);
   });
 });

@@ -18,6 +18,8 @@ export interface Cycle {
    * not known, so the first figure of the cycle says nothing about when it was used.
    */
   unexplainedStart?: boolean;
+  /** A start placed between two readings (a reset): the latest it can be, the first reading after. */
+  startLatest?: number;
 }
 
 // A fall below half of the cycle's high-water mark is a reset; anything smaller is the carrier
@@ -33,7 +35,7 @@ const RENEWAL_SLACK_MS = 3 * DAY;
 // How long after a stated renewal a count that has not dropped is still taken as lagging.
 const PENDING_MS = 36 * 3_600_000;
 
-interface Boundary { at: number; source: CycleSource; unexplained?: boolean }
+interface Boundary { at: number; source: CycleSource; unexplained?: boolean; latest?: number }
 
 function meaningful(hwm: number, total: number | null): boolean {
   return total === null ? hwm > 0 : hwm >= total * MEANINGFUL_OF_CAP;
@@ -62,7 +64,7 @@ export function splitCycles(points: Point[], clock: Clock, cycleDay: number | nu
   let pending: Boundary | null = null;
 
   const close = (i: number, b: Boundary) => {
-    cycles.push({ start: Number.isNaN(start.at) ? null : start.at, end: b.at, startSource: start.source, endSource: b.source, from, to: i, ...(start.unexplained ? { unexplainedStart: true } : {}) });
+    cycles.push({ start: Number.isNaN(start.at) ? null : start.at, end: b.at, startSource: start.source, endSource: b.source, from, to: i, ...startFlags(start) });
     from = i;
     start = b;
     hwm = -1;
@@ -117,7 +119,7 @@ export function splitCycles(points: Point[], clock: Clock, cycleDay: number | nu
           // (and not back near zero) started at an unknown time: its first figure is no spike.
           const fits = paced >= prev.t;
           const unexplained = due ? !fresh && !fits : stated || (!fresh && (known || !fits));
-          b = { at, source: 'reset', unexplained };
+          b = { at, source: 'reset', unexplained, latest: p.t };
         }
       }
       if (b) close(i, b);
@@ -141,10 +143,14 @@ export function splitCycles(points: Point[], clock: Clock, cycleDay: number | nu
     if (p.periodEnd !== null && p.periodEnd > p.t - DAY) statedEnd = p.periodEnd;
   }
 
-  const last: Cycle = { start: Number.isNaN(start.at) ? null : start.at, end: null, startSource: start.source, endSource: null, from, to: points.length, ...(start.unexplained ? { unexplainedStart: true } : {}) };
+  const last: Cycle = { start: Number.isNaN(start.at) ? null : start.at, end: null, startSource: start.source, endSource: null, from, to: points.length, ...startFlags(start) };
   completeCurrent(last, points, cycleRhythm(cycles, points, clock), clock, cycleDay, statedEnd);
   cycles.push(last);
   return rollForward(cycles, clock, cycleDay, now, points, cycleRhythm(cycles, points, clock));
+}
+
+function startFlags(b: Boundary): Pick<Cycle, 'unexplainedStart' | 'startLatest'> {
+  return { ...(b.unexplained ? { unexplainedStart: true } : {}), ...(b.latest !== undefined ? { startLatest: b.latest } : {}) };
 }
 
 // A climb back this many times faster than the cycle's own pace is no use: the page was half loaded.
@@ -197,6 +203,13 @@ function completeCurrent(c: Cycle, points: readonly Point[], rhythm: Rhythm, clo
         break;
       }
     }
+    // A start placed between two readings may have been as late as the second: a renewal the
+    // latest reading has just outlived is then still due, before the latest end that start allows.
+    const latestEnd = c.startLatest !== undefined ? nextEnd(clock, c.startLatest, rhythm) : Number.NaN;
+    if (c.end === null && lastT !== null && latestEnd > lastT) {
+      c.end = (lastT + latestEnd) / 2;
+      c.endSource = 'inferred';
+    }
   }
   if (c.start === null && c.end !== null) {
     if (cycleDay !== null) {
@@ -217,7 +230,10 @@ function rollForward(cycles: Cycle[], clock: Clock, cycleDay: number | null, now
     const cur = cycles[cycles.length - 1]!;
     if (cur.end === null || !(cur.end <= now)) break;
     const startAt = cur.end;
-    const own = cur.start !== null && cur.startSource !== 'inferred' ? cycleRhythm([cur], points, clock) : rhythm;
+    // A cycle whose both ends were stated or seen gives its own length; one whose end was itself
+    // inferred measures nothing (its length is the guess), so the line's rhythm goes on.
+    const measured = cur.start !== null && cur.startSource !== 'inferred' && cur.endSource !== 'inferred';
+    const own = measured ? cycleRhythm([cur], points, clock) : rhythm;
     const end = cycleDay !== null ? renewalAfter(clock, startAt, cycleDay) : nextEnd(clock, startAt, own);
     cycles.push({ start: startAt, end, startSource: cur.endSource, endSource: cycleDay !== null ? 'cycle-day' : 'inferred', from: n, to: n });
   }

@@ -66,6 +66,39 @@ describe('how long a cycle runs when nothing states it', () => {
     expect(Math.abs(a.cycle.end! - Date.UTC(2024, 3, 4))).toBeLessThan(12 * HOUR);
   });
 
+  it('30-day packages renewing unread stay 30 days apart, also after a cycle in a 30-day month', () => {
+    // Renewed 4 Feb, 5 Mar, 4 Apr (read up to 20 Apr); 4 Apr to 4 May is both 30 days and a month.
+    const start = Date.UTC(2024, 0, 1);
+    const jan5 = 4 * 24;
+    const readings = line({ start, days: 110, daily: 300 * MB, resets: [jan5, jan5 + 30 * 24, jan5 + 60 * 24, jan5 + 90 * 24], firstRead: 0, cap: 20 * GB })
+      .filter((r) => r.capturedAt <= Date.UTC(2024, 3, 20));
+    // Read again only on 10 May: the package renewed on 4 May and renews next on 3 June, not 4 June.
+    const a = utc(readings, Date.UTC(2024, 4, 10));
+    expect(a.projection.renewedUnread).toBe(true);
+    expect(Math.abs(a.cycle.start! - Date.UTC(2024, 4, 4))).toBeLessThan(12 * HOUR);
+    expect(Math.abs(a.cycle.end! - Date.UTC(2024, 5, 3))).toBeLessThan(12 * HOUR);
+  });
+
+  it('a renewal placed a little early between sparse readings is still due when the latest reading outlives it', () => {
+    // 1 GB weekly packages at 150 MB a day, cut at the cap. The fourth one's first day was busy, so
+    // its start, placed by pace between the readings either side, sits at the earlier of them. The
+    // reading at the cap an hour before the true renewal outlives the end that start gives.
+    const cap = 1e9;
+    const perHour = (t: number) => diurnal(150 * MB)(t) + ((t - T0) / HOUR >= 504 && (t - T0) / HOUR < 520 ? 25 * MB : 0);
+    const readings = readingsFor({ start: T0, days: 30, perHour, cap, resetsAt: [168, 336, 504, 672], captureHours: [...atHours(21, [9, 21]), 526, 580, 640, 671] })
+      .map((r) => ({ ...r, usedBytes: Math.min(cap, r.usedBytes!) }));
+    const renewal = T0 + 28 * DAY;
+    const before = utc(readings.filter((r) => r.capturedAt < renewal), renewal - 0.5 * HOUR);
+    // The renewal is still expected (after the latest reading), not forgotten ("used up" for good).
+    expect(before.cycle.end!).toBeGreaterThan(readings[readings.length - 1]!.capturedAt);
+    expect(Math.abs(before.cycle.end! - renewal)).toBeLessThan(DAY);
+    // A day later, unread: the line has renewed, and the next one is a week on.
+    const after = utc(readings, renewal + DAY);
+    expect(after.projection.renewedUnread).toBe(true);
+    expect(after.projection.status).not.toBe('exhausted');
+    expect(Math.abs(after.cycle.end! - (renewal + 7 * DAY))).toBeLessThan(DAY);
+  });
+
   it('a monthly plan renewing on the 5th stays on the 5th through February', () => {
     const start = Date.UTC(2024, 0, 1);
     const on5th = [Date.UTC(2024, 0, 5), Date.UTC(2024, 1, 5), Date.UTC(2024, 2, 5)].map((t) => (t - start) / HOUR);

@@ -35,7 +35,8 @@ export function daysBetween(from: number, to: number): number {
 
 /** "renews Dec 1" / "valid until Dec 1": the end of the period, as what it is. */
 export function describeEnd(outlook: CardOutlook, i18n: Translator): string | null {
-  if (outlook.cycleEnd === null) return null;
+  // A pass that expired unread has no known end: whether a new one was bought only the page knows.
+  if (outlook.cycleEnd === null || (outlook.renewedUnread && expires(outlook))) return null;
   const date = formatDay(outlook.cycleEnd, i18n.locale);
   if (expires(outlook)) return i18n.t('expires_on', { date });
   return i18n.t(outlook.cycleEndSource === 'inferred' ? 'renews_probably_on' : 'renews_on', { date });

@@ -81,12 +81,12 @@ afterEach(() => {
 });
 
 /** Per language: what the card says of the renewal, the previous cycle's figures and the refresh link. */
-const WORDS: Record<UiLocale, { renewed: RegExp; lastCycle: string; refresh: string; expired: RegExp }> = {
-  en: { renewed: /probably renewed on .+, not read since/, lastCycle: 'last cycle: 1 GB of 1 GB', refresh: 'Open Movistar to refresh', expired: /expired on .+: open the page/ },
-  es: { renewed: /probablemente se renovó el .+; sin lecturas desde entonces/, lastCycle: 'ciclo anterior: 1 GB de 1 GB', refresh: 'Abrir Movistar para actualizar', expired: /caducó el .+: abre la página/ },
-  fr: { renewed: /sans doute renouvelé le .+, aucune lecture depuis/, lastCycle: 'cycle précédent : 1 Go sur 1 Go', refresh: 'Ouvrir Movistar pour actualiser', expired: /expiré le .+ : ouvrez la page/ },
-  'zh-CN': { renewed: /可能已于.+续期，之后没有读数/, lastCycle: '上一周期：1 GB / 1 GB', refresh: '打开Movistar以更新', expired: /已于.+到期：请打开页面/ },
-  'zh-HK': { renewed: /可能已於.+續期，之後沒有讀數/, lastCycle: '上一週期：1 GB / 1 GB', refresh: '開啟Movistar以更新', expired: /已於.+到期：請開啟頁面/ },
+const WORDS: Record<UiLocale, { renewed: RegExp; lastCycle: string; refresh: string; expired: RegExp; validUntil: RegExp }> = {
+  en: { renewed: /probably renewed on .+, not read since/, lastCycle: 'last cycle: 1 GB of 1 GB', refresh: 'Open Movistar to refresh', expired: /expired on .+: open the page/, validUntil: /valid until/ },
+  es: { renewed: /probablemente se renovó el .+; sin lecturas desde entonces/, lastCycle: 'ciclo anterior: 1 GB de 1 GB', refresh: 'Abrir Movistar para actualizar', expired: /caducó el .+: abre la página/, validUntil: /válido hasta/ },
+  fr: { renewed: /sans doute renouvelé le .+, aucune lecture depuis/, lastCycle: 'cycle précédent : 1 Go sur 1 Go', refresh: 'Ouvrir Movistar pour actualiser', expired: /expiré le .+ : ouvrez la page/, validUntil: /valable jusqu/ },
+  'zh-CN': { renewed: /可能已于.+续期，之后没有读数/, lastCycle: '上一周期：1 GB / 1 GB', refresh: '打开Movistar以更新', expired: /已于.+到期：请打开页面/, validUntil: /有效期至/ },
+  'zh-HK': { renewed: /可能已於.+續期，之後沒有讀數/, lastCycle: '上一週期：1 GB / 1 GB', refresh: '開啟Movistar以更新', expired: /已於.+到期：請開啟頁面/, validUntil: /有效期至/ },
 };
 
 describe('the card of a line that renewed after its latest reading', () => {
@@ -110,6 +110,8 @@ describe('the card of a line that renewed after its latest reading', () => {
     const { text, root } = cardText(locale, card);
     expect(text).toMatch(WORDS[locale].expired);
     expect(root.querySelector('.outlook')).toBeNull();
+    // Nor is a next validity end made up for a pass nobody knows was bought.
+    expect(text).not.toMatch(WORDS[locale].validUntil);
   });
 
   it('with a stated renewal the date is not "probably"; the one-sentence outlook joins renewal and forecast', () => {

@@ -1,15 +1,16 @@
 import type { AnalysisOptions, AnalysisReading, LineAnalysis, Projection } from './types';
 import { Clock } from '../time/clock';
-import { DAY, HOUR } from '../time/units';
+import { DAY } from '../time/units';
 import { normalizeReadings, type Point } from './normalize';
 import { splitCycles, type Cycle } from './cycles';
 import { validCycleDay } from './calendar';
 import { buildIntervals, type Interval } from './increments';
-import { spread, type Slots } from './spread';
-import { buildGrid, type Grid } from './grid';
+import { spread } from './spread';
+import { buildGrid } from './grid';
 import { estimateSlots, buildBaseline, type Baseline } from './profile';
 import { dayTotals, dailyOutput, hourlyProfile } from './daily';
-import { detectAnomalies, type Unusual } from './anomalies';
+import { detectAnomalies } from './anomalies';
+import { usualUse } from './usual-use';
 import { project, recentLevel, type Level } from './projection';
 import { cycleFigures, dailyBudget, paceOf, type CycleFigures } from './summary';
 
@@ -68,7 +69,7 @@ export function analyzeLine(readings: AnalysisReading[], options: AnalysisOption
     });
     anomalies = detection.anomalies;
     hourly = hourlyProfile(grid, slots, habits.length ? habits : active);
-    if (seen.tLast !== null) level = recentLevel(grid, withoutExcess(grid, slots, detection.unusual), baseline, seen.tLast);
+    if (seen.tLast !== null) level = recentLevel(grid, usualUse(grid, slots, detection.unusual, detection.quiet, baseline.expected), baseline, seen.tLast);
   }
 
   const percentUsed = figures.used !== null && figures.total !== null ? (100 * figures.used) / figures.total : null;
@@ -87,22 +88,6 @@ export function analyzeLine(readings: AnalysisReading[], options: AnalysisOption
     hourly,
     lastReadingAt: figures.tLast,
   };
-}
-
-/**
- * The pace ahead is the line's habits, not last week's leak: unusual bytes are taken out of the
- * hours they fell in before the level is measured. "Unusual" ignores the cap-relative floor, so
- * the level stays exactly proportional to the figures (more use never projects later).
- */
-function withoutExcess(g: Grid, s: Slots, unusual: readonly Unusual[]): Slots {
-  if (!unusual.length) return s;
-  const bytes = s.bytes.slice();
-  for (const u of unusual) {
-    const k0 = Math.max(0, Math.floor((u.start - g.start) / HOUR));
-    const k1 = Math.min(g.count - 1, Math.floor((u.end - g.start) / HOUR));
-    for (let k = k0; k <= k1; k++) bytes[k] = bytes[k]! * u.usualShare;
-  }
-  return { bytes, cover: s.cover };
 }
 
 /**

@@ -28,6 +28,8 @@ export interface LocalLevel {
   around(start: number, end: number): number;
   /** As around, with the largest burst of each side left out of it (see PEAK_MS, ADJACENT_MS). */
   aroundWithoutPeak(start: number, end: number): number;
+  /** The lower of the levels before and after [start, end); NaN unless both sides are seen. */
+  lowerSide(start: number, end: number): number;
 }
 
 export function localLevel(intervals: readonly Interval[], cum: Cumulative): LocalLevel {
@@ -132,5 +134,6 @@ export function localLevel(intervals: readonly Interval[], cum: Cumulative): Loc
   return {
     around: (start, end) => aroundBy(level, start, end),
     aroundWithoutPeak: (start, end) => aroundBy(levelWithoutPeak, start, end),
+    lowerSide: (start, end) => Math.min(level(start - BEFORE_MS, start), level(end, end + AFTER_MS)),
   };
 }

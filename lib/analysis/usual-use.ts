@@ -1,0 +1,36 @@
+import type { Grid } from './grid';
+import type { Slots } from './spread';
+import type { Quiet, Unusual } from './anomalies';
+import { HOUR } from '../time/units';
+
+/**
+ * The use the pace ahead is measured on: the line's habits, not last week's leak, and not the
+ * days its phone was off either. Unusual bytes are taken out of the hours they fell in; a quiet
+ * stretch is lifted to what its hours usually carry (spread over its covered hours by the line's
+ * expected use of each). Both are judged before the cap-relative floor, so the level stays exactly
+ * proportional to the figures.
+ */
+export function usualUse(g: Grid, s: Slots, unusual: readonly Unusual[], quiet: readonly Quiet[], expected: Float64Array): Slots {
+  if (!unusual.length && !quiet.length) return s;
+  const bytes = s.bytes.slice();
+  for (const u of unusual) {
+    const k0 = Math.max(0, Math.floor((u.start - g.start) / HOUR));
+    const k1 = Math.min(g.count - 1, Math.floor((u.end - g.start) / HOUR));
+    for (let k = k0; k <= k1; k++) bytes[k] = bytes[k]! * u.usualShare;
+  }
+  for (const q of quiet) {
+    const k0 = Math.max(0, Math.floor((q.start - g.start) / HOUR));
+    const k1 = Math.min(g.count - 1, Math.ceil((q.end - g.start) / HOUR) - 1);
+    let have = 0;
+    let weight = 0;
+    for (let k = k0; k <= k1; k++) {
+      if (!(s.cover[k]! > 0)) continue;
+      have += bytes[k]!;
+      weight += expected[k]!;
+    }
+    const missing = q.usualBytes - have;
+    if (!(missing > 0) || !(weight > 0)) continue;
+    for (let k = k0; k <= k1; k++) if (s.cover[k]! > 0) bytes[k] = bytes[k]! + (missing * expected[k]!) / weight;
+  }
+  return { bytes, cover: s.cover };
+}

@@ -27,6 +27,11 @@ const CORRECTION_SHARE = 0.05;
 // A count this close to the cap is the cap (figures are rounded to 0.1 % of it at worst).
 export const REACHED_SHARE = 0.999;
 
+/** The cycle's first figure is what was used since its start (a renewal stated, set or seen). */
+export function countsFromStart(c: Cycle): boolean {
+  return c.start !== null && KNOWN_START.has(c.startSource ?? '') && !c.unexplainedStart;
+}
+
 /**
  * Turns cumulative readings into increments; the sum of a cycle's increments equals its last
  * figure. A top-up only raises the total, which never enters an increment.
@@ -47,7 +52,7 @@ export function buildIntervals(points: readonly Point[], cycles: readonly Cycle[
         // Readings that still showed last cycle's count after the renewal were kept in that
         // cycle; the new count covers only the time since the last of them.
         const from = Math.max(c.start ?? Infinity, lastT);
-        if (c.start !== null && KNOWN_START.has(c.startSource ?? '') && !c.unexplainedStart && from <= p.t) {
+        if (countsFromStart(c) && from <= p.t) {
           const iv: Interval = { start: from, end: p.t, bytes: p.used, chain, total: p.total, capped: false };
           if (p.total !== null && p.used >= p.total * REACHED_SHARE) iv.reachedCap = true;
           out.push(iv);

@@ -4,7 +4,7 @@ import { DAY } from '../time/units';
 import { normalizeReadings, type Point } from './normalize';
 import { splitCycles, type Cycle } from './cycles';
 import { validCycleDay } from './calendar';
-import { buildIntervals, type Interval } from './increments';
+import { buildIntervals, countsFromStart, type Interval } from './increments';
 import { spread } from './spread';
 import { buildGrid } from './grid';
 import { estimateSlots, buildBaseline, type Baseline } from './profile';
@@ -21,6 +21,7 @@ export type * from './types';
 const MIN_USEFUL_READINGS = 3;
 const HISTORY_FOR_ONE_READING_MS = 3 * DAY;
 // Two figures a day or more apart already measure a whole day's rhythm: a pace, if a rough one.
+// A known start is such a figure (nothing used then), so one reading a day after it is a pace too.
 const HISTORY_FOR_TWO_READINGS_MS = DAY;
 
 /**
@@ -78,7 +79,7 @@ export function analyzeLine(readings: AnalysisReading[], options: AnalysisOption
     daily,
     projection: unread
       ? { ...projectionFor(freshCycle(seen, current.start!), current.end, now, clock, baseline, level, coveredMs, lastLookAt(points)), renewedUnread: true }
-      : projectionFor(figures, current.end, now, clock, baseline, level, coveredMs, lastLookAt(points)),
+      : projectionFor({ ...figures, useful: figures.useful + (countsFromStart(current) ? 1 : 0) }, current.end, now, clock, baseline, level, coveredMs, lastLookAt(points)),
     anomalies,
     usedBytes: figures.used,
     totalBytes: figures.total,

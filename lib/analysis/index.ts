@@ -78,8 +78,8 @@ export function analyzeLine(readings: AnalysisReading[], options: AnalysisOption
     cycle: { start: current.start, end: current.end, startSource: current.startSource, endSource: current.endSource },
     daily,
     projection: unread
-      ? { ...projectionFor(freshCycle(seen, current.start!), current.end, now, clock, baseline, level, coveredMs, lastLookAt(points)), renewedUnread: true }
-      : projectionFor({ ...figures, useful: figures.useful + (countsFromStart(current) ? 1 : 0) }, current.end, now, clock, baseline, level, coveredMs, lastLookAt(points)),
+      ? { ...projectionFor(freshCycle(seen, current.start!), current.end, now, clock, baseline, level, enoughToProject(seen, false, coveredMs), lastLookAt(points)), renewedUnread: true }
+      : projectionFor(figures, current.end, now, clock, baseline, level, enoughToProject(figures, countsFromStart(current), coveredMs), lastLookAt(points)),
     anomalies,
     usedBytes: figures.used,
     totalBytes: figures.total,
@@ -138,15 +138,20 @@ function lastLookAt(points: readonly Point[]): number {
   return at;
 }
 
-function projectionFor(f: CycleFigures, end: number | null, now: number, clock: Clock, baseline: Baseline | null, level: Level | null, coveredMs: number, lastLook: number): Projection {
+/** Whether the figures show a pace at all; a known start counts as a figure (nothing used then). */
+function enoughToProject(f: CycleFigures, startKnown: boolean, coveredMs: number): boolean {
+  const figures = f.useful + (startKnown ? 1 : 0);
+  return f.useful >= MIN_USEFUL_READINGS || (f.useful >= 1 && coveredMs >= HISTORY_FOR_ONE_READING_MS)
+    || (figures >= 2 && coveredMs >= HISTORY_FOR_TWO_READINGS_MS);
+}
+
+function projectionFor(f: CycleFigures, end: number | null, now: number, clock: Clock, baseline: Baseline | null, level: Level | null, enough: boolean, lastLook: number): Projection {
   const none = { exhaustAt: null, exhaustRange: null, spareBytes: null };
   const expectedDailyBytes = level ? Math.max(0, level.perHour * 24) : null;
   if (f.unlimited) return { status: 'unlimited', ...none, expectedDailyBytes };
   if (f.used !== null && f.total !== null && f.used >= f.total) {
     return { status: 'exhausted', ...none, exhaustAt: f.reachedCapAt, spareBytes: 0, expectedDailyBytes };
   }
-  const enough = f.useful >= MIN_USEFUL_READINGS || (f.useful >= 1 && coveredMs >= HISTORY_FOR_ONE_READING_MS)
-    || (f.useful >= 2 && coveredMs >= HISTORY_FOR_TWO_READINGS_MS);
   if (!enough || f.used === null || f.total === null || f.tLast === null || !baseline || !level) {
     return { status: 'insufficient-data', ...none, expectedDailyBytes: null };
   }

@@ -23,6 +23,11 @@ describe('the first reading of a cycle whose start is known', () => {
     expect(a.projection.status).toBe('insufficient-data');
   });
 
+  it('two figures in the first hours after it are no pace either: the start counts for one figure a day on, not for three', () => {
+    const a = analyzeLine([reading(5, 0.1 * GB), reading(6, 0.15 * GB)], { now: T0 + 7 * HOUR, timeZone: TZ, cycleDay: 1 });
+    expect(a.projection.status).toBe('insufficient-data');
+  });
+
   it('a start that is only a guess is no figure: one reading gives no forecast', () => {
     const a = analyzeLine([reading(36, 1.5 * GB)], { now: T0 + 37 * HOUR, timeZone: TZ });
     expect(a.cycle.startSource).not.toBe('cycle-day');

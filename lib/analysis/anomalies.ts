@@ -139,7 +139,7 @@ export interface Unusual {
   usualShare: number;
 }
 
-/** A stretch far quieter than the line's usual use of those hours (a phone left off, a cached page). */
+/** A stretch far quieter than the line's usual use of those hours (a phone left off for days). */
 export interface Quiet {
   start: number;
   end: number;
@@ -245,7 +245,8 @@ export function detectAnomalies(input: AnomalyInput): Detection {
 // the level ran about 4 % under the use it measured (DETECTION.md, "Quiet stretches"). The quiet end
 // is held to the same bars, mirrored: a stretch whose use is as far below the usual as a set-aside
 // one is above it, by as much of a typical day, is lifted to the usual. Only between two stretches
-// of usual use, against the lower of the two: a trip or a lasting drop is the new pace, not a gap.
+// of usual use, against the lower of the two (each without its largest burst): a lasting drop or a
+// quiet trip still under way is the pace ahead, not a gap; one that has ended is lifted like a gap.
 function quietCandidate(
   w: Windows, z: number, c: number, cal: { center: Float64Array; spread: Float64Array; lr: Float64Array },
   levels: LocalLevel, zMin: number, ratioMin: number, minDeficit: number,
@@ -266,7 +267,7 @@ function reachesCap(intervals: readonly Interval[], w: Windows, z: number): bool
   return false;
 }
 
-/** The longest quiet windows that do not overlap: one lift per quiet stretch. */
+/** The longest quiet windows, apart: one lift per quiet stretch (usual-use.ts puts it in its quiet hours). */
 function longestApart(cands: QuietCandidate[]): QuietCandidate[] {
   cands.sort((a, b) => b.end - b.start - (a.end - a.start) || b.z - a.z);
   const kept: QuietCandidate[] = [];

@@ -28,7 +28,10 @@ export interface LocalLevel {
   around(start: number, end: number): number;
   /** As around, with the largest burst of each side left out of it (see PEAK_MS, ADJACENT_MS). */
   aroundWithoutPeak(start: number, end: number): number;
-  /** The lower of the levels before and after [start, end); NaN unless both sides are seen. */
+  /**
+   * The lower of the levels before and after [start, end), each without its largest burst (a leak
+   * beside a lasting drop must not make the drop look like a gap); NaN unless both sides are seen.
+   */
   lowerSide(start: number, end: number): number;
 }
 
@@ -134,6 +137,6 @@ export function localLevel(intervals: readonly Interval[], cum: Cumulative): Loc
   return {
     around: (start, end) => aroundBy(level, start, end),
     aroundWithoutPeak: (start, end) => aroundBy(levelWithoutPeak, start, end),
-    lowerSide: (start, end) => Math.min(level(start - BEFORE_MS, start), level(end, end + AFTER_MS)),
+    lowerSide: (start, end) => Math.min(levelWithoutPeak(start - BEFORE_MS, start, true), levelWithoutPeak(end, end + AFTER_MS, false)),
   };
 }

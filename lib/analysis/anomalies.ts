@@ -188,8 +188,8 @@ export function detectAnomalies(input: AnomalyInput): Detection {
     const classScore = (lr[z]! - center[c]!) / spread[c]!;
     const zMin = sens.z * Z[bucket]! * look[c]!;
     const alarmZ = sens.z * Z[bucket]! * alarmLook[c]!;
-    if (-classScore >= zMin && !reachesCap(intervals, w, z)) {
-      const q = quietCandidate(w, z, c, { center, spread, lr }, levels, zMin, RATIO[bucket]! * (sens.ratio / SENSITIVITY.normal.ratio), MIN_FLOOR_OF_DAY * dayFloor * sens.floor);
+    if (-classScore >= zMin) {
+      const q = quietCandidate(intervals, w, z, c, { center, spread, lr }, levels, zMin, RATIO[bucket]! * (sens.ratio / SENSITIVITY.normal.ratio), MIN_FLOOR_OF_DAY * dayFloor * sens.floor);
       if (q) quiet.push(q);
     }
     // Held against the days around it, a window only stands out by less.
@@ -248,15 +248,18 @@ export function detectAnomalies(input: AnomalyInput): Detection {
 // of usual use, against the lower of the two (each without its largest burst): a lasting drop or a
 // quiet trip still under way is the pace ahead, not a gap; one that has ended is lifted like a gap.
 function quietCandidate(
-  w: Windows, z: number, c: number, cal: { center: Float64Array; spread: Float64Array; lr: Float64Array },
+  intervals: readonly Interval[], w: Windows, z: number, c: number, cal: { center: Float64Array; spread: Float64Array; lr: Float64Array },
   levels: LocalLevel, zMin: number, ratioMin: number, minDeficit: number,
 ): QuietCandidate | null {
+  const bytes = w.bytes[z]!;
+  // The cheap bars first, at the line's usual level: the level the stretch is held to is no higher.
+  const classTypical = w.expected[z]! * Math.exp(cal.center[c]!);
+  if (bytes * ratioMin > classTypical || classTypical - bytes < minDeficit || reachesCap(intervals, w, z)) return null;
   const sides = levels.lowerSide(w.start[z]!, w.end[z]!);
   if (!(sides > 0)) return null;
   const calib = Math.min(sides, Math.exp(cal.center[c]!));
   const score = (Math.log(calib) - cal.lr[z]!) / cal.spread[c]!;
   const typical = w.expected[z]! * calib;
-  const bytes = w.bytes[z]!;
   if (score < zMin || bytes * ratioMin > typical || typical - bytes < minDeficit) return null;
   return { first: w.first[z]!, last: w.last[z]!, start: w.start[z]!, end: w.end[z]!, z: score, usualBytes: typical };
 }

@@ -176,6 +176,8 @@ export function detectAnomalies(input: AnomalyInput): Detection {
   }
   const sens = SENSITIVITY[input.sensitivity];
   const dayFloor = FLOOR_OF_DAY * (input.typicalDay ?? meanExpectedPerHour * 24);
+  // What the set-aside (and its quiet mirror) asks a stretch to miss or carry beyond the usual.
+  const setAsideFloor = MIN_FLOOR_OF_DAY * dayFloor * sens.floor;
   const levels = localLevel(intervals, cum);
 
   const cands: Candidate[] = [];
@@ -188,8 +190,9 @@ export function detectAnomalies(input: AnomalyInput): Detection {
     const classScore = (lr[z]! - center[c]!) / spread[c]!;
     const zMin = sens.z * Z[bucket]! * look[c]!;
     const alarmZ = sens.z * Z[bucket]! * alarmLook[c]!;
+    const ratioMin = RATIO[bucket]! * (sens.ratio / SENSITIVITY.normal.ratio);
     if (-classScore >= zMin) {
-      const q = quietCandidate(intervals, w, z, c, { center, spread, lr }, levels, zMin, RATIO[bucket]! * (sens.ratio / SENSITIVITY.normal.ratio), MIN_FLOOR_OF_DAY * dayFloor * sens.floor);
+      const q = quietCandidate(intervals, w, z, { classCalib, logRatio: lr[z]!, spread: spread[c]!, zMin, ratioMin, minDeficit: setAsideFloor }, levels);
       if (q) quiet.push(q);
     }
     // Held against the days around it, a window only stands out by less.
@@ -198,7 +201,6 @@ export function detectAnomalies(input: AnomalyInput): Detection {
     const bytes = w.bytes[z]!;
     const kind = isOvernight(w, z) ? 'overnight' : 'spike';
     const drain = bucket >= DRAIN_FROM_BUCKET;
-    const ratioMin = RATIO[bucket]! * (sens.ratio / SENSITIVITY.normal.ratio);
 
     // Set aside from the pace: the full bars, against the plain level around.
     if (classScore >= zMin) {
@@ -208,7 +210,7 @@ export function detectAnomalies(input: AnomalyInput): Detection {
       const typical = w.expected[z]! * calib;
       // What the level leaves out must be more than day-to-day noise; relative to the line's own
       // typical day, so it scales with the figures.
-      if (score >= zMin && bytes >= typical * ratioMin && bytes - typical >= MIN_FLOOR_OF_DAY * dayFloor * sens.floor) {
+      if (score >= zMin && bytes >= typical * ratioMin && bytes - typical >= setAsideFloor) {
         stats.push(candidateOf(w, z, score, calib, kind, drain));
       }
     }
@@ -248,19 +250,21 @@ export function detectAnomalies(input: AnomalyInput): Detection {
 // of usual use, against the lower of the two (each without its largest burst): a lasting drop or a
 // quiet trip still under way is the pace ahead, not a gap; one that has ended is lifted like a gap.
 function quietCandidate(
-  intervals: readonly Interval[], w: Windows, z: number, c: number, cal: { center: Float64Array; spread: Float64Array; lr: Float64Array },
-  levels: LocalLevel, zMin: number, ratioMin: number, minDeficit: number,
+  intervals: readonly Interval[], w: Windows, z: number,
+  bars: { classCalib: number; logRatio: number; spread: number; zMin: number; ratioMin: number; minDeficit: number }, levels: LocalLevel,
 ): QuietCandidate | null {
+  const { classCalib, ratioMin, minDeficit } = bars;
   const bytes = w.bytes[z]!;
   // The cheap bars first, at the line's usual level: the level the stretch is held to is no higher.
-  const classTypical = w.expected[z]! * Math.exp(cal.center[c]!);
+  const classTypical = w.expected[z]! * classCalib;
   if (bytes * ratioMin > classTypical || classTypical - bytes < minDeficit || reachesCap(intervals, w, z)) return null;
   const sides = levels.lowerSide(w.start[z]!, w.end[z]!);
   if (!(sides > 0)) return null;
-  const calib = Math.min(sides, Math.exp(cal.center[c]!));
-  const score = (Math.log(calib) - cal.lr[z]!) / cal.spread[c]!;
+  const calib = Math.min(sides, classCalib);
   const typical = w.expected[z]! * calib;
-  if (score < zMin || bytes * ratioMin > typical || typical - bytes < minDeficit) return null;
+  // How far below that level the window lies, in its class's spreads (classScore, mirrored).
+  const score = (Math.log(calib) - bars.logRatio) / bars.spread;
+  if (score < bars.zMin || bytes * ratioMin > typical || typical - bytes < minDeficit) return null;
   return { first: w.first[z]!, last: w.last[z]!, start: w.start[z]!, end: w.end[z]!, z: score, usualBytes: typical };
 }
 

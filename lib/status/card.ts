@@ -117,6 +117,20 @@ export function outlookOf(analysis: LineAnalysis, endKind: CardOutlook['endKind'
   };
 }
 
+/** A prepaid pass whose validity ended after the latest reading: only the page knows if a new one was bought. */
+export function expiredUnread(outlook: Pick<CardOutlook, 'renewedUnread' | 'endKind'>): boolean {
+  return outlook.renewedUnread !== undefined && outlook.endKind === 'expiry';
+}
+
+/**
+ * Whether the outlook speaks of the current cycle. Always, unless it renewed after the latest
+ * reading: then not for a pass that expired (a new one may not have been bought), nor with too
+ * little history for a pace.
+ */
+export function forecastsAfterRenewal(outlook: Pick<CardOutlook, 'renewedUnread' | 'endKind' | 'status'>): boolean {
+  return !outlook.renewedUnread || (!expiredUnread(outlook) && outlook.status !== 'insufficient-data');
+}
+
 export function toCardModel({ line, latest, analysis, unconfirmed = [] }: StatusSource, { thresholds, now, carrierLabel }: StatusOptions): LineCardModel | null {
   const primary = primaryOf(latest);
   if (!primary) return null;
@@ -128,16 +142,17 @@ export function toCardModel({ line, latest, analysis, unconfirmed = [] }: Status
   const renewed = outlook?.renewedUnread !== undefined;
   // After the renewal the latest figures are the last cycle's: no percentage of the new one is
   // known (so no "used up", no gauge), and an expired pass is not assumed to have been bought again.
+  const forecastsNew = outlook !== null && renewed && forecastsAfterRenewal(outlook);
   const percent = renewed ? null : percentUsed(figures);
   const readAt = Math.max(...latest.map((r) => r.confirmedAt));
   const usedBytes = usedOf(figures);
   const found = warningsOf(analysis, now, { percent, usedBytes, totalBytes: figures.totalBytes, unlimited: figures.unlimited, readAt });
-  const warnings = renewed && endKind === 'expiry' ? found.filter((w) => w.kind !== 'overrun') : found;
+  const warnings = renewed && !forecastsNew ? found.filter((w) => w.kind !== 'overrun') : found;
   const usageLevel: Level = percent === null ? 'ok' : levelFor(percent, thresholds);
   const raised = lineLevel(usageLevel, {
     usedUp: warnings.some((w) => w.kind === 'used-up'),
     // A new cycle the usual pace would have used up by now is worth a look, like a run-out.
-    runsOut: warnings.some((w) => w.kind === 'overrun') || (renewed && endKind === 'renewal' && outlook?.likelyUsedUp === true),
+    runsOut: warnings.some((w) => w.kind === 'overrun') || (forecastsNew && outlook.likelyUsedUp === true),
     unusual: warnings.some(isUnusual),
   });
   return {

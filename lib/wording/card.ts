@@ -2,7 +2,7 @@ import { formatBytes } from '../format/bytes';
 import { formatDay, formatWhen } from '../format/date';
 import { formatShare } from '../format/percent';
 import type { Translator } from '../i18n/translator';
-import type { CardOutlook, CardWarning, LineCardModel } from '../status/card';
+import { expiredUnread, forecastsAfterRenewal, type CardOutlook, type CardWarning, type LineCardModel } from '../status/card';
 import { DAY } from '../time/units';
 
 /**
@@ -36,7 +36,7 @@ export function daysBetween(from: number, to: number): number {
 /** "renews Dec 1" / "valid until Dec 1": the end of the period, as what it is. */
 export function describeEnd(outlook: CardOutlook, i18n: Translator): string | null {
   // A pass that expired unread has no known end: whether a new one was bought only the page knows.
-  if (outlook.cycleEnd === null || (outlook.renewedUnread && expires(outlook))) return null;
+  if (outlook.cycleEnd === null || expiredUnread(outlook)) return null;
   const date = formatDay(outlook.cycleEnd, i18n.locale);
   if (expires(outlook)) return i18n.t('expires_on', { date });
   return i18n.t(outlook.cycleEndSource === 'inferred' ? 'renews_probably_on' : 'renews_on', { date });
@@ -51,16 +51,8 @@ export function describeRenewal(outlook: CardOutlook, i18n: Translator): string 
   const renewed = outlook.renewedUnread;
   if (!renewed) return null;
   const date = formatDay(renewed.at, i18n.locale);
-  if (expires(outlook)) return i18n.t('outlook_expired_unread', { date });
+  if (expiredUnread(outlook)) return i18n.t('outlook_expired_unread', { date });
   return i18n.t(renewed.probable ? 'outlook_renewed_unread_probably' : 'outlook_renewed_unread', { date });
-}
-
-/**
- * After an unread renewal, whether the usual pace says anything of the new cycle: not for a pass
- * that expired (a new one may not have been bought), nor with too little history for a pace.
- */
-export function forecastsAfterRenewal(outlook: CardOutlook): boolean {
-  return !outlook.renewedUnread || (!expires(outlook) && outlook.status !== 'insufficient-data');
 }
 
 /** The outlook in one sentence where there is room for one (the compare table, the chart's caption). */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { analyzeLine, type AnalysisReading } from '../../lib/analysis';
 import { flatExcess } from '../../lib/analysis/flat-excess';
 import { buildGrid } from '../../lib/analysis/grid';
@@ -53,6 +54,13 @@ describe('a drain is flat', () => {
     expect(fitOf((t) => 2 * shape(t))).toBeCloseTo(0, 6);
     expect(fitOf((t) => shape(t) + 1.5 * meanPerHour)).toBeCloseTo(1.5, 6);
     expect(fitOf((t) => 0.7 * shape(t) + 0.4 * meanPerHour)).toBeCloseTo(0.4, 6);
+    // Any scale of the rhythm and any even rate: the split gives back the even rate.
+    fc.assert(
+      fc.property(fc.double({ min: 0.2, max: 4, noNaN: true }), fc.double({ min: 0, max: 3, noNaN: true }), (scale, even) => {
+        expect(fitOf((t) => scale * shape(t) + even * meanPerHour)).toBeCloseTo(even, 6);
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it('gives no split where the hours cannot tell a drain from the rhythm', () => {

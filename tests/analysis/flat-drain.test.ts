@@ -35,40 +35,60 @@ const alarmsInSpell = (r: AnalysisReading[]) =>
 const hourlyReads = Array.from({ length: 24 }, (_, h) => h + 0.5);
 
 describe('a drain is flat', () => {
+  // Hourly intervals over four days of the line's rhythm, and the fit of the window holding the
+  // first `count` of them.
+  const meanPerHour = DAILY / 24;
+  const hourlyCum = () => {
+    const grid = buildGrid(new Clock(TZ), T0, T0 + 4 * DAY);
+    return cumulative(grid, Float64Array.from({ length: grid.count }, (_, k) => shape(T0 + k * HOUR)));
+  };
+  const hourlyIntervals = (perHour: (t: number) => number, hours = 1): Interval[] =>
+    Array.from({ length: (4 * 24) / hours }, (_, k) => {
+      const start = T0 + k * hours * HOUR;
+      let bytes = 0;
+      for (let h = 0; h < hours; h++) bytes += perHour(start + h * HOUR);
+      return { start, end: start + hours * HOUR, bytes, chain: 0, total: null, capped: false };
+    });
+  const fitOf = (intervals: Interval[], count = intervals.length) => {
+    const cum = hourlyCum();
+    const w = buildWindows(intervals, cum);
+    // The longest window from the first interval that ends within the first `count` intervals.
+    let best = -1;
+    for (let z = 0; z < w.n; z++) if (w.first[z] === 0 && w.last[z]! < count && (best < 0 || w.last[z]! > w.last[best]!)) best = z;
+    return flatExcess(intervals, w, cum, meanPerHour).flat[best]! / meanPerHour;
+  };
+  const fit = (perHour: (t: number) => number) => fitOf(hourlyIntervals(perHour));
+
   it('splits a window into the rhythm scaled and bytes added evenly', () => {
-    const clock = new Clock(TZ);
-    const grid = buildGrid(clock, T0, T0 + 4 * DAY);
-    const expected = Float64Array.from({ length: grid.count }, (_, k) => shape(T0 + k * HOUR));
-    const cum = cumulative(grid, expected);
-    const meanPerHour = DAILY / 24;
-    const fitOf = (perHour: (t: number) => number) => {
-      const intervals: Interval[] = Array.from({ length: 4 * 24 }, (_, k) => ({
-        start: T0 + k * HOUR, end: T0 + (k + 1) * HOUR, bytes: perHour(T0 + k * HOUR), chain: 0, total: null, capped: false,
-      }));
-      const w = buildWindows(intervals, cum);
-      // The longest window from the first interval.
-      let longest = 0;
-      for (let z = 0; z < w.n; z++) if (w.first[z] === 0 && w.last[z]! > w.last[longest]!) longest = z;
-      return flatExcess(intervals, w, cum, meanPerHour).flat[longest]! / meanPerHour;
-    };
-    expect(fitOf((t) => 2 * shape(t))).toBeCloseTo(0, 6);
-    expect(fitOf((t) => shape(t) + 1.5 * meanPerHour)).toBeCloseTo(1.5, 6);
-    expect(fitOf((t) => 0.7 * shape(t) + 0.4 * meanPerHour)).toBeCloseTo(0.4, 6);
+    expect(fit((t) => 2 * shape(t))).toBeCloseTo(0, 6);
+    expect(fit((t) => shape(t) + 1.5 * meanPerHour)).toBeCloseTo(1.5, 6);
+    expect(fit((t) => 0.7 * shape(t) + 0.4 * meanPerHour)).toBeCloseTo(0.4, 6);
     // Any scale of the rhythm and any even rate: the split gives back the even rate.
     fc.assert(
       fc.property(fc.double({ min: 0.2, max: 4, noNaN: true }), fc.double({ min: 0, max: 3, noNaN: true }), (scale, even) => {
-        expect(fitOf((t) => scale * shape(t) + even * meanPerHour)).toBeCloseTo(even, 6);
+        expect(fit((t) => scale * shape(t) + even * meanPerHour)).toBeCloseTo(even, 6);
       }),
       { numRuns: 60 },
     );
   });
 
+  it('leaves out an interval the line was cut in', () => {
+    const intervals = hourlyIntervals((t) => shape(t) + meanPerHour);
+    // A cut interval shows what was left of the cap, not the user's habits: here far more than usual.
+    intervals[30] = { ...intervals[30]!, bytes: 50 * meanPerHour, reachedCap: true };
+    expect(fitOf(intervals)).toBeCloseTo(1, 6);
+  });
+
   it('gives no split where the hours cannot tell a drain from the rhythm', () => {
+    // Use running against the rhythm (busy nights, quiet evenings) is no drain on top of the usual.
+    expect(fit((t) => 3 * meanPerHour - shape(t))).toBeNaN();
+    // Two intervals fit two unknowns exactly, whatever their noise: no split before four.
+    const twoHourly = hourlyIntervals((t) => shape(t) + meanPerHour, 2);
+    expect(fitOf(twoHourly, 2)).toBeNaN();
+    expect(fitOf(twoHourly, 4)).toBeCloseTo(1, 6);
     // An even hour profile: a flat rate and the rhythm scaled are the same thing.
-    const clock = new Clock(TZ);
-    const grid = buildGrid(clock, T0, T0 + 4 * DAY);
-    const expected = new Float64Array(grid.count).fill(DAILY / 24);
-    const cum = cumulative(grid, expected);
+    const grid = buildGrid(new Clock(TZ), T0, T0 + 4 * DAY);
+    const cum = cumulative(grid, new Float64Array(grid.count).fill(DAILY / 24));
     const intervals: Interval[] = Array.from({ length: 8 }, (_, k) => ({
       start: T0 + k * 12 * HOUR, end: T0 + (k + 1) * 12 * HOUR, bytes: DAILY, chain: 0, total: null, capped: false,
     }));

@@ -66,7 +66,8 @@ describe('second-suite lines', () => {
 
   it('slow drains on hourly lines are found, and clean hourly lines of the same noise get no slow-drain warning', () => {
     // The generator's 5-day regimes make ordinary days drain-sized; a drain's extra use comes evenly,
-    // nights included (DETECTION.md, "A drain is flat"). Before: 2 of 13 found, 2 warnings on clean lines.
+    // nights included (DETECTION.md, "A drain is flat"). Before drain-shaped windows got the lower
+    // bar, 2 of 13 were found; before the even part was asked of them, 2 clean lines were warned.
     let found = 0;
     let checked = 0;
     for (let s = 1; s <= 20; s++) {

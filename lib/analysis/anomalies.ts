@@ -199,7 +199,7 @@ export function detectAnomalies(input: AnomalyInput): Detection {
   // What the set-aside (and its quiet mirror) asks a stretch to miss or carry beyond the usual.
   const setAsideFloor = MIN_FLOOR_OF_DAY * dayFloor * sens.floor;
   const levels = localLevel(intervals, cum);
-  const { flat } = flatExcess(intervals, w, cum, meanExpectedPerHour);
+  const { flatAt } = flatExcess(intervals, w, cum, meanExpectedPerHour);
   const drainMinFlat = DRAIN_MIN_FLAT_SHARE * meanExpectedPerHour;
   const drainShapedFlat = DRAIN_SHAPED_FLAT_SHARE * meanExpectedPerHour;
 
@@ -213,7 +213,9 @@ export function detectAnomalies(input: AnomalyInput): Detection {
     const classScore = (lr[z]! - center[c]!) / spread[c]!;
     const zMin = sens.z * Z[bucket]! * look[c]!;
     const drain = bucket >= DRAIN_FROM_BUCKET;
-    const drainShaped = drain && flat[z]! >= drainShapedFlat;
+    // The even part of the window's use, asked of windows of days only (NaN for the others).
+    const even = drain ? flatAt(z) : Number.NaN;
+    const drainShaped = even >= drainShapedFlat;
     const alarmZ = sens.z * Z[bucket]! * (drainShaped ? ALARM_LOOK_MIN : alarmLook[c]!);
     const ratioMin = RATIO[bucket]! * (sens.ratio / SENSITIVITY.normal.ratio);
     if (-classScore >= zMin) {
@@ -243,7 +245,7 @@ export function detectAnomalies(input: AnomalyInput): Detection {
     if (classScore < alarmZ) continue;
     // Over days, an alarm is a drain: its excess must come evenly, not as the rhythm scaled up
     // (a window over 40 h is never a burn-rate window, which lasts hours).
-    if (drain && flat[z]! < drainMinFlat) continue;
+    if (even < drainMinFlat) continue;
     const around = local ? levels.aroundWithoutPeak(w.start[z]!, w.end[z]!) : Number.NaN;
     const calib = around > classCalib ? around : classCalib;
     const score = classScore - Math.log(calib / classCalib) / spread[c]!;

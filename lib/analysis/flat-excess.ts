@@ -13,8 +13,11 @@ import { HOUR } from '../time/units';
  * windows have some too (hour noise), which is why the alarm bars on it sit well above zero.
  */
 export interface FlatExcess {
-  /** Bytes per hour used evenly over the window's hours; NaN when the window cannot tell (below). */
-  flat: Float64Array;
+  /**
+   * Bytes per hour used evenly over window z's hours; NaN when the window cannot tell (below).
+   * Fitted on demand: only windows of days are asked.
+   */
+  flatAt(z: number): number;
 }
 
 // The fit needs hours that usually carry little and hours that usually carry a lot, read apart:
@@ -52,20 +55,19 @@ export function flatExcess(intervals: readonly Interval[], w: Windows, cum: Cumu
     yh[i + 1] = yh[i]! + wt * iv.bytes * h;
     used[i + 1] = used[i]! + (wt > 0 ? 1 : 0);
   }
-  const flat = new Float64Array(w.n).fill(Number.NaN);
-  for (let z = 0; z < w.n; z++) {
+  const flatAt = (z: number): number => {
     const i = w.first[z]!;
     const j = w.last[z]! + 1;
-    if (used[j]! - used[i]! < MIN_INTERVALS) continue;
+    if (used[j]! - used[i]! < MIN_INTERVALS) return Number.NaN;
     const see = ee[j]! - ee[i]!, seh = eh[j]! - eh[i]!, shh = hh[j]! - hh[i]!;
     const sye = ye[j]! - ye[i]!, syh = yh[j]! - yh[i]!;
     const det = see * shh - seh * seh;
-    if (!(see > 0 && shh > 0) || det < MIN_SEPARATION * see * shh) continue;
+    if (!(see > 0 && shh > 0) || det < MIN_SEPARATION * see * shh) return Number.NaN;
     // Use running against the line's rhythm (a trip across the world, night shifts) fits with a
     // negative scale and a large even part: that is no drain on top of the usual, so no split.
     const scale = (shh * sye - seh * syh) / det;
-    if (!(scale >= 0)) continue;
-    flat[z] = (see * syh - seh * sye) / det;
-  }
-  return { flat };
+    if (!(scale >= 0)) return Number.NaN;
+    return (see * syh - seh * sye) / det;
+  };
+  return { flatAt };
 }

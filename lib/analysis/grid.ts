@@ -28,6 +28,14 @@ export function buildGrid(clock: Clock, from: number, to: number): Grid {
   return { start, count, hour, day, dow };
 }
 
+/** The first and last hour slots that [start, end) touches, clipped to the grid (last < first: none). */
+export function slotsTouched(g: Grid, start: number, end: number): { first: number; last: number } {
+  return {
+    first: Math.max(0, Math.floor((start - g.start) / HOUR)),
+    last: Math.min(g.count - 1, Math.ceil((end - g.start) / HOUR) - 1),
+  };
+}
+
 export function isNight(hour: number): boolean {
   return hour >= 1 && hour < 6;
 }

@@ -1,5 +1,5 @@
 import type { Interval } from './increments';
-import type { Grid } from './grid';
+import { slotsTouched, type Grid } from './grid';
 import { HOUR } from '../time/units';
 
 export interface Slots {
@@ -23,8 +23,7 @@ export function spread(intervals: readonly Interval[], g: Grid, hourWeight: Floa
   const bytes = new Float64Array(g.count);
   const cover = new Float64Array(g.count);
   for (const iv of intervals) {
-    const k0 = Math.max(0, Math.floor((iv.start - g.start) / HOUR));
-    const k1 = Math.min(g.count - 1, Math.ceil((iv.end - g.start) / HOUR) - 1);
+    const { first: k0, last: k1 } = slotsTouched(g, iv.start, iv.end);
     if (!(iv.end > iv.start) || k1 < k0) {
       const k = Math.min(g.count - 1, Math.max(0, Math.floor((iv.end - g.start) / HOUR)));
       bytes[k]! += iv.bytes;

@@ -1,7 +1,6 @@
-import type { Grid } from './grid';
+import { slotsTouched, type Grid } from './grid';
 import type { Slots } from './spread';
 import type { Quiet, Unusual } from './anomalies';
-import { HOUR } from '../time/units';
 
 /**
  * The use the pace ahead is measured on: the line's habits, not last week's leak, and not the
@@ -14,13 +13,11 @@ export function usualUse(g: Grid, s: Slots, unusual: readonly Unusual[], quiet: 
   if (!unusual.length && !quiet.length) return s;
   const bytes = s.bytes.slice();
   for (const u of unusual) {
-    const k0 = Math.max(0, Math.floor((u.start - g.start) / HOUR));
-    const k1 = Math.min(g.count - 1, Math.ceil((u.end - g.start) / HOUR) - 1);
+    const { first: k0, last: k1 } = slotsTouched(g, u.start, u.end);
     for (let k = k0; k <= k1; k++) bytes[k] = bytes[k]! * u.usualShare;
   }
   for (const q of quiet) {
-    const k0 = Math.max(0, Math.floor((q.start - g.start) / HOUR));
-    const k1 = Math.min(g.count - 1, Math.ceil((q.end - g.start) / HOUR) - 1);
+    const { first: k0, last: k1 } = slotsTouched(g, q.start, q.end);
     let have = 0;
     let usual = 0;
     for (let k = k0; k <= k1; k++) {

@@ -33,6 +33,8 @@ const drained = (t: number) => shape(t) * variety(t) + (inSpell(t) ? (0.5 * DAIL
 const alarmsInSpell = (r: AnalysisReading[]) =>
   analyzeLine(r, { now: NOW, timeZone: TZ }).anomalies.filter((a) => a.start < SPELL_TO && a.end > SPELL_FROM);
 const hourlyReads = Array.from({ length: 24 }, (_, h) => h + 0.5);
+// One uncut interval of the line's single chain.
+const intervalOf = (start: number, end: number, bytes: number): Interval => ({ start, end, bytes, chain: 0, total: null, capped: false });
 
 describe('a drain is flat', () => {
   // Hourly intervals over four days of the line's rhythm, and the fit of the window holding the
@@ -47,7 +49,7 @@ describe('a drain is flat', () => {
       const start = T0 + k * hours * HOUR;
       let bytes = 0;
       for (let h = 0; h < hours; h++) bytes += perHour(start + h * HOUR);
-      return { start, end: start + hours * HOUR, bytes, chain: 0, total: null, capped: false };
+      return intervalOf(start, start + hours * HOUR, bytes);
     });
   const fitOf = (intervals: Interval[], count = intervals.length) => {
     const cum = hourlyCum();
@@ -89,9 +91,7 @@ describe('a drain is flat', () => {
     // An even hour profile: a flat rate and the rhythm scaled are the same thing.
     const grid = buildGrid(new Clock(TZ), T0, T0 + 4 * DAY);
     const cum = cumulative(grid, new Float64Array(grid.count).fill(DAILY / 24));
-    const intervals: Interval[] = Array.from({ length: 8 }, (_, k) => ({
-      start: T0 + k * 12 * HOUR, end: T0 + (k + 1) * 12 * HOUR, bytes: DAILY, chain: 0, total: null, capped: false,
-    }));
+    const intervals = Array.from({ length: 8 }, (_, k) => intervalOf(T0 + k * 12 * HOUR, T0 + (k + 1) * 12 * HOUR, DAILY));
     const w = buildWindows(intervals, cum);
     const { flatAt } = flatExcess(intervals, w, cum, DAILY / 24);
     expect(Array.from({ length: w.n }, (_, z) => flatAt(z)).every(Number.isNaN)).toBe(true);
